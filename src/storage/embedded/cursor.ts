@@ -1,0 +1,72 @@
+/** Find and aggregation cursors with the driver's chaining surface. */
+import type { Doc } from './values'
+import type { ProjectionSpec } from './projection'
+
+export interface FindPlan {
+  filter: Doc
+  sort?: unknown
+  skip?: number
+  limit?: number
+  projection?: ProjectionSpec
+}
+
+/**
+ * A lazy cursor: options may be chained until the first read, which runs the
+ * query once and then serves its results.
+ */
+export class EmbeddedCursor<T = Doc> implements AsyncIterable<T> {
+  private results: T[] | null = null
+  private position = 0
+
+  constructor(
+    private readonly plan: FindPlan,
+    private readonly run: (plan: FindPlan) => T[]
+  ) {}
+
+  private chain(change: Partial<FindPlan>): this {
+    if (this.results) throw new Error('Cursor is already initialized')
+    Object.assign(this.plan, change)
+    return this
+  }
+
+  sort(sort: unknown): this { return this.chain({ sort }) }
+  skip(skip: number): this { return this.chain({ skip }) }
+  limit(limit: number): this { return this.chain({ limit }) }
+  project<U = Doc>(projection: ProjectionSpec): EmbeddedCursor<U> {
+    this.chain({ projection })
+    return this as unknown as EmbeddedCursor<U>
+  }
+
+  private load(): T[] {
+    if (!this.results) this.results = this.run(this.plan)
+    return this.results
+  }
+
+  async next(): Promise<T | null> {
+    const results = this.load()
+    return this.position < results.length ? (results[this.position++] as T) : null
+  }
+
+  async hasNext(): Promise<boolean> {
+    return this.position < this.load().length
+  }
+
+  async toArray(): Promise<T[]> {
+    const rest = this.load().slice(this.position)
+    this.position = this.load().length
+    return rest
+  }
+
+  async forEach(fn: (doc: T) => void | boolean): Promise<void> {
+    for (const doc of await this.toArray()) if (fn(doc) === false) break
+  }
+
+  async close(): Promise<void> {
+    this.position = this.load().length
+  }
+
+  async *[Symbol.asyncIterator](): AsyncIterator<T> {
+    let doc: T | null
+    while ((doc = await this.next()) !== null) yield doc
+  }
+}
