@@ -1,0 +1,111 @@
+/**
+ * The environment, read once into a typed, frozen Config. A bad value stops
+ * the start with a message that names the variable. Nothing else in the code
+ * reads process.env.
+ */
+import path from 'node:path'
+import net from 'node:net'
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
+
+export interface Config {
+  readonly port: number
+  /** The instance's public base URL, without a trailing slash (its origin). */
+  readonly publicUrl: string
+  readonly host: string
+  readonly dataDir: string
+  readonly mongodbUrl: string | undefined
+  readonly meiliUrl: string | undefined
+  readonly meiliMasterKey: string | undefined
+  readonly adminToken: string | undefined
+  /** Hosts or CIDRs outgoing federation may reach although private/loopback. */
+  readonly allowPrivateAddresses: readonly string[]
+  readonly logLevel: LogLevel
+  readonly instanceName: string
+}
+
+export class ConfigError extends Error {
+  constructor(readonly variable: string, problem: string) {
+    super(`Invalid environment variable ${variable}: ${problem}`)
+    this.name = 'ConfigError'
+  }
+}
+
+type Env = Record<string, string | undefined>
+
+const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']
+
+function text(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim()
+  return value ? value : undefined
+}
+
+function parsePort(env: Env): number {
+  const raw = text(env, 'PORT') ?? '8080'
+  if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > 65535) throw new ConfigError('PORT', `"${raw}" is not a port number (1-65535)`)
+  return Number(raw)
+}
+
+function parseUrl(name: string, raw: string, protocols: string[]): URL {
+  let url: URL
+  try {
+    url = new URL(raw)
+  } catch {
+    throw new ConfigError(name, `"${raw}" is not a URL`)
+  }
+  if (!protocols.includes(url.protocol)) throw new ConfigError(name, `"${raw}" must use ${protocols.join(' or ')}`)
+  return url
+}
+
+function parsePublicUrl(env: Env, port: number): URL {
+  const url = parseUrl('PUBLIC_URL', text(env, 'PUBLIC_URL') ?? `http://localhost:${port}`, ['http:', 'https:'])
+  if (url.pathname !== '/' || url.search || url.hash || url.username || url.password) {
+    throw new ConfigError('PUBLIC_URL', 'must be a bare origin such as https://tejido.example (no path, query or credentials)')
+  }
+  return url
+}
+
+function parseAllowList(env: Env): string[] {
+  const raw = text(env, 'ALLOW_PRIVATE_ADDRESSES')
+  if (!raw) return []
+  return raw.split(',').map((s) => s.trim()).filter(Boolean).map((entry) => {
+    const [addr, bits, extra] = entry.split('/')
+    if (extra !== undefined) throw new ConfigError('ALLOW_PRIVATE_ADDRESSES', `"${entry}" is not a host or CIDR`)
+    if (bits !== undefined) {
+      const family = net.isIP(addr ?? '')
+      const max = family === 6 ? 128 : 32
+      if (!family || !/^\d+$/.test(bits) || Number(bits) > max) throw new ConfigError('ALLOW_PRIVATE_ADDRESSES', `"${entry}" is not a valid CIDR`)
+    } else if (!net.isIP(entry) && !/^[A-Za-z0-9.-]+(:\d+)?$/.test(entry)) {
+      throw new ConfigError('ALLOW_PRIVATE_ADDRESSES', `"${entry}" is not a host name, IP address or CIDR`)
+    }
+    return entry
+  })
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const port = parsePort(env)
+  const publicUrl = parsePublicUrl(env, port)
+  const mongodbUrl = text(env, 'MONGODB_URL')
+  if (mongodbUrl) parseUrl('MONGODB_URL', mongodbUrl, ['mongodb:', 'mongodb+srv:'])
+  const meiliUrl = text(env, 'MEILI_URL')
+  if (meiliUrl) parseUrl('MEILI_URL', meiliUrl, ['http:', 'https:'])
+  const adminToken = text(env, 'ADMIN_TOKEN')
+  if (adminToken !== undefined && adminToken.length < 16) {
+    throw new ConfigError('ADMIN_TOKEN', 'must be at least 16 characters (use a long random string, e.g. `openssl rand -hex 24`)')
+  }
+  const logLevel = (text(env, 'LOG_LEVEL') ?? 'info').toLowerCase()
+  if (!LEVELS.includes(logLevel as LogLevel)) throw new ConfigError('LOG_LEVEL', `"${logLevel}" is not one of ${LEVELS.join(', ')}`)
+  return Object.freeze({
+    port,
+    publicUrl: publicUrl.origin,
+    host: publicUrl.host,
+    dataDir: path.resolve(text(env, 'DATA_DIR') ?? './data'),
+    mongodbUrl,
+    meiliUrl,
+    meiliMasterKey: text(env, 'MEILI_MASTER_KEY'),
+    adminToken,
+    allowPrivateAddresses: Object.freeze(parseAllowList(env)),
+    logLevel: logLevel as LogLevel,
+    instanceName: text(env, 'INSTANCE_NAME') ?? `Tejido at ${publicUrl.host}`
+  })
+}

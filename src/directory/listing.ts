@@ -1,0 +1,64 @@
+/** The listing: what the schema accepts, and what the store keeps. */
+
+export interface Place {
+  name?: string
+  address?: string
+  country?: string
+  latitude: number
+  longitude: number
+}
+
+export type ContactField = 'website' | 'email' | 'fediverse' | 'matrix' | 'phone'
+export type Visibility = 'public' | 'partners'
+
+/** The writable fields, as validated by schemas/listing.schema.json. */
+export interface ListingInput {
+  slug: string
+  name: string
+  nameMap?: Record<string, string>
+  summary?: string
+  summaryMap?: Record<string, string>
+  defaultLanguage?: string
+  kind: string
+  services?: string[]
+  tags?: string[]
+  languages?: string[]
+  regionsServed?: string[]
+  location?: Place[]
+  contact?: Partial<Record<ContactField, string>>
+  contactVisibility?: Partial<Record<ContactField, Visibility>>
+  founded?: number
+  size?: number
+  acceptingClients?: boolean
+  pricing?: string
+  networks?: string[]
+  dataLicense?: 'CC0-1.0' | 'CC-BY-SA-4.0'
+  icon?: string
+  example?: boolean
+}
+
+export type ModerationState = 'approved' | 'pending' | 'rejected'
+
+/** Where a listing came from (DESIGN: provenance). */
+export interface Provenance {
+  origin: string
+  via: 'local' | 'delivery' | 'backfill' | 'fetch' | 'import'
+  firstSeen: Date
+  lastVerified: Date
+}
+
+/** A listing as stored: the input plus server-managed fields. */
+export interface Listing extends ListingInput {
+  /** The actor id: https://HOST/orgs/SLUG. */
+  id: string
+  /** scheme://host[:port] of the authority that owns the listing. */
+  origin: string
+  published: Date
+  updated: Date
+  moderation: ModerationState
+  provenance: Provenance
+  /** Incremented on every change; lets readers detect lost updates. */
+  version: number
+}
+
+export const READ_ONLY_FIELDS = ['id', 'url', 'origin', 'published', 'updated', 'moderation', 'provenance', 'version', 'type', '@context'] as const

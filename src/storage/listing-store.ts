@@ -1,0 +1,109 @@
+/**
+ * The ListingStore port and its one implementation over the MongoDB driver
+ * API. The same code runs on MongoDB (MONGODB_URL) and on the embedded engine,
+ * which implements the driver calls used here with MongoDB's semantics.
+ */
+import type { Db, Collection } from 'mongodb'
+import type { Listing, ModerationState } from '../directory/listing'
+
+export interface ListingQuery {
+  origin?: string
+  moderation?: ModerationState
+  page: number
+  perPage: number
+}
+
+export interface ListingPage { items: Listing[]; total: number; page: number; perPage: number }
+
+export interface Tombstone { id: string; slug: string; origin: string; deleted: Date }
+
+export interface ListingStore {
+  /** Creates the indexes the queries below rely on. */
+  init(): Promise<void>
+  byId(id: string): Promise<Listing | null>
+  bySlug(origin: string, slug: string): Promise<Listing | null>
+  /** Inserts; false when the id or (origin, slug) is taken. */
+  insert(listing: Listing): Promise<boolean>
+  /** Replaces when the stored version is still `expectedVersion`; false otherwise. */
+  replace(listing: Listing, expectedVersion: number): Promise<boolean>
+  /** Removes a listing and leaves its tombstone; returns what was removed. */
+  remove(id: string, deleted: Date): Promise<Listing | null>
+  tombstone(id: string): Promise<Tombstone | null>
+  list(query: ListingQuery): Promise<ListingPage>
+  count(filter: { origin?: string; moderation?: ModerationState }): Promise<number>
+  ping(): Promise<void>
+}
+
+const NO_ID = { projection: { _id: 0 } }
+
+export class DocumentListingStore implements ListingStore {
+  private readonly listings: Collection<Listing>
+  private readonly tombstones: Collection<Tombstone>
+
+  constructor(private readonly db: Db) {
+    this.listings = db.collection<Listing>('listings')
+    this.tombstones = db.collection<Tombstone>('tombstones')
+  }
+
+  async init(): Promise<void> {
+    await this.listings.createIndex({ id: 1 }, { unique: true, name: 'listing-id' })
+    await this.listings.createIndex({ origin: 1, slug: 1 }, { unique: true, name: 'origin-slug' })
+    await this.listings.createIndex({ origin: 1, updated: -1 }, { name: 'origin-updated' })
+    await this.tombstones.createIndex({ id: 1 }, { unique: true, name: 'tombstone-id' })
+    await this.tombstones.createIndex({ origin: 1, deleted: -1 }, { name: 'tombstone-origin-deleted' })
+  }
+
+  byId(id: string): Promise<Listing | null> {
+    return this.listings.findOne({ id }, NO_ID)
+  }
+
+  bySlug(origin: string, slug: string): Promise<Listing | null> {
+    return this.listings.findOne({ origin, slug }, NO_ID)
+  }
+
+  async insert(listing: Listing): Promise<boolean> {
+    try {
+      await this.listings.insertOne({ ...listing })
+      await this.tombstones.deleteOne({ id: listing.id })
+      return true
+    } catch (e) {
+      if ((e as { code?: number }).code === 11000) return false
+      throw e
+    }
+  }
+
+  async replace(listing: Listing, expectedVersion: number): Promise<boolean> {
+    const result = await this.listings.replaceOne({ id: listing.id, version: expectedVersion }, { ...listing })
+    return result.matchedCount === 1
+  }
+
+  async remove(id: string, deleted: Date): Promise<Listing | null> {
+    const result = await this.listings.findOneAndDelete({ id }, NO_ID)
+    const removed = result.value
+    if (removed) {
+      await this.tombstones.replaceOne({ id }, { id, slug: removed.slug, origin: removed.origin, deleted }, { upsert: true })
+    }
+    return removed
+  }
+
+  tombstone(id: string): Promise<Tombstone | null> {
+    return this.tombstones.findOne({ id }, NO_ID)
+  }
+
+  async list({ origin, moderation, page, perPage }: ListingQuery): Promise<ListingPage> {
+    const filter = { ...(origin ? { origin } : {}), ...(moderation ? { moderation } : {}) }
+    const [items, total] = await Promise.all([
+      this.listings.find(filter, NO_ID).sort({ updated: -1, id: 1 }).skip((page - 1) * perPage).limit(perPage).toArray(),
+      this.listings.countDocuments(filter)
+    ])
+    return { items, total, page, perPage }
+  }
+
+  count(filter: { origin?: string; moderation?: ModerationState }): Promise<number> {
+    return this.listings.countDocuments(filter)
+  }
+
+  async ping(): Promise<void> {
+    await this.db.command({ ping: 1 })
+  }
+}
