@@ -1,0 +1,68 @@
+/**
+ * createApp(deps): the Express app. It never listens, so tests drive it
+ * directly; main.ts and the test harness decide where it runs.
+ */
+import express, { type Express } from 'express'
+import path from 'node:path'
+import type { Logger } from 'pino'
+import type { ListingService } from './directory/listing-service'
+import type { ActorKeys } from './federation/keys'
+import type { ApexBridge } from './federation/apex-bridge'
+import type { InstanceInfo } from './federation/actor-mapping'
+import { servicesDocument } from './directory/vocabulary'
+import { listingsApi } from './http/api-listings'
+import { actorRoutes } from './http/actors'
+import { wellKnownRoutes } from './http/well-known'
+import { operationsRoutes, type Metrics } from './http/operations'
+import { requireOperator } from './http/auth'
+import { problemHandler, notFound } from './http/problem'
+
+export interface AppDeps {
+  listings: ListingService
+  keys: ActorKeys
+  bridge: ApexBridge
+  instance: InstanceInfo
+  adminToken: string | undefined
+  logger: Logger
+  metrics: Metrics
+  version: string
+  ready: () => Promise<void>
+}
+
+/** Bodies are capped before parsing (DESIGN: Security). */
+const BODY_LIMIT = '1mb'
+
+export function createApp(deps: AppDeps): Express {
+  const app = express()
+  app.disable('x-powered-by')
+  app.set('trust proxy', 'loopback')
+  app.use(deps.metrics.observe)
+  app.use((_req, res, next) => {
+    res.set('X-Content-Type-Options', 'nosniff')
+    res.set('Referrer-Policy', 'same-origin')
+    res.set('Content-Security-Policy', "default-src 'self'; img-src 'self' data: https:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'")
+    next()
+  })
+  app.use(deps.bridge.apex)
+
+  app.use(operationsRoutes(deps.metrics, deps.ready))
+  app.use('/static', express.static(path.join(__dirname, '..', 'web', 'static'), { maxAge: '1h' }))
+  app.use(wellKnownRoutes(deps.listings, deps.instance, deps.version))
+  app.use(actorRoutes(deps))
+
+  const api = express.Router()
+  api.use(express.json({ limit: BODY_LIMIT, type: ['application/json', 'application/merge-patch+json'] }))
+  api.get('/vocabulary/services', (_req, res) => {
+    res.set('Cache-Control', 'public, max-age=3600').json(servicesDocument())
+  })
+  api.use('/listings', requireOperator(deps.adminToken), listingsApi(deps.listings))
+  app.use('/api', api)
+
+  app.get('/', (_req, res) => {
+    res.type('html').send(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${deps.instance.name.replace(/[<&>"]/g, '')}</title><link rel="stylesheet" href="/static/styles.css"></head><body><main id="main"><h1>Tejido</h1><p>A federated directory of tech co-operatives and movement-aligned providers.</p></main></body></html>`)
+  })
+
+  app.use(notFound)
+  app.use(problemHandler(deps.logger))
+  return app
+}

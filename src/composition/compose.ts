@@ -1,0 +1,72 @@
+/**
+ * The composition root: builds every part from the config, wires the domain
+ * events, and returns the app plus a way to stop it all. No module-level
+ * singletons: each call makes a whole, independent instance.
+ */
+import type { Express } from 'express'
+import type { Logger } from 'pino'
+import type { Config } from '../config/config'
+import { openStore, type OpenStore } from './store'
+import { DocumentListingStore } from '../storage/listing-store'
+import { DirectoryEvents } from '../directory/events'
+import { ListingService } from '../directory/listing-service'
+import { ActorKeys } from '../federation/keys'
+import { ApexBridge } from '../federation/apex-bridge'
+import { createMetrics } from '../http/operations'
+import { createApp } from '../app'
+import { VERSION } from '../version'
+import type { Listing } from '../directory/listing'
+
+export interface Tejido {
+  app: Express
+  listings: ListingService
+  events: DirectoryEvents
+  bridge: ApexBridge
+  store: OpenStore
+  /** Background work (actor keys for listings made while stopped). */
+  background: Promise<unknown>
+  close(): Promise<void>
+}
+
+export async function compose(config: Config, logger: Logger): Promise<Tejido> {
+  const store = await openStore(config)
+  try {
+    const listingStore = new DocumentListingStore(store.db)
+    await listingStore.init()
+    const events = new DirectoryEvents((event, error) => logger.error({ err: error, event }, 'event subscriber failed'))
+    const listings = new ListingService({ store: listingStore, events, origin: config.publicUrl })
+    const keys = new ActorKeys(store.db)
+    await keys.init()
+    const bridge = new ApexBridge({ publicUrl: config.publicUrl, host: config.host, db: store.db, keys, logger, version: VERSION })
+    await bridge.start()
+    const isLocal = (l: Listing) => l.origin === config.publicUrl
+    bridge.subscribe(events, isLocal)
+    const instance = { id: bridge.instanceActorId, host: config.host, name: config.instanceName, publicUrl: config.publicUrl }
+    const app = createApp({
+      listings, keys, bridge, instance, adminToken: config.adminToken, logger, metrics: createMetrics(), version: VERSION,
+      ready: () => listingStore.ping()
+    })
+    const background = bridge.reconcile(allLocal(listings)).then(
+      (n) => n && logger.info({ repaired: n }, 'apex actors reconciled'),
+      (e: unknown) => logger.error({ err: e }, 'apex reconcile failed')
+    )
+    return {
+      app, listings, events, bridge, store, background,
+      close: async () => {
+        await bridge.idle()
+        await store.close()
+      }
+    }
+  } catch (e) {
+    await store.close()
+    throw e
+  }
+}
+
+async function* allLocal(listings: ListingService): AsyncIterable<Listing> {
+  for (let page = 1; ; page++) {
+    const { items } = await listings.list({ origin: listings.origin, page, perPage: 100 })
+    yield* items
+    if (items.length < 100) return
+  }
+}

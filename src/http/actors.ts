@@ -1,0 +1,62 @@
+/**
+ * Local actors: the instance actor at /actor and each listing at /orgs/SLUG
+ * (ActivityPub JSON or an HTML profile, by content negotiation), with their
+ * collections served by apex. Inbox POSTs are not mounted here: they arrive
+ * with the federation layer's own signature verification in front of apex.
+ */
+import { Router, type Request, type Response, type NextFunction } from 'express'
+import type { ListingService } from '../directory/listing-service'
+import type { ActorKeys } from '../federation/keys'
+import type { ApexBridge } from '../federation/apex-bridge'
+import { listingToActor, instanceActor, type InstanceInfo } from '../federation/actor-mapping'
+import { AP_CONTENT_TYPE } from '../federation/context'
+import { INSTANCE_ACTOR_NAME } from '../federation/apex-routes'
+import { wantsActivityJson, readerLanguage } from './negotiate'
+import { profilePage } from './pages/profile'
+import { failureToProblem, sendProblem } from './problem'
+import { handle } from './handle'
+
+export interface ActorRoutesDeps {
+  listings: ListingService
+  keys: ActorKeys
+  bridge: ApexBridge
+  instance: InstanceInfo
+}
+
+const asApexActor = (name: (req: Request) => string) => (req: Request, _res: Response, next: NextFunction) => {
+  req.params.actor = name(req)
+  next()
+}
+
+export function actorRoutes({ listings, keys, bridge, instance }: ActorRoutesDeps): Router {
+  const router = Router()
+  const apex = bridge.apex
+
+  router.get('/actor', handle(async (req, res) => {
+    const key = await keys.ensure(instance.id)
+    res.set('Vary', 'Accept')
+    if (!wantsActivityJson(req)) return res.redirect(303, `${instance.publicUrl}/`)
+    res.type(AP_CONTENT_TYPE).send(JSON.stringify(instanceActor(instance, key)))
+  }))
+
+  router.get('/orgs/:slug', handle(async (req, res) => {
+    const result = await listings.get(req.params.slug as string)
+    res.set('Vary', 'Accept')
+    if (!result.ok) return sendProblem(res, failureToProblem(result.error))
+    const listing = result.value
+    if (listing.moderation !== 'approved') return sendProblem(res, { status: 404, title: 'Not found', detail: `No listing ${listing.slug}` })
+    if (wantsActivityJson(req)) {
+      const key = await keys.ensure(listing.id)
+      return res.type(AP_CONTENT_TYPE).send(JSON.stringify(listingToActor(listing, key, instance.id)))
+    }
+    res.type('html').send(profilePage(listing, readerLanguage(req), instance.host))
+  }))
+
+  const instanceName = asApexActor(() => INSTANCE_ACTOR_NAME)
+  const listingName = asApexActor((req) => req.params.slug as string)
+  for (const stream of ['outbox', 'followers', 'following'] as const) {
+    router.get(`/actor/${stream}`, instanceName, ...apex.net[stream].get)
+    router.get(`/orgs/:slug/${stream}`, listingName, ...apex.net[stream].get)
+  }
+  return router
+}

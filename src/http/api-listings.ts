@@ -1,0 +1,96 @@
+/**
+ * Operator CRUD for listings (Bearer ADMIN_TOKEN). A listing reads and writes
+ * as the same JSON; read-only fields are ignored on input. Failures come back
+ * as problem+json naming the field, and nothing is written.
+ */
+import { Router, type Request, type Response } from 'express'
+import type { ListingService } from '../directory/listing-service'
+import type { Listing, ModerationState } from '../directory/listing'
+import { failureToProblem, sendProblem } from './problem'
+import { handle } from './handle'
+
+/** The JSON shape of a listing: dates as ISO strings, `url` for people. */
+export function listingJson(listing: Listing): Record<string, unknown> {
+  return {
+    ...listing,
+    url: listing.id,
+    published: listing.published.toISOString(),
+    updated: listing.updated.toISOString(),
+    provenance: {
+      ...listing.provenance,
+      firstSeen: listing.provenance.firstSeen.toISOString(),
+      lastVerified: listing.provenance.lastVerified.toISOString()
+    }
+  }
+}
+
+function intParam(req: Request, res: Response, name: string, fallback: number, max: number): number | null {
+  const raw = req.query[name]
+  if (raw === undefined) return fallback
+  if (typeof raw !== 'string' || !/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > max) {
+    sendProblem(res, { status: 400, title: 'Bad query parameter', detail: `${name} must be an integer from 1 to ${max}`, errors: [{ field: name, message: `must be an integer from 1 to ${max}` }] })
+    return null
+  }
+  return Number(raw)
+}
+
+function originParam(req: Request, res: Response): string | undefined | null {
+  const raw = req.query.origin
+  if (raw === undefined) return undefined
+  try {
+    if (typeof raw !== 'string') throw new Error()
+    const url = new URL(raw)
+    if (!['http:', 'https:'].includes(url.protocol) || url.origin !== raw.replace(/\/$/, '')) throw new Error()
+    return url.origin
+  } catch {
+    sendProblem(res, { status: 400, title: 'Bad query parameter', detail: 'origin must be scheme://host[:port]', errors: [{ field: 'origin', message: 'must be scheme://host[:port]' }] })
+    return null
+  }
+}
+
+const MODERATION: ModerationState[] = ['approved', 'pending', 'rejected']
+
+export function listingsApi(service: ListingService): Router {
+  const router = Router()
+
+  router.get('/', handle(async (req, res) => {
+    const page = intParam(req, res, 'page', 1, 100000)
+    if (page === null) return
+    const perPage = intParam(req, res, 'perPage', 20, 100)
+    if (perPage === null) return
+    const origin = originParam(req, res)
+    if (origin === null) return
+    const moderation = req.query.moderation
+    if (moderation !== undefined && !MODERATION.includes(moderation as ModerationState)) {
+      return sendProblem(res, { status: 400, title: 'Bad query parameter', detail: `moderation must be one of ${MODERATION.join(', ')}`, errors: [{ field: 'moderation', message: 'unknown state' }] })
+    }
+    const result = await service.list({ origin, moderation: moderation as ModerationState | undefined, page, perPage })
+    res.json({ ...result, items: result.items.map(listingJson) })
+  }))
+
+  router.post('/', handle(async (req, res) => {
+    const result = await service.create(req.body)
+    if (!result.ok) return sendProblem(res, failureToProblem(result.error))
+    res.status(201).location(result.value.id).json(listingJson(result.value))
+  }))
+
+  router.get('/:slug', handle(async (req, res) => {
+    const result = await service.get(req.params.slug as string)
+    if (!result.ok) return sendProblem(res, failureToProblem(result.error))
+    res.json(listingJson(result.value))
+  }))
+
+  router.patch('/:slug', handle(async (req, res) => {
+    const result = await service.update(req.params.slug as string, req.body)
+    if (!result.ok) return sendProblem(res, failureToProblem(result.error))
+    res.json(listingJson(result.value))
+  }))
+
+  router.delete('/:slug', handle(async (req, res) => {
+    const result = await service.delete(req.params.slug as string)
+    if (!result.ok) return sendProblem(res, failureToProblem(result.error))
+    res.status(204).end()
+  }))
+
+  return router
+}

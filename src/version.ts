@@ -1,0 +1,4 @@
+/** Tejido's version, from package.json. */
+import pkg from '../package.json'
+
+export const VERSION: string = pkg.version
