@@ -71,7 +71,9 @@ export function validateListing(raw: unknown): Result<ListingInput, FieldError[]
       if (e.keyword === 'if' || e.keyword === 'anyOf') continue
       const fe = { field: fieldOf(e), message: messageOf(e, valueAt(input, e.instancePath)) }
       const key = `${fe.field}|${fe.message}`
-      if (!seen.has(key)) errors.push(fe), seen.add(key)
+      if (seen.has(key)) continue
+      seen.add(key)
+      errors.push(fe)
     }
     return err(errors)
   }
