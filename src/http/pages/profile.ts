@@ -20,7 +20,7 @@ export function profilePage(listing: Listing, lang: string, host: string): strin
   const contact = publicContact(listing)
   const isMirror = listing.provenance.via !== 'local'
   const body = html`<article class="profile" itemscope itemtype="https://schema.org/Organization">
-<h1 itemprop="name" ${name.lang ? trusted(`lang="${name.lang}"`) : ''}>${name.text}</h1>
+<h1 itemprop="name"${name.lang ? html` lang="${name.lang}"` : ''}>${name.text}</h1>
 <p class="handle">@${listing.slug}@${host} · ${kindLabel(listing.kind, lang)}</p>
 ${listing.example ? html`<p class="notice" role="note">Example data: this organisation is fictional.</p>` : ''}
 ${isMirror ? html`<p class="provenance">Listed by ${listing.origin}, last verified ${listing.provenance.lastVerified.toISOString().slice(0, 10)}</p>` : ''}
