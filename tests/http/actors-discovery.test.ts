@@ -5,7 +5,7 @@ let inst: TestInstance
 beforeAll(async () => {
   inst = await startInstance()
   await request(inst.tejido.app).post('/api/listings').set(inst.auth).send(sampleListing({ slug: 'red-tejida' })).expect(201)
-  await request(inst.tejido.app).post('/api/listings').set(inst.auth).send(sampleListing({ slug: 'xss-name', name: '<img src=x onerror=alert(1)>', location: [] })).expect(201)
+  await request(inst.tejido.app).post('/api/listings').set(inst.auth).send(sampleListing({ slug: 'xss-name', name: '<img src=x onerror=alert(1)>', nameMap: undefined, location: [] })).expect(201)
 })
 afterAll(() => inst.close())
 
