@@ -1,0 +1,55 @@
+/**
+ * The operator CLI: `tejido serve` (default) and `tejido seed [--count N]`.
+ * Run through npm scripts: `npm start`, `npm run seed`.
+ */
+import { loadConfig, ConfigError } from '../config/config'
+import { DataDirLockedError } from '../storage/embedded/lock'
+import { serve } from '../main'
+import { seed } from './seed'
+
+const USAGE = `Usage: tejido <command>
+  serve               run the instance (npm start)
+  seed [--count N]    load N fictional demo listings (default 320; npm run seed)`
+
+function countArg(args: string[]): number {
+  const i = args.indexOf('--count')
+  if (i === -1) return 320
+  const raw = args[i + 1] ?? ''
+  if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > 100000) {
+    throw new Error(`--count must be a number from 1 to 100000, not "${raw}"`)
+  }
+  return Number(raw)
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command = 'serve', ...args] = argv
+  switch (command) {
+    case 'serve':
+      await serve()
+      return -1 // keeps running
+    case 'seed': {
+      const count = countArg(args)
+      const config = loadConfig()
+      const report = await seed(config, count)
+      console.log(`Seeded ${report.created} demo listings into ${config.mongodbUrl ? 'MongoDB' : config.dataDir} (${report.existing} were already there).`)
+      for (const f of report.failed) console.error(`  could not seed ${f.slug}: ${f.reason}`)
+      return report.failed.length ? 1 : 0
+    }
+    case 'help':
+    case '--help':
+      console.log(USAGE)
+      return 0
+    default:
+      console.error(`Unknown command "${command}".\n${USAGE}`)
+      return 64
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => { if (code >= 0) process.exit(code) },
+  (e: unknown) => {
+    if (e instanceof ConfigError || e instanceof DataDirLockedError) console.error(e.message)
+    else console.error(e instanceof Error ? e.message : e)
+    process.exit(1)
+  }
+)
