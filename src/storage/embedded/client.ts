@@ -46,15 +46,22 @@ export class EmbeddedClient {
   private failure: Error | null = null
   private readonly dbs = new Map<string, EmbeddedDb>()
 
-  /** @param dataDir the directory that holds the store (DATA_DIR). */
-  constructor(readonly dataDir: string, private readonly defaultDb = 'tejido') {}
+  /**
+   * @param dataDir the directory that holds the store (DATA_DIR).
+   * @param options.compactAboveBytes files above this size are compacted at
+   *   connect when live data fills less than a quarter of them (64 MiB).
+   */
+  constructor(readonly dataDir: string, private readonly options: { defaultDb?: string; compactAboveBytes?: number } = {}) {}
 
   async connect(): Promise<this> {
     if (this.files) return this
     this.lock = lockDataDir(this.dataDir)
     try {
       this.files = new LmdbFiles(path.join(this.dataDir, 'store'))
+      await this.files.compactIfBloated(this.options.compactAboveBytes ?? 64 * 1024 * 1024)
     } catch (err) {
+      await this.files?.close().catch(() => undefined)
+      this.files = null
       this.lock.release()
       this.lock = null
       throw err
@@ -62,7 +69,7 @@ export class EmbeddedClient {
     return this
   }
 
-  db(name = this.defaultDb): EmbeddedDb {
+  db(name = this.options.defaultDb ?? 'tejido'): EmbeddedDb {
     if (!this.files) throw new Error('EmbeddedClient: call connect() before db()')
     let db = this.dbs.get(name)
     if (!db) this.dbs.set(name, (db = new EmbeddedDb(this, name)))

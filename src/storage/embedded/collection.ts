@@ -79,7 +79,10 @@ export class EmbeddedCollection<TSchema extends Doc = Doc> {
   private select(filter: unknown, stopAfter?: number): Doc[] {
     const query = compileFilter(filter)
     const out: Doc[] = []
-    for (const doc of this.candidates((filter ?? {}) as Doc)) {
+    const plan = this.candidates((filter ?? {}) as Doc)
+    this.lastPlan = { index: plan.index, docsExamined: 0 }
+    for (const doc of plan.docs) {
+      this.lastPlan.docsExamined++
       if (query.test(doc)) {
         out.push(doc)
         if (stopAfter !== undefined && out.length >= stopAfter) break
@@ -88,19 +91,26 @@ export class EmbeddedCollection<TSchema extends Doc = Doc> {
     return out
   }
 
-  private candidates(filter: Doc): Iterable<Doc> {
+  /** The documents a filter has to look at: by _id, by the most selective index, or all. */
+  private candidates(filter: Doc): { index: string | null; docs: Iterable<Doc> } {
     const ids = equalityValues(filter, '_id')
-    if (ids) return ids.map((id) => this.docs.get(valueKey(id))).filter((d): d is Doc => d !== undefined)
-    let best: Set<string> | null = null
+    if (ids) {
+      return { index: '_id_', docs: ids.map((id) => this.docs.get(valueKey(id))).filter((d): d is Doc => d !== undefined) }
+    }
+    let best: { name: string; ids: Set<string> } | null = null
     for (const index of this.indexStates.values()) {
       const values = equalityValues(filter, index.fields[0] as string)
       const found = values ? index.lookup(values) : index.coveredMembers(filter)
-      if (found && (!best || found.size < best.size)) best = found
+      if (found && (!best || found.size < best.ids.size)) best = { name: index.spec.name, ids: found }
     }
-    if (!best) return this.docs.values()
+    if (!best) return { index: null, docs: this.docs.values() }
     const docs = this.docs
-    return (function* () { for (const key of best) { const d = docs.get(key); if (d) yield d } })()
+    const keys = best.ids
+    return { index: best.name, docs: (function* () { for (const key of keys) { const d = docs.get(key); if (d) yield d } })() }
   }
+
+  /** How the last query was answered (like explain's totalDocsExamined), for tests and metrics. */
+  lastPlan: { index: string | null; docsExamined: number } = { index: null, docsExamined: 0 }
 
   private runFind(plan: FindPlan): Doc[] {
     this.host.assertHealthy()

@@ -19,22 +19,64 @@ export interface Change {
 
 const CATALOG = '__catalog'
 
+const FILE = 'documents.mdb'
+
+function openRoot(file: string): RootDatabase<Buffer, string> {
+  return open<Buffer, string>({
+    path: file,
+    maxDbs: 1000,
+    encoding: 'binary',
+    // Resolve write promises only once the commit is flushed to disk, so an
+    // acknowledged write survives a crash of the process or the machine.
+    overlappingSync: false
+  })
+}
+
 export class LmdbFiles {
-  private readonly root: RootDatabase<Buffer, string>
-  private readonly catalog: Database<Buffer, string>
+  private root: RootDatabase<Buffer, string>
+  private catalog: Database<Buffer, string>
   private readonly dbs = new Map<string, Database<Buffer, string>>()
 
   constructor(readonly dir: string) {
     fs.mkdirSync(dir, { recursive: true })
-    this.root = open<Buffer, string>({
-      path: path.join(dir, 'documents.mdb'),
-      maxDbs: 1000,
-      encoding: 'binary',
-      // Resolve write promises only once the commit is flushed to disk, so an
-      // acknowledged write survives a crash of the process or the machine.
-      overlappingSync: false
-    })
+    this.root = openRoot(this.file)
     this.catalog = this.root.openDB<Buffer, string>({ name: CATALOG, encoding: 'binary' })
+  }
+
+  private get file(): string {
+    return path.join(this.dir, FILE)
+  }
+
+  /** Bytes held by live pages: every database's branch, leaf and overflow pages. */
+  usedBytes(): number {
+    const pages = (s: { treeBranchPageCount: number; treeLeafPageCount: number; overflowPages: number }) =>
+      s.treeBranchPageCount + s.treeLeafPageCount + s.overflowPages
+    type Stats = { pageSize: number; treeBranchPageCount: number; treeLeafPageCount: number; overflowPages: number; root: Stats }
+    const rootStats = this.catalog.getStats() as Stats
+    let total = pages(rootStats.root) + pages(rootStats)
+    for (const name of this.collections()) total += pages(this.database(name).getStats() as Stats)
+    return total * rootStats.pageSize
+  }
+
+  /**
+   * LMDB reuses freed pages but never shrinks its file. When the file is much
+   * larger than the live data (after mass deletes), rewrite it compactly:
+   * copy to a new file, then rename over the old one (atomic; a crash before
+   * the rename leaves the original intact).
+   */
+  async compactIfBloated(aboveBytes: number): Promise<boolean> {
+    const size = this.fileSize()
+    if (size <= aboveBytes || size <= 4 * this.usedBytes()) return false
+    const tmp = `${this.file}.compact`
+    fs.rmSync(tmp, { force: true })
+    await this.root.backup(tmp, true)
+    await this.root.close()
+    this.dbs.clear()
+    fs.renameSync(tmp, this.file)
+    fs.rmSync(`${this.file}-lock`, { force: true })
+    this.root = openRoot(this.file)
+    this.catalog = this.root.openDB<Buffer, string>({ name: CATALOG, encoding: 'binary' })
+    return true
   }
 
   private database(name: string): Database<Buffer, string> {
@@ -95,7 +137,7 @@ export class LmdbFiles {
   /** Bytes of the data file, for compaction decisions and metrics. */
   fileSize(): number {
     try {
-      return fs.statSync(path.join(this.dir, 'documents.mdb')).size
+      return fs.statSync(this.file).size
     } catch {
       return 0
     }

@@ -1,0 +1,43 @@
+import { loadConfig, ConfigError } from '../../src/config/config'
+
+describe('config', () => {
+  test('defaults', () => {
+    const c = loadConfig({})
+    expect(c).toMatchObject({ port: 8080, publicUrl: 'http://localhost:8080', host: 'localhost:8080', logLevel: 'info', mongodbUrl: undefined, allowPrivateAddresses: [] })
+    expect(c.dataDir).toMatch(/data$/)
+    expect(Object.isFrozen(c)).toBe(true)
+  })
+
+  test('PUBLIC_URL follows PORT and keeps only the origin', () => {
+    expect(loadConfig({ PORT: '9000' }).publicUrl).toBe('http://localhost:9000')
+    expect(loadConfig({ PUBLIC_URL: 'https://Tejido.Example/' }).publicUrl).toBe('https://tejido.example')
+  })
+
+  test('allow-list of private addresses', () => {
+    expect(loadConfig({ ALLOW_PRIVATE_ADDRESSES: '127.0.0.1, ::1,10.0.0.0/8,localhost:8081' }).allowPrivateAddresses).toEqual(['127.0.0.1', '::1', '10.0.0.0/8', 'localhost:8081'])
+  })
+
+  test.each([
+    ['PORT', { PORT: 'eighty' }],
+    ['PORT', { PORT: '70000' }],
+    ['PUBLIC_URL', { PUBLIC_URL: 'not a url' }],
+    ['PUBLIC_URL', { PUBLIC_URL: 'ftp://x.example' }],
+    ['PUBLIC_URL', { PUBLIC_URL: 'https://x.example/sub/path' }],
+    ['MONGODB_URL', { MONGODB_URL: 'http://db:27017' }],
+    ['MEILI_URL', { MEILI_URL: 'meili:7700' }],
+    ['ADMIN_TOKEN', { ADMIN_TOKEN: 'short' }],
+    ['LOG_LEVEL', { LOG_LEVEL: 'loud' }],
+    ['ALLOW_PRIVATE_ADDRESSES', { ALLOW_PRIVATE_ADDRESSES: '10.0.0.0/99' }],
+    ['ALLOW_PRIVATE_ADDRESSES', { ALLOW_PRIVATE_ADDRESSES: 'bad host!' }]
+  ])('a bad %s is named', (variable, env) => {
+    let error: unknown
+    try {
+      loadConfig(env)
+    } catch (e) {
+      error = e
+    }
+    expect(error).toBeInstanceOf(ConfigError)
+    expect((error as ConfigError).variable).toBe(variable)
+    expect((error as Error).message).toContain(variable)
+  })
+})
