@@ -22,6 +22,10 @@ describe('embedded engine', () => {
       expect(coll.lastPlan).toEqual({ index: 'by-group', docsExamined: 100 })
       expect(await coll.find({ id: { $in: ['item-1', 'item-2', 'nope'] } }).toArray()).toHaveLength(2)
       expect(coll.lastPlan.docsExamined).toBe(2)
+      await coll.createIndex({ group: 1, n: 1 }, { unique: true, name: 'group-n' })
+      expect(await coll.findOne({ n: 4321, group: 21 })).toMatchObject({ id: 'item-4321' })
+      expect(coll.lastPlan).toEqual({ index: 'group-n', docsExamined: 1 }) // the whole compound key, not just its first field
+      await expect(coll.insertOne({ id: 'x', group: 21, n: 4321 })).rejects.toMatchObject({ code: 11000 })
       await coll.find({ n: 3 }).toArray()
       expect(coll.lastPlan).toEqual({ index: null, docsExamined: 5000 }) // no index: a scan, and the plan says so
       // Indexes stay right through updates and deletes.

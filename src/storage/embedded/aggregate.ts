@@ -5,7 +5,7 @@
  * rather than mingo's, which yields [undefined] for unmatched values of an
  * array local field.
  */
-import { Query } from 'mingo'
+import { compileFilter } from './matcher'
 import { isPlainObject, valuesAtPath, type Doc } from './values'
 import { compileProjection } from './projection'
 import { normaliseSort, sortDocs } from './sort'
@@ -57,7 +57,7 @@ export function runPipeline(pipeline: unknown, sources: PipelineSources): Doc[] 
         if (docs === null) {
           docs = sources.match(arg)
         } else {
-          const q = new Query(arg)
+          const q = compileFilter(arg)
           docs = docs.filter((d) => q.test(d))
         }
         break

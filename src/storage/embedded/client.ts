@@ -96,7 +96,8 @@ export class EmbeddedClient {
       write: (ns: string, changes: Change[]) => this.guard(files.write(ns, changes)),
       saveIndexes: (ns: string, specs: IndexSpec[]) => this.guard(files.saveIndexes(ns, specs)),
       drop: (ns: string) => this.guard(files.dropCollection(ns)),
-      assertHealthy: () => this.assertHealthy()
+      assertHealthy: () => this.assertHealthy(),
+      codec: files.codec
     }
   }
 

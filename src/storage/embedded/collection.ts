@@ -6,9 +6,8 @@
  * unique check) and then awaited until LMDB has flushed it to disk.
  */
 import { ObjectId } from 'mongodb'
-import { serialize, deserialize } from 'bson'
-import { Query } from 'mingo'
-import { valueKey, cloneValue, isPlainObject, type Doc } from './values'
+import { compileFilter } from './matcher'
+import { valueKey, cloneValue, isPlainObject, compareValues, type Doc } from './values'
 import { IndexState, equalityValues, type IndexSpec } from './indexes'
 import { compileProjection, type ProjectionSpec } from './projection'
 import { normaliseSort, sortDocs } from './sort'
@@ -17,6 +16,7 @@ import { parseUpdate, checkReplacement, updatedCopy, seedFromFilter } from './up
 import { runPipeline } from './aggregate'
 import { BAD_VALUE, INDEX_NOT_FOUND, INDEX_OPTIONS_CONFLICT, duplicateKeyError, serverError } from './errors'
 import type { Change } from './lmdb-files'
+import type { Codec } from './codec'
 
 const MAX_BSON_SIZE = 16 * 1024 * 1024
 
@@ -28,6 +28,7 @@ export interface CollectionHost {
   saveIndexes(namespace: string, specs: IndexSpec[]): Promise<void>
   drop(namespace: string): Promise<void>
   assertHealthy(): void
+  codec: Codec
 }
 
 interface Staged {
@@ -40,26 +41,16 @@ interface Staged {
 interface WriteOptions { upsert?: boolean; arrayFilters?: Doc[]; forceServerObjectId?: boolean; ordered?: boolean }
 interface FindOneAndOptions { sort?: unknown; projection?: ProjectionSpec; returnDocument?: 'before' | 'after'; upsert?: boolean; arrayFilters?: Doc[] }
 
-function encode(doc: Doc): { doc: Doc; bytes: Buffer } {
+/** Encodes a document; what is kept in memory is its decoded copy, so memory and disk agree. */
+function encode(codec: Codec, doc: Doc): { doc: Doc; bytes: Buffer } {
   let bytes: Buffer
   try {
-    bytes = serialize(doc, { checkKeys: false, ignoreUndefined: false })
+    bytes = codec.encode(doc)
   } catch (err) {
     throw serverError(BAD_VALUE, `Document cannot be stored: ${(err as Error).message}`)
   }
-  if (bytes.length > MAX_BSON_SIZE) throw serverError(10334, `BSONObj size: ${bytes.length} is invalid; the maximum is ${MAX_BSON_SIZE}`)
-  return { doc: deserialize(bytes) as Doc, bytes }
-}
-
-function compileFilter(filter: unknown): Query {
-  if (filter !== undefined && filter !== null && !isPlainObject(filter)) {
-    throw serverError(BAD_VALUE, 'Query filter must be an object')
-  }
-  try {
-    return new Query((filter ?? {}) as Doc)
-  } catch (err) {
-    throw serverError(BAD_VALUE, (err as Error).message)
-  }
+  if (bytes.length > MAX_BSON_SIZE) throw serverError(10334, `Document size ${bytes.length} is over the ${MAX_BSON_SIZE} byte maximum`)
+  return { doc: codec.decode(bytes), bytes }
 }
 
 export class EmbeddedCollection<TSchema extends Doc = Doc> {
@@ -70,7 +61,8 @@ export class EmbeddedCollection<TSchema extends Doc = Doc> {
   constructor(private readonly host: CollectionHost, readonly dbName: string, readonly collectionName: string) {
     this.namespace = `${dbName}.${collectionName}`
     for (const [key, doc] of host.load(this.namespace)) this.docs.set(key, doc)
-    for (const spec of host.indexes(this.namespace)) this.buildIndex(spec)
+    // Stored indexes were unique when written: rebuild them without re-checking.
+    for (const spec of host.indexes(this.namespace)) this.buildIndex(spec, false)
   }
 
   // ---- reads ---------------------------------------------------------------
@@ -99,8 +91,7 @@ export class EmbeddedCollection<TSchema extends Doc = Doc> {
     }
     let best: { name: string; ids: Set<string> } | null = null
     for (const index of this.indexStates.values()) {
-      const values = equalityValues(filter, index.fields[0] as string)
-      const found = values ? index.lookup(values) : index.coveredMembers(filter)
+      const found = index.lookupFilter(filter)
       if (found && (!best || found.size < best.ids.size)) best = { name: index.spec.name, ids: found }
     }
     if (!best) return { index: null, docs: this.docs.values() }
@@ -235,16 +226,16 @@ export class EmbeddedCollection<TSchema extends Doc = Doc> {
       if (!options.forceServerObjectId) input._id = _id
       source = { _id, ...input }
     }
-    const { doc, bytes } = encode(source)
+    const { doc, bytes } = encode(this.host.codec, source)
     const key = valueKey(doc._id)
     if (this.docs.has(key)) throw duplicateKeyError(this.namespace, '_id_', { _id: doc._id })
     return { key, before: undefined, after: doc, bytes }
   }
 
   private stageReplace(before: Doc, next: Doc): Staged | null {
-    const { doc, bytes } = encode(next)
+    const { doc, bytes } = encode(this.host.codec, next)
     const key = valueKey(before._id)
-    if (Buffer.compare(bytes, serialize(before)) === 0) return null
+    if (compareValues(doc, before) === 0) return null
     return { key, before, after: doc, bytes }
   }
 
@@ -412,10 +403,10 @@ export class EmbeddedCollection<TSchema extends Doc = Doc> {
 
   // ---- indexes ---------------------------------------------------------------
 
-  private buildIndex(spec: IndexSpec): IndexState {
+  private buildIndex(spec: IndexSpec, verify = true): IndexState {
     const state = new IndexState(spec)
     for (const [key, doc] of this.docs) {
-      const conflict = state.conflict(doc, key)
+      const conflict = verify && state.conflict(doc, key)
       if (conflict) throw duplicateKeyError(this.namespace, spec.name, conflict)
       state.add(doc, key)
     }

@@ -4,7 +4,7 @@
  * constraints over all fields, partial and sparse indexes. Multikey: an array
  * value indexes each of its elements, as in MongoDB.
  */
-import { Query } from 'mingo'
+import { compileFilter, type Matcher } from './matcher'
 import { valueKey, valuesAtPath, isPlainObject, type Doc } from './values'
 
 export interface IndexSpec {
@@ -17,38 +17,62 @@ export interface IndexSpec {
 
 const MAX_KEYS_PER_DOC = 1000
 
-function keysOfField(doc: Doc, path: string): { keys: string[]; present: boolean; values: unknown[] } {
-  const reached = valuesAtPath(doc, path)
-  const values = reached.flatMap((v) => (Array.isArray(v) ? (v.length ? v : [undefined]) : [v]))
-  if (values.length === 0) return { keys: [valueKey(null)], present: false, values: [null] }
-  return { keys: [...new Set(values.map(valueKey))], present: true, values }
+/** Index keys of one field; a missing field indexes as null, an array as each element. */
+function keysOfField(doc: Doc, path: string, simple: boolean): { keys: string[]; present: boolean } {
+  let values: unknown[]
+  if (simple) {
+    if (!(path in doc)) return { keys: [NULL_KEY], present: false }
+    const v = doc[path]
+    if (!Array.isArray(v)) return { keys: [valueKey(v)], present: true }
+    values = v.length ? v : [undefined]
+  } else {
+    const reached = valuesAtPath(doc, path)
+    if (reached.length === 0) return { keys: [NULL_KEY], present: false }
+    values = reached.flatMap((v) => (Array.isArray(v) ? (v.length ? v : [undefined]) : [v]))
+  }
+  return { keys: values.length === 1 ? [valueKey(values[0])] : [...new Set(values.map(valueKey))], present: true }
 }
+
+const NULL_KEY = valueKey(null)
 
 export class IndexState {
   readonly fields: string[]
-  private readonly partial: Query | null
+  private readonly simple: boolean[]
+  private readonly partial: Matcher | null
   private readonly byFirst = new Map<string, Set<string>>()
-  private readonly byFull = new Map<string, string>()
+  /** Full compound key → ids (compound or unique indexes). */
+  private readonly byFull = new Map<string, Set<string>>()
   private readonly members = new Set<string>()
 
   constructor(readonly spec: IndexSpec) {
     this.fields = Object.keys(spec.key)
-    this.partial = spec.partialFilterExpression ? new Query(spec.partialFilterExpression) : null
+    this.simple = this.fields.map((f) => !f.includes('.'))
+    this.partial = spec.partialFilterExpression ? compileFilter(spec.partialFilterExpression) : null
   }
 
   /** The index entries of a document, or null when the index leaves it out. */
-  private entries(doc: Doc): { first: string[]; full: string[]; keyValue: Doc } | null {
+  private entries(doc: Doc): { first: string[]; full: string[] } | null {
     if (this.partial && !this.partial.test(doc)) return null
-    const perField = this.fields.map((f) => keysOfField(doc, f))
+    const perField = this.fields.map((f, i) => keysOfField(doc, f, this.simple[i] as boolean))
     if (this.spec.sparse && perField.every((f) => !f.present)) return null
+    const first = (perField[0] as { keys: string[] }).keys
+    if (perField.length === 1) return { first, full: first }
     let full: string[] = ['']
     for (const field of perField) {
       full = full.flatMap((prefix) => field.keys.map((k) => (prefix ? `${prefix}\u0000${k}` : k)))
       if (full.length > MAX_KEYS_PER_DOC) full = full.slice(0, MAX_KEYS_PER_DOC)
     }
-    const keyValue: Doc = {}
-    this.fields.forEach((f, i) => (keyValue[f] = perField[i]?.values[0] ?? null))
-    return { first: (perField[0] as { keys: string[] }).keys, full, keyValue }
+    return { first, full }
+  }
+
+  /** The indexed values of a document, for a duplicate-key message. */
+  private keyValue(doc: Doc): Doc {
+    return Object.fromEntries(this.fields.map((f) => [f, valuesAtPath(doc, f)[0] ?? null]))
+  }
+
+  /** Whether whole keys are kept: needed for unique checks and compound lookups. */
+  private get keepsFull(): boolean {
+    return Boolean(this.spec.unique) || this.fields.length > 1
   }
 
   /** The key value of the first document this one would duplicate, if any. */
@@ -57,8 +81,8 @@ export class IndexState {
     const entries = this.entries(doc)
     if (!entries) return null
     for (const key of entries.full) {
-      const owner = this.byFull.get(key)
-      if (owner !== undefined && owner !== idKey) return entries.keyValue
+      const owners = this.byFull.get(key)
+      if (owners && (owners.size > 1 || !owners.has(idKey))) return this.keyValue(doc)
     }
     return null
   }
@@ -67,38 +91,50 @@ export class IndexState {
     const entries = this.entries(doc)
     if (!entries) return
     if (this.partial) this.members.add(idKey)
-    for (const key of entries.first) {
-      let set = this.byFirst.get(key)
-      if (!set) this.byFirst.set(key, (set = new Set()))
-      set.add(idKey)
-    }
-    if (this.spec.unique) for (const key of entries.full) this.byFull.set(key, idKey)
+    addTo(this.byFirst, entries.first, idKey)
+    if (this.keepsFull) addTo(this.byFull, entries.full, idKey)
   }
 
   remove(doc: Doc, idKey: string): void {
     const entries = this.entries(doc)
     if (!entries) return
     this.members.delete(idKey)
-    for (const key of entries.first) {
-      const set = this.byFirst.get(key)
-      set?.delete(idKey)
-      if (set && set.size === 0) this.byFirst.delete(key)
-    }
-    if (this.spec.unique) {
-      for (const key of entries.full) if (this.byFull.get(key) === idKey) this.byFull.delete(key)
-    }
+    removeFrom(this.byFirst, entries.first, idKey)
+    if (this.keepsFull) removeFrom(this.byFull, entries.full, idKey)
   }
 
-  /** Ids whose first field equals one of `values` (usable only without a partial filter). */
-  lookup(values: unknown[]): Set<string> | null {
-    if (this.partial || this.spec.sparse) return null
+  /**
+   * Ids matching a filter through this index: by the whole key when the
+   * filter pins every field, else by the first field; null when it cannot
+   * help (partial and sparse indexes leave documents out).
+   */
+  lookupFilter(filter: Doc): Set<string> | null {
+    if (this.partial || this.spec.sparse) return this.coveredMembers(filter)
+    const perField = this.fields.map((f) => equalityValues(filter, f))
+    const first = perField[0]
+    if (!first) return null
+    if (this.fields.length > 1 && perField.every((v) => v !== null)) {
+      let keys: string[] = ['']
+      for (const values of perField as unknown[][]) {
+        keys = keys.flatMap((prefix) => values.map((v) => (prefix ? `${prefix}\u0000${valueKey(v)}` : valueKey(v))))
+        if (keys.length > MAX_KEYS_PER_DOC) return this.lookup(first)
+      }
+      const out = new Set<string>()
+      for (const key of keys) for (const id of this.byFull.get(key) ?? []) out.add(id)
+      return out
+    }
+    return this.lookup(first)
+  }
+
+  /** Ids whose first field equals one of `values`. */
+  private lookup(values: unknown[]): Set<string> {
     const out = new Set<string>()
     for (const v of values) for (const id of this.byFirst.get(valueKey(v)) ?? []) out.add(id)
     return out
   }
 
   /** For a partial index whose filter the query repeats exactly: every member. */
-  coveredMembers(filter: Doc): Set<string> | null {
+  private coveredMembers(filter: Doc): Set<string> | null {
     const pfe = this.spec.partialFilterExpression
     if (!pfe) return null
     for (const [k, v] of Object.entries(pfe)) {
@@ -128,4 +164,21 @@ export function equalityValues(filter: Doc, field: string): unknown[] | null {
 
 function plain(v: unknown): boolean {
   return !(v instanceof RegExp) && !Array.isArray(v) && !isPlainObject(v)
+}
+
+function addTo(map: Map<string, Set<string>>, keys: string[], id: string): void {
+  for (const key of keys) {
+    let set = map.get(key)
+    if (!set) map.set(key, (set = new Set()))
+    set.add(id)
+  }
+}
+
+function removeFrom(map: Map<string, Set<string>>, keys: string[], id: string): void {
+  for (const key of keys) {
+    const set = map.get(key)
+    if (!set) continue
+    set.delete(id)
+    if (set.size === 0) map.delete(key)
+  }
 }

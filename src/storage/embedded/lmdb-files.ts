@@ -8,6 +8,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { open, type RootDatabase, type Database } from 'lmdb'
 import { serialize, deserialize } from 'bson'
+import { createCodec, encodeStructures, decodeStructures, type Codec } from './codec'
 import type { Doc } from './values'
 import type { IndexSpec } from './indexes'
 
@@ -18,6 +19,8 @@ export interface Change {
 }
 
 const CATALOG = '__catalog'
+/** Catalog key of the codec's shared structures (not a collection). */
+const STRUCTURES = '\u0000structures'
 
 const FILE = 'documents.mdb'
 
@@ -37,10 +40,23 @@ export class LmdbFiles {
   private catalog: Database<Buffer, string>
   private readonly dbs = new Map<string, Database<Buffer, string>>()
 
+  readonly codec: Codec
+
   constructor(readonly dir: string) {
     fs.mkdirSync(dir, { recursive: true })
     this.root = openRoot(this.file)
     this.catalog = this.root.openDB<Buffer, string>({ name: CATALOG, encoding: 'binary' })
+    this.codec = createCodec({
+      load: () => {
+        const bytes = this.catalog.get(STRUCTURES)
+        return bytes ? decodeStructures(bytes) : undefined
+      },
+      save: (structures) => {
+        // Synchronous and durable before any document that uses them commits.
+        this.catalog.putSync(STRUCTURES, encodeStructures(structures))
+        return true
+      }
+    })
   }
 
   private get file(): string {
@@ -92,7 +108,7 @@ export class LmdbFiles {
   *load(collection: string): Iterable<[string, Doc]> {
     if (this.catalog.get(collection) === undefined) return
     for (const { key, value } of this.database(collection).getRange()) {
-      yield [key, deserialize(value) as Doc]
+      yield [key, this.codec.decode(value)]
     }
   }
 
@@ -103,7 +119,7 @@ export class LmdbFiles {
   }
 
   collections(): string[] {
-    return [...this.catalog.getKeys()].map(String)
+    return [...this.catalog.getKeys()].map(String).filter((k) => k !== STRUCTURES)
   }
 
   /** Writes a set of changes to one collection in one atomic transaction. */

@@ -2,7 +2,7 @@
  * Update documents and replacements, checked as MongoDB checks them, and the
  * document an upsert starts from.
  */
-import { update as applyUpdate } from 'mingo'
+import * as updateOperators from 'mingo/operators/update'
 import { isPlainObject, cloneValue, valueKey, type Doc } from './values'
 import { BAD_VALUE, FAILED_TO_PARSE, IMMUTABLE_FIELD, serverError } from './errors'
 
@@ -37,22 +37,30 @@ export function checkReplacement(replacement: unknown): Doc {
   return replacement
 }
 
+type UpdateOperator = (expr: Doc, arrayFilters?: Doc[]) => (doc: Doc) => string[]
+// mingo's update() rebuilds its operator context on every call; its operators
+// used directly share one prebuilt context.
+const OPERATORS = updateOperators as unknown as Record<string, UpdateOperator | undefined>
+
 /** Applies update operators to a copy of `doc`; returns the copy and whether it changed. */
 export function updatedCopy(doc: Doc, operators: Doc, arrayFilters?: Doc[]): { next: Doc; changed: boolean } {
-  // The caller's values are only referenced until the result is re-encoded as BSON.
+  // The caller's values are only referenced until the result is re-encoded.
   const next = cloneValue(doc)
-  if (Object.keys(operators).length === 0) return { next, changed: false }
-  let paths: string[]
-  try {
-    paths = applyUpdate(next, operators, arrayFilters, undefined, { cloneMode: 'none' })
-  } catch (err) {
-    const message = (err as Error).message
-    throw serverError(message.includes("immutable field '_id'") ? IMMUTABLE_FIELD : BAD_VALUE, message)
+  let changed = false
+  for (const [op, expr] of Object.entries(operators)) {
+    const operator = OPERATORS[op]
+    if (!operator) throw serverError(FAILED_TO_PARSE, `Unknown modifier: ${op}`)
+    try {
+      if (operator(expr as Doc, arrayFilters)(next).length > 0) changed = true
+    } catch (err) {
+      const message = (err as Error).message
+      throw serverError(message.includes("immutable field '_id'") ? IMMUTABLE_FIELD : BAD_VALUE, message)
+    }
   }
   if (valueKey(next._id) !== valueKey(doc._id)) {
     throw serverError(IMMUTABLE_FIELD, "Performing an update on the path '_id' would modify the immutable field '_id'")
   }
-  return { next, changed: paths.length > 0 }
+  return { next, changed }
 }
 
 function setPath(doc: Doc, path: string, value: unknown): void {
