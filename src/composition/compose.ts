@@ -53,7 +53,8 @@ export async function compose(config: Config, logger: Logger): Promise<Tejido> {
     return {
       app, listings, events, bridge, store, background,
       close: async () => {
-        await bridge.idle()
+        await bridge.stop()
+        await background
         await store.close()
       }
     }

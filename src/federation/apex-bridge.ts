@@ -30,6 +30,7 @@ export class ApexBridge {
   readonly apex: Apex
   readonly instanceActorId: string
   private readonly queue = new SerialQueue()
+  private stopped = false
 
   constructor(private readonly deps: ApexBridgeDeps) {
     const store = new ApexStore()
@@ -94,22 +95,32 @@ export class ApexBridge {
     const log = this.deps.logger.child({ component: 'apex-bridge' })
     // One at a time: minting a key costs ~200 ms of CPU, and a burst of
     // creations must not starve the requests being served.
-    const sync = (listing: Listing) => this.queue.run(() => this.syncListing(listing))
+    const sync = (listing: Listing) => this.queue.run(() => (this.stopped ? Promise.resolve() : this.syncListing(listing)))
       .catch((e: unknown) => log.error({ err: e, id: listing.id }, 'could not sync actor to apex'))
     events.on('listing.created', ({ listing }) => isLocal(listing) && sync(listing))
     events.on('listing.updated', ({ listing }) => isLocal(listing) && sync(listing))
     events.on('listing.deleted', ({ listing }) => isLocal(listing) && this.queue.run(() => this.removeListing(listing)))
   }
 
-  /** Resolves once every queued actor sync has finished (tests, shutdown). */
+  /** Resolves once every queued actor sync has finished (tests). */
   idle(): Promise<void> {
     return this.queue.idle()
+  }
+
+  /**
+   * Skips queued work and resolves when the task in progress is done. What is
+   * skipped is healed by `reconcile` at the next start.
+   */
+  async stop(): Promise<void> {
+    this.stopped = true
+    await this.queue.idle()
   }
 
   /** Heals a crash between a listing write and its apex copy. */
   async reconcile(listings: AsyncIterable<Listing>): Promise<number> {
     let repaired = 0
     for await (const listing of listings) {
+      if (this.stopped) break
       if (!(await this.apex.store.getObject(listing.id))) {
         await this.queue.run(() => this.syncListing(listing))
         repaired++

@@ -27,7 +27,6 @@ export async function startInstance(env: Record<string, string> = {}): Promise<T
     dataDir,
     auth: { Authorization: `Bearer ${ADMIN_TOKEN}` },
     close: async () => {
-      await tejido.background
       await tejido.close()
       fs.rmSync(dataDir, { recursive: true, force: true })
     }

@@ -1,0 +1,68 @@
+/**
+ * The newcomer's path, as processes: seed the demo data (twice: idempotent),
+ * start the server, fetch a listing as ActivityPub, WebFinger and HTML; the
+ * seed is refused while the server owns DATA_DIR.
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { spawnSync } from 'node:child_process'
+import { freePort, startServer, waitReady, type ServerProcess } from '../support/process'
+import { demoListings } from '../../src/cli/demo-data'
+
+const ROOT = path.resolve(__dirname, '..', '..')
+
+function seed(env: Record<string, string>) {
+  return spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli/index.ts'), 'seed'], {
+    cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'warn', ...env }, encoding: 'utf8', timeout: 60000
+  })
+}
+
+describe('seed, then serve', () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tejido-seed-'))
+  let server: ServerProcess | undefined
+  afterAll(async () => {
+    if (server && server.child.exitCode === null) {
+      server.child.kill('SIGTERM')
+      await server.exited
+    }
+    fs.rmSync(dataDir, { recursive: true, force: true })
+  })
+
+  test('demo listings are served as actors, found by WebFinger and shown as HTML', async () => {
+    const port = await freePort()
+    const env = { DATA_DIR: dataDir, PORT: String(port) }
+    const first = seed(env)
+    expect(first.stderr).not.toMatch(/error/i)
+    expect(first.status).toBe(0)
+    expect(first.stdout).toMatch(/Seeded 320 demo listings/)
+    const again = seed(env)
+    expect(again.status).toBe(0)
+    expect(again.stdout).toMatch(/Seeded 0 demo listings .*\(320 were already there\)/)
+
+    server = startServer({ DATA_DIR: dataDir }, port)
+    await waitReady(server)
+    const refused = seed(env)
+    expect(refused.status).not.toBe(0)
+    expect(refused.stderr).toContain(`The data directory ${dataDir} is in use by another Tejido process`)
+
+    const slug = (demoListings(1)[0] as { slug: string }).slug
+    const base = `http://localhost:${port}`
+    const actorRes = await fetch(`${server.url}/orgs/${slug}`, { headers: { accept: 'application/activity+json' } })
+    expect(actorRes.status).toBe(200)
+    const actor = (await actorRes.json()) as Record<string, unknown> & { location: Array<Record<string, unknown>>; publicKey: { publicKeyPem: string } }
+    expect(actor).toMatchObject({ id: `${base}/orgs/${slug}`, type: 'Organization', inbox: `${base}/orgs/${slug}/inbox`, outbox: `${base}/orgs/${slug}/outbox`, followers: `${base}/orgs/${slug}/followers` })
+    expect(actor.publicKey.publicKeyPem).toContain('BEGIN PUBLIC KEY')
+    expect(actor.location[0]).toMatchObject({ type: 'Place', latitude: expect.any(Number), longitude: expect.any(Number) })
+
+    const wf = await fetch(`${server.url}/.well-known/webfinger?resource=acct:${slug}@localhost:${port}`)
+    expect(((await wf.json()) as { links: Array<{ href: string }> }).links[0]?.href).toBe(`${base}/orgs/${slug}`)
+
+    const page = await fetch(`${server.url}/orgs/${slug}`, { headers: { accept: 'text/html' } })
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/)
+    expect(await page.text()).toContain('Example data: this organisation is fictional.')
+
+    const nodeinfo = (await (await fetch(`${server.url}/nodeinfo/2.1`)).json()) as { usage: { users: { total: number } } }
+    expect(nodeinfo.usage.users.total).toBe(320)
+  }, 120000)
+})
