@@ -1,24 +1,21 @@
 /**
- * One collection of the embedded engine. Documents live in memory as their
- * BSON round-trip (so memory and disk never disagree), queries are evaluated
- * by mingo, declared indexes answer equality lookups, and every write is
- * applied in one synchronous step (so concurrent writers cannot both pass a
- * unique check) and then awaited until LMDB has flushed it to disk.
+ * One collection of the embedded engine, with the driver's method surface and
+ * result shapes (v4). Its documents and indexes live in a DocumentSet; every
+ * write is applied there in one synchronous step and then awaited until LMDB
+ * has flushed it to disk.
  */
 import { ObjectId } from 'mongodb'
-import { compileFilter } from './matcher'
-import { valueKey, cloneValue, isPlainObject, compareValues, type Doc } from './values'
-import { IndexState, equalityValues, type IndexSpec } from './indexes'
+import { valueKey, cloneValue, isPlainObject, type Doc } from './values'
+import type { IndexSpec } from './indexes'
 import { compileProjection, type ProjectionSpec } from './projection'
 import { normaliseSort, sortDocs } from './sort'
 import { EmbeddedCursor, type FindPlan } from './cursor'
 import { parseUpdate, checkReplacement, updatedCopy, seedFromFilter } from './update-ops'
 import { runPipeline } from './aggregate'
-import { BAD_VALUE, INDEX_NOT_FOUND, INDEX_OPTIONS_CONFLICT, duplicateKeyError, serverError } from './errors'
+import { BAD_VALUE, INDEX_NOT_FOUND, INDEX_OPTIONS_CONFLICT, serverError } from './errors'
 import type { Change } from './lmdb-files'
+import { DocumentSet, type Staged } from './documents'
 import type { Codec } from './codec'
-
-const MAX_BSON_SIZE = 16 * 1024 * 1024
 
 /** What a collection needs from its client: disk writes and the health latch. */
 export interface CollectionHost {
@@ -31,84 +28,31 @@ export interface CollectionHost {
   codec: Codec
 }
 
-interface Staged {
-  key: string
-  before: Doc | undefined
-  after: Doc | undefined
-  bytes: Buffer | undefined
-}
-
 interface WriteOptions { upsert?: boolean; arrayFilters?: Doc[]; forceServerObjectId?: boolean; ordered?: boolean }
 interface FindOneAndOptions { sort?: unknown; projection?: ProjectionSpec; returnDocument?: 'before' | 'after'; upsert?: boolean; arrayFilters?: Doc[] }
 
-/** Encodes a document; what is kept in memory is its decoded copy, so memory and disk agree. */
-function encode(codec: Codec, doc: Doc): { doc: Doc; bytes: Buffer } {
-  let bytes: Buffer
-  try {
-    bytes = codec.encode(doc)
-  } catch (err) {
-    throw serverError(BAD_VALUE, `Document cannot be stored: ${(err as Error).message}`)
-  }
-  if (bytes.length > MAX_BSON_SIZE) throw serverError(10334, `Document size ${bytes.length} is over the ${MAX_BSON_SIZE} byte maximum`)
-  return { doc: codec.decode(bytes), bytes }
-}
-
 export class EmbeddedCollection<TSchema extends Doc = Doc> {
   readonly namespace: string
-  private readonly docs = new Map<string, Doc>()
-  private readonly indexStates = new Map<string, IndexState>()
+  private readonly set: DocumentSet
 
   constructor(private readonly host: CollectionHost, readonly dbName: string, readonly collectionName: string) {
     this.namespace = `${dbName}.${collectionName}`
-    for (const [key, doc] of host.load(this.namespace)) this.docs.set(key, doc)
-    // Stored indexes were unique when written: rebuild them without re-checking.
-    for (const spec of host.indexes(this.namespace)) this.buildIndex(spec, false)
-  }
-
-  // ---- reads ---------------------------------------------------------------
-
-  /** Live documents matching a filter, using an index when the filter allows. */
-  private select(filter: unknown, stopAfter?: number): Doc[] {
-    const query = compileFilter(filter)
-    const out: Doc[] = []
-    const plan = this.candidates((filter ?? {}) as Doc)
-    this.lastPlan = { index: plan.index, docsExamined: 0 }
-    for (const doc of plan.docs) {
-      this.lastPlan.docsExamined++
-      if (query.test(doc)) {
-        out.push(doc)
-        if (stopAfter !== undefined && out.length >= stopAfter) break
-      }
-    }
-    return out
-  }
-
-  /** The documents a filter has to look at: by _id, by the most selective index, or all. */
-  private candidates(filter: Doc): { index: string | null; docs: Iterable<Doc> } {
-    const ids = equalityValues(filter, '_id')
-    if (ids) {
-      return { index: '_id_', docs: ids.map((id) => this.docs.get(valueKey(id))).filter((d): d is Doc => d !== undefined) }
-    }
-    let best: { name: string; ids: Set<string> } | null = null
-    for (const index of this.indexStates.values()) {
-      const found = index.lookupFilter(filter)
-      if (found && (!best || found.size < best.ids.size)) best = { name: index.spec.name, ids: found }
-    }
-    if (!best) return { index: null, docs: this.docs.values() }
-    const docs = this.docs
-    const keys = best.ids
-    return { index: best.name, docs: (function* () { for (const key of keys) { const d = docs.get(key); if (d) yield d } })() }
+    this.set = new DocumentSet(this.namespace, host.codec, host.load(this.namespace), host.indexes(this.namespace))
   }
 
   /** How the last query was answered (like explain's totalDocsExamined), for tests and metrics. */
-  lastPlan: { index: string | null; docsExamined: number } = { index: null, docsExamined: 0 }
+  get lastPlan(): { index: string | null; docsExamined: number } {
+    return this.set.lastPlan
+  }
+
+  // ---- reads ---------------------------------------------------------------
 
   private runFind(plan: FindPlan): Doc[] {
     this.host.assertHealthy()
     const sort = normaliseSort(plan.sort)
     const skip = plan.skip ?? 0
     const limit = plan.limit && plan.limit > 0 ? plan.limit : undefined
-    let docs = this.select(plan.filter, sort || limit === undefined ? undefined : skip + limit)
+    let docs = this.set.select(plan.filter, sort || limit === undefined ? undefined : skip + limit)
     if (sort) docs = sortDocs(docs, sort)
     docs = docs.slice(skip, limit === undefined ? undefined : skip + limit)
     const project = compileProjection(plan.projection)
@@ -126,20 +70,20 @@ export class EmbeddedCollection<TSchema extends Doc = Doc> {
 
   async countDocuments(filter: Doc = {}, options: { hint?: string | Doc; skip?: number; limit?: number } = {}): Promise<number> {
     this.host.assertHealthy()
-    if (typeof options.hint === 'string' && !this.indexStates.has(options.hint) && options.hint !== '_id_') {
+    if (typeof options.hint === 'string' && !this.set.indexStates.has(options.hint) && options.hint !== '_id_') {
       throw serverError(BAD_VALUE, `error processing query: planner returned error :: caused by :: hint provided does not correspond to an existing index`)
     }
-    const n = this.select(filter).length - (options.skip ?? 0)
+    const n = this.set.select(filter).length - (options.skip ?? 0)
     return Math.max(0, options.limit ? Math.min(n, options.limit) : n)
   }
 
   async estimatedDocumentCount(): Promise<number> {
-    return this.docs.size
+    return this.set.size
   }
 
   async distinct(field: string, filter: Doc = {}): Promise<unknown[]> {
     const seen = new Map<string, unknown>()
-    for (const doc of this.select(filter)) {
+    for (const doc of this.set.select(filter)) {
       const value = doc[field]
       for (const v of Array.isArray(value) ? value : [value]) if (v !== undefined) seen.set(valueKey(v), cloneValue(v))
     }
@@ -150,7 +94,7 @@ export class EmbeddedCollection<TSchema extends Doc = Doc> {
     return new EmbeddedCursor<T>({ filter: {} }, () => {
       this.host.assertHealthy()
       return runPipeline(pipeline, {
-        match: (filter) => this.select(filter).map((d) => cloneValue(d)),
+        match: (filter) => this.set.select(filter).map((d) => cloneValue(d)),
         lookupFrom: (name) => this.sibling(name)
       }) as T[]
     })
@@ -163,46 +107,10 @@ export class EmbeddedCollection<TSchema extends Doc = Doc> {
 
   /** Documents whose `field` equals any of `values` (for $lookup). */
   lookupEqual(field: string, values: unknown[]): Doc[] {
-    return this.select({ [field]: { $in: values } }).map((d) => cloneValue(d))
+    return this.set.select({ [field]: { $in: values } }).map((d) => cloneValue(d))
   }
 
   // ---- writes --------------------------------------------------------------
-
-  /**
-   * Applies staged changes to memory and indexes one by one; a unique-index
-   * conflict stops there, leaving earlier ones applied (as MongoDB does).
-   */
-  private apply(changes: Staged[]): { applied: Staged[]; error?: Error } {
-    const applied: Staged[] = []
-    for (const change of changes) {
-      try {
-        this.applyOne(change)
-        applied.push(change)
-      } catch (error) {
-        return { applied, error: error as Error }
-      }
-    }
-    return { applied }
-  }
-
-  private applyOne({ key, before, after }: Staged): void {
-    if (!before && after && this.docs.has(key)) throw duplicateKeyError(this.namespace, '_id_', { _id: after._id })
-    const indexes = [...this.indexStates.values()]
-    if (before) indexes.forEach((ix) => ix.remove(before, key))
-    if (after) {
-      for (const ix of indexes) {
-        const conflict = ix.conflict(after, key)
-        if (conflict) {
-          if (before) indexes.forEach((i) => i.add(before, key))
-          throw duplicateKeyError(this.namespace, ix.spec.name, conflict)
-        }
-      }
-      indexes.forEach((ix) => ix.add(after, key))
-      this.docs.set(key, after)
-    } else {
-      this.docs.delete(key)
-    }
-  }
 
   private async persist(applied: Staged[]): Promise<void> {
     await this.host.write(this.namespace, applied.map((c) => ({ key: c.key, bytes: c.bytes })))
@@ -211,37 +119,15 @@ export class EmbeddedCollection<TSchema extends Doc = Doc> {
   /** Stage, apply, persist; rethrows the conflict after persisting what went before it. */
   private async commit(changes: Staged[]): Promise<Staged[]> {
     this.host.assertHealthy()
-    const { applied, error } = this.apply(changes)
+    const { applied, error } = this.set.apply(changes)
     await this.persist(applied)
     if (error) throw error
     return applied
   }
 
-  private stageInsert(input: Doc, options: WriteOptions): Staged {
-    if (!isPlainObject(input)) throw serverError(BAD_VALUE, 'Document to insert must be an object')
-    let source = input
-    if (input._id === undefined) {
-      const _id = new ObjectId()
-      // The driver adds _id to the caller's document unless the server makes it.
-      if (!options.forceServerObjectId) input._id = _id
-      source = { _id, ...input }
-    }
-    const { doc, bytes } = encode(this.host.codec, source)
-    const key = valueKey(doc._id)
-    if (this.docs.has(key)) throw duplicateKeyError(this.namespace, '_id_', { _id: doc._id })
-    return { key, before: undefined, after: doc, bytes }
-  }
-
-  private stageReplace(before: Doc, next: Doc): Staged | null {
-    const { doc, bytes } = encode(this.host.codec, next)
-    const key = valueKey(before._id)
-    if (compareValues(doc, before) === 0) return null
-    return { key, before, after: doc, bytes }
-  }
-
   async insertOne(doc: TSchema, options: WriteOptions = {}): Promise<{ acknowledged: true; insertedId: unknown }> {
     this.host.assertHealthy()
-    const [staged] = await this.commit([this.stageInsert(doc, options)])
+    const [staged] = await this.commit([this.set.stageInsert(doc, options)])
     return { acknowledged: true, insertedId: staged?.after?._id }
   }
 
@@ -254,8 +140,8 @@ export class EmbeddedCollection<TSchema extends Doc = Doc> {
     const applied: Staged[] = []
     for (let i = 0; i < docs.length; i++) {
       try {
-        const staged = this.stageInsert(docs[i] as Doc, options)
-        this.applyOne(staged)
+        const staged = this.set.stageInsert(docs[i] as Doc, options)
+        this.set.applyOne(staged)
         applied.push(staged)
         insertedIds[i] = staged.after?._id
       } catch (err) {
@@ -272,28 +158,20 @@ export class EmbeddedCollection<TSchema extends Doc = Doc> {
     return { acknowledged: true, insertedCount: applied.length, insertedIds }
   }
 
-  private stageUpsert(filter: Doc, operators: Doc, setOnInsert: Doc | undefined, arrayFilters?: Doc[]): Staged {
-    const seed = seedFromFilter(filter)
-    const base: Doc = { _id: seed._id ?? new ObjectId(), ...seed }
-    const withInsertFields = setOnInsert ? updatedCopy(base, { $set: setOnInsert }).next : base
-    const { next } = updatedCopy(withInsertFields, operators, arrayFilters)
-    return this.stageInsert(next, {})
-  }
-
   private async updateMatching(filter: Doc, update: unknown, options: WriteOptions, many: boolean) {
     this.host.assertHealthy()
     const { operators, setOnInsert } = parseUpdate(update)
-    const targets = this.select(filter, many ? undefined : 1)
+    const targets = this.set.select(filter, many ? undefined : 1)
     const staged: Staged[] = []
     for (const doc of targets) {
       const { next, changed } = updatedCopy(doc, operators, options.arrayFilters)
       if (changed) {
-        const s = this.stageReplace(doc, next)
+        const s = this.set.stageReplace(doc, next)
         if (s) staged.push(s)
       }
     }
     if (targets.length === 0 && options.upsert) {
-      const [inserted] = await this.commit([this.stageUpsert(filter, operators, setOnInsert, options.arrayFilters)])
+      const [inserted] = await this.commit([this.set.stageUpsert(filter, operators, setOnInsert, options.arrayFilters)])
       return { acknowledged: true, matchedCount: 0, modifiedCount: 0, upsertedCount: 1, upsertedId: inserted?.after?._id ?? null }
     }
     const applied = await this.commit(staged)
@@ -311,24 +189,16 @@ export class EmbeddedCollection<TSchema extends Doc = Doc> {
   async replaceOne(filter: Doc, replacement: Doc, options: WriteOptions = {}) {
     this.host.assertHealthy()
     const fields = checkReplacement(replacement)
-    const [target] = this.select(filter, 1)
+    const [target] = this.set.select(filter, 1)
     if (!target) {
       if (!options.upsert) return { acknowledged: true, matchedCount: 0, modifiedCount: 0, upsertedCount: 0, upsertedId: null }
       const seed = seedFromFilter(filter)
-      const [ins] = await this.commit([this.stageInsert({ _id: fields._id ?? seed._id ?? new ObjectId(), ...fields }, {})])
+      const [ins] = await this.commit([this.set.stageInsert({ _id: fields._id ?? seed._id ?? new ObjectId(), ...fields }, {})])
       return { acknowledged: true, matchedCount: 0, modifiedCount: 0, upsertedCount: 1, upsertedId: ins?.after?._id ?? null }
     }
-    const staged = this.stageReplacement(target, fields)
+    const staged = this.set.stageReplacement(target, fields)
     const applied = await this.commit(staged ? [staged] : [])
     return { acknowledged: true, matchedCount: 1, modifiedCount: applied.length, upsertedCount: 0, upsertedId: null }
-  }
-
-  private stageReplacement(target: Doc, fields: Doc): Staged | null {
-    if (fields._id !== undefined && valueKey(fields._id) !== valueKey(target._id)) {
-      throw serverError(66, "After applying the update, the (immutable) field '_id' was found to have been altered")
-    }
-    const { _id: _ignored, ...rest } = fields
-    return this.stageReplace(target, { _id: target._id, ...rest })
   }
 
   async deleteOne(filter: Doc = {}) {
@@ -341,8 +211,8 @@ export class EmbeddedCollection<TSchema extends Doc = Doc> {
 
   private async deleteMatching(filter: Doc, limit?: number) {
     this.host.assertHealthy()
-    const targets = this.select(filter, limit)
-    const applied = await this.commit(targets.map((d) => ({ key: valueKey(d._id), before: d, after: undefined, bytes: undefined })))
+    const targets = this.set.select(filter, limit)
+    const applied = await this.commit(targets.map((d) => (this.set.stageDelete(d))))
     return { acknowledged: true, deletedCount: applied.length }
   }
 
@@ -350,8 +220,8 @@ export class EmbeddedCollection<TSchema extends Doc = Doc> {
 
   private firstMatch(filter: Doc, sort: unknown): Doc | undefined {
     const spec = normaliseSort(sort)
-    if (!spec) return this.select(filter, 1)[0]
-    return sortDocs(this.select(filter), spec)[0]
+    if (!spec) return this.set.select(filter, 1)[0]
+    return sortDocs(this.set.select(filter), spec)[0]
   }
 
   private modifyResult(doc: Doc | undefined, projection: ProjectionSpec | undefined, lastErrorObject: Doc) {
@@ -365,12 +235,12 @@ export class EmbeddedCollection<TSchema extends Doc = Doc> {
     const target = this.firstMatch(filter, options.sort)
     if (!target) {
       if (!options.upsert) return this.modifyResult(undefined, undefined, { n: 0, updatedExisting: false })
-      const [ins] = await this.commit([this.stageUpsert(filter, operators, setOnInsert, options.arrayFilters)])
+      const [ins] = await this.commit([this.set.stageUpsert(filter, operators, setOnInsert, options.arrayFilters)])
       const after = options.returnDocument === 'after' ? ins?.after : undefined
       return this.modifyResult(after, options.projection, { n: 1, updatedExisting: false, upserted: ins?.after?._id })
     }
     const { next, changed } = updatedCopy(target, operators, options.arrayFilters)
-    const staged = changed ? this.stageReplace(target, next) : null
+    const staged = changed ? this.set.stageReplace(target, next) : null
     const [applied] = await this.commit(staged ? [staged] : [])
     const after = applied?.after ?? target
     return this.modifyResult(options.returnDocument === 'after' ? after : target, options.projection, { n: 1, updatedExisting: true })
@@ -383,11 +253,11 @@ export class EmbeddedCollection<TSchema extends Doc = Doc> {
     if (!target) {
       if (!options.upsert) return this.modifyResult(undefined, undefined, { n: 0, updatedExisting: false })
       const seed = seedFromFilter(filter)
-      const [ins] = await this.commit([this.stageInsert({ _id: fields._id ?? seed._id ?? new ObjectId(), ...fields }, {})])
+      const [ins] = await this.commit([this.set.stageInsert({ _id: fields._id ?? seed._id ?? new ObjectId(), ...fields }, {})])
       const after = options.returnDocument === 'after' ? ins?.after : undefined
       return this.modifyResult(after, options.projection, { n: 1, updatedExisting: false, upserted: ins?.after?._id })
     }
-    const staged = this.stageReplacement(target, fields)
+    const staged = this.set.stageReplacement(target, fields)
     const [applied] = await this.commit(staged ? [staged] : [])
     const after = applied?.after ?? target
     return this.modifyResult(options.returnDocument === 'after' ? after : target, options.projection, { n: 1, updatedExisting: true })
@@ -397,22 +267,11 @@ export class EmbeddedCollection<TSchema extends Doc = Doc> {
     this.host.assertHealthy()
     const target = this.firstMatch(filter, options.sort)
     if (!target) return this.modifyResult(undefined, undefined, { n: 0 })
-    await this.commit([{ key: valueKey(target._id), before: target, after: undefined, bytes: undefined }])
+    await this.commit([this.set.stageDelete(target)])
     return this.modifyResult(target, options.projection, { n: 1 })
   }
 
   // ---- indexes ---------------------------------------------------------------
-
-  private buildIndex(spec: IndexSpec, verify = true): IndexState {
-    const state = new IndexState(spec)
-    for (const [key, doc] of this.docs) {
-      const conflict = verify && state.conflict(doc, key)
-      if (conflict) throw duplicateKeyError(this.namespace, spec.name, conflict)
-      state.add(doc, key)
-    }
-    this.indexStates.set(spec.name, state)
-    return state
-  }
 
   async createIndex(key: Record<string, 1 | -1 | string> | string, options: Partial<IndexSpec> = {}): Promise<string> {
     this.host.assertHealthy()
@@ -423,39 +282,34 @@ export class EmbeddedCollection<TSchema extends Doc = Doc> {
     if (options.unique) spec.unique = true
     if (options.sparse) spec.sparse = true
     if (options.partialFilterExpression) spec.partialFilterExpression = options.partialFilterExpression
-    const existing = this.indexStates.get(name)
+    const existing = this.set.indexStates.get(name)
     if (existing) {
       if (valueKey(existing.spec) !== valueKey(spec)) {
         throw serverError(INDEX_OPTIONS_CONFLICT, `An existing index has the same name as the requested index: ${name}`)
       }
       return name
     }
-    this.buildIndex(spec)
-    await this.host.saveIndexes(this.namespace, this.specs())
+    this.set.buildIndex(spec)
+    await this.host.saveIndexes(this.namespace, this.set.specs())
     return name
   }
 
-  private specs(): IndexSpec[] {
-    return [...this.indexStates.values()].map((s) => s.spec)
-  }
-
   async indexes(): Promise<Array<IndexSpec & { v: 2 }>> {
-    return [{ v: 2 as const, name: '_id_', key: { _id: 1 } }, ...this.specs().map((s) => ({ v: 2 as const, ...s }))]
+    return [{ v: 2 as const, name: '_id_', key: { _id: 1 } }, ...this.set.specs().map((s) => ({ v: 2 as const, ...s }))]
   }
 
   async indexExists(name: string): Promise<boolean> {
-    return name === '_id_' || this.indexStates.has(name)
+    return name === '_id_' || this.set.indexStates.has(name)
   }
 
   async dropIndex(name: string): Promise<void> {
-    if (!this.indexStates.delete(name)) throw serverError(INDEX_NOT_FOUND, `index not found with name [${name}]`)
-    await this.host.saveIndexes(this.namespace, this.specs())
+    if (!this.set.indexStates.delete(name)) throw serverError(INDEX_NOT_FOUND, `index not found with name [${name}]`)
+    await this.host.saveIndexes(this.namespace, this.set.specs())
   }
 
   async drop(): Promise<boolean> {
     this.host.assertHealthy()
-    this.docs.clear()
-    this.indexStates.clear()
+    this.set.clear()
     await this.host.drop(this.namespace)
     return true
   }
