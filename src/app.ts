@@ -12,6 +12,8 @@ import type { InstanceInfo } from './federation/actor-mapping'
 import { servicesDocument } from './directory/vocabulary'
 import { listingsApi } from './http/api-listings'
 import { actorRoutes } from './http/actors'
+import { directoryRoutes } from './http/directory'
+import type { ListingStore } from './storage/listing-store'
 import { wellKnownRoutes } from './http/well-known'
 import { operationsRoutes, type Metrics } from './http/operations'
 import { requireOperator } from './http/auth'
@@ -19,6 +21,7 @@ import { problemHandler, notFound } from './http/problem'
 
 export interface AppDeps {
   listings: ListingService
+  listingStore: ListingStore
   keys: ActorKeys
   bridge: ApexBridge
   instance: InstanceInfo
@@ -49,6 +52,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/static', express.static(path.join(__dirname, '..', 'web', 'static'), { maxAge: '1h' }))
   app.use(wellKnownRoutes(deps.listings, deps.instance, deps.version))
   app.use(actorRoutes(deps))
+  app.use(directoryRoutes(deps.listingStore, deps.keys, deps.instance.publicUrl, deps.instance.id))
 
   const api = express.Router()
   api.use(express.json({ limit: BODY_LIMIT, type: ['application/json', 'application/merge-patch+json'] }))

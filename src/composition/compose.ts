@@ -43,7 +43,7 @@ export async function compose(config: Config, logger: Logger): Promise<Tejido> {
     bridge.subscribe(events, isLocal)
     const instance = { id: bridge.instanceActorId, host: config.host, name: config.instanceName, publicUrl: config.publicUrl }
     const app = createApp({
-      listings, keys, bridge, instance, adminToken: config.adminToken, logger, metrics: createMetrics(), version: VERSION,
+      listings, listingStore, keys, bridge, instance, adminToken: config.adminToken, logger, metrics: createMetrics(), version: VERSION,
       ready: () => listingStore.ping()
     })
     const background = bridge.reconcile(allLocal(listings)).then(

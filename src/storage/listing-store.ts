@@ -17,6 +17,20 @@ export interface ListingPage { items: Listing[]; total: number; page: number; pe
 
 export interface Tombstone { id: string; slug: string; origin: string; deleted: Date }
 
+/** A change to a listing, for /directory: its current state or its tombstone. */
+export type DirectoryChange =
+  | { kind: 'listing'; at: Date; id: string; listing: Listing }
+  | { kind: 'tombstone'; at: Date; id: string; tombstone: Tombstone }
+
+export interface ChangeQuery {
+  origin: string
+  /** Only changes after this instant. */
+  since?: Date
+  /** Only changes older than this cursor (time, then id), for paging newest first. */
+  before?: { at: Date; id: string }
+  limit: number
+}
+
 export interface ListingStore {
   /** Creates the indexes the queries below rely on. */
   init(): Promise<void>
@@ -31,6 +45,9 @@ export interface ListingStore {
   tombstone(id: string): Promise<Tombstone | null>
   list(query: ListingQuery): Promise<ListingPage>
   count(filter: { origin?: string; moderation?: ModerationState }): Promise<number>
+  /** Listings and tombstones of one origin, newest change first (ties by id). */
+  changes(query: ChangeQuery): Promise<DirectoryChange[]>
+  countTombstones(origin: string): Promise<number>
   ping(): Promise<void>
 }
 
@@ -101,6 +118,29 @@ export class DocumentListingStore implements ListingStore {
 
   count(filter: { origin?: string; moderation?: ModerationState }): Promise<number> {
     return this.listings.countDocuments(filter)
+  }
+
+  async changes({ origin, since, before, limit }: ChangeQuery): Promise<DirectoryChange[]> {
+    const window = (field: 'updated' | 'deleted') => {
+      const range: Record<string, unknown>[] = []
+      if (since) range.push({ [field]: { $gt: since } })
+      if (before) range.push({ $or: [{ [field]: { $lt: before.at } }, { [field]: before.at, id: { $gt: before.id } }] })
+      return range.length ? { origin, $and: range } : { origin }
+    }
+    const [listings, tombstones] = await Promise.all([
+      this.listings.find(window('updated'), NO_ID).sort({ updated: -1, id: 1 }).limit(limit).toArray(),
+      this.tombstones.find(window('deleted'), NO_ID).sort({ deleted: -1, id: 1 }).limit(limit).toArray()
+    ])
+    const merged: DirectoryChange[] = [
+      ...listings.map((listing) => ({ kind: 'listing' as const, at: listing.updated, id: listing.id, listing })),
+      ...tombstones.map((tombstone) => ({ kind: 'tombstone' as const, at: tombstone.deleted, id: tombstone.id, tombstone }))
+    ]
+    merged.sort((a, b) => b.at.getTime() - a.at.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    return merged.slice(0, limit)
+  }
+
+  countTombstones(origin: string): Promise<number> {
+    return this.tombstones.countDocuments({ origin })
   }
 
   async ping(): Promise<void> {
