@@ -1,0 +1,42 @@
+/**
+ * A replayed activity id has no second effect: the inbox claims an id before
+ * handling it (a unique index makes concurrent duplicates lose), and releases
+ * the claim if handling fails so the sender's retry is not lost.
+ */
+import type { Db, Collection } from 'mongodb'
+
+interface Seen { id: string; at: Date }
+
+export class ReplayGuard {
+  private readonly seen: Collection<Seen>
+
+  constructor(db: Db, private readonly keepForMs = 14 * 24 * 3600 * 1000) {
+    this.seen = db.collection<Seen>('inboxSeen')
+  }
+
+  async init(): Promise<void> {
+    await this.seen.createIndex({ id: 1 }, { unique: true, name: 'seen-id' })
+    await this.seen.createIndex({ at: 1 }, { name: 'seen-at' })
+  }
+
+  /** True if this call claimed the id; false if it was seen before. */
+  async claim(id: string): Promise<boolean> {
+    try {
+      await this.seen.insertOne({ id, at: new Date() })
+      return true
+    } catch (e) {
+      if ((e as { code?: number }).code === 11000) return false
+      throw e
+    }
+  }
+
+  async release(id: string): Promise<void> {
+    await this.seen.deleteOne({ id })
+  }
+
+  /** Forgets ids older than the retention window (senders stop retrying long before). */
+  async prune(now: Date = new Date()): Promise<number> {
+    const result = await this.seen.deleteMany({ at: { $lt: new Date(now.getTime() - this.keepForMs) } })
+    return result.deletedCount
+  }
+}
