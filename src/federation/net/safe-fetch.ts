@@ -29,8 +29,8 @@ export type FetchFailure =
   | { kind: 'http'; url: string; status: number }
   | { kind: 'invalid'; url: string; reason: string }
 
-/** Adds headers to a request (an HTTP signature, for signed fetches). */
-export type RequestSigner = (req: { method: string; url: URL; headers: Record<string, string> }) => Record<string, string>
+/** Adds headers to a request (an HTTP signature, for signed fetches and deliveries). */
+export type RequestSigner = (req: { method: string; url: URL; headers: Record<string, string>; body?: Buffer }) => Record<string, string>
 
 const AP_TYPES = /^application\/(activity\+json|ld\+json)\b/i
 
@@ -60,7 +60,7 @@ async function resolve(url: URL, policy: FetchPolicy): Promise<Result<string, Fe
 
 interface RawResponse { status: number; location?: string; contentType: string; body: Buffer }
 
-function request(url: URL, address: string, policy: FetchPolicy, headers: Record<string, string>): Promise<Result<RawResponse, FetchFailure>> {
+function request(url: URL, address: string, policy: FetchPolicy, headers: Record<string, string>, method = 'GET', body?: Buffer): Promise<Result<RawResponse, FetchFailure>> {
   return new Promise((done) => {
     const lib = url.protocol === 'https:' ? https : http
     const pinned: LookupFunction = (_host, options, callback) => {
@@ -68,7 +68,7 @@ function request(url: URL, address: string, policy: FetchPolicy, headers: Record
       if ((options as { all?: boolean }).all) (callback as unknown as (e: null, a: Array<{ address: string; family: number }>) => void)(null, [{ address, family }])
       else callback(null, address, family)
     }
-    const req = lib.request(url, { method: 'GET', headers, lookup: pinned, timeout: policy.timeoutMs }, (res) => {
+    const req = lib.request(url, { method, headers, lookup: pinned, timeout: policy.timeoutMs }, (res) => {
       const chunks: Buffer[] = []
       let size = 0
       res.on('data', (chunk: Buffer) => {
@@ -93,7 +93,7 @@ function request(url: URL, address: string, policy: FetchPolicy, headers: Record
     req.on('close', () => clearTimeout(deadline))
     req.on('timeout', () => req.destroy(new Error(`timed out after ${policy.timeoutMs} ms`)))
     req.on('error', (e) => done(err({ kind: 'unreachable', url: url.href, reason: e.message })))
-    req.end()
+    req.end(body)
   })
 }
 
@@ -151,4 +151,35 @@ export async function fetchActivityJson(
     return ok({ url: url.href, document: document as Record<string, unknown> })
   }
   return err({ kind: 'refused', url: url.href, reason: `more than ${policy.maxRedirects} redirects` })
+}
+
+/**
+ * POSTs a signed activity to an inbox, under the same address rules as
+ * fetches (no redirects are followed for a POST). Returns the HTTP status.
+ */
+export async function postActivity(
+  href: string,
+  body: string,
+  policy: FetchPolicy,
+  sign: RequestSigner
+): Promise<Result<number, FetchFailure>> {
+  let url: URL
+  try {
+    url = new URL(href)
+  } catch {
+    return err({ kind: 'invalid', url: href, reason: 'not a URL' })
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return err({ kind: 'refused', url: url.href, reason: `${url.protocol} URLs are not posted to` })
+  const address = await resolve(url, policy)
+  if (!address.ok) return address
+  const bytes = Buffer.from(body)
+  const base: Record<string, string> = {
+    'content-type': 'application/activity+json',
+    'user-agent': policy.userAgent,
+    host: url.host,
+    'content-length': String(bytes.length)
+  }
+  const headers = { ...base, ...sign({ method: 'POST', url, headers: base, body: bytes }) }
+  const response = await request(url, address.value, policy, headers, 'POST', bytes)
+  return response.ok ? ok(response.value.status) : response
 }

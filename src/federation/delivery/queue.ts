@@ -1,0 +1,220 @@
+/**
+ * Tejido's delivery queue, replacing apex's (one request at a time per
+ * process, and a job deleted before it is sent, so a crash loses it).
+ * Deliveries are stored, claimed with a lease and deleted only once the peer
+ * accepted them (at-least-once; a crashed process's leases expire and another
+ * picks them up), sent concurrently with a per-host limit so a dead or slow
+ * peer never delays the others, and retried with exponential backoff.
+ */
+import { randomUUID } from 'node:crypto'
+import type { Db, Collection } from 'mongodb'
+import type { Logger } from 'pino'
+import { postActivity, type FetchPolicy, type RequestSigner } from '../net/safe-fetch'
+import { retryDelay, shouldRetry, isRetryable } from './backoff'
+
+export interface Delivery {
+  id: string
+  inbox: string
+  host: string
+  /** The local actor whose key signs the delivery. */
+  signer: string
+  body: string
+  attempts: number
+  created: Date
+  nextAttempt: Date
+  leaseUntil: Date
+  lastError?: string
+}
+
+export interface HostStatus { queued: number; failing: number; lastError?: string; lastSuccess?: Date; unavailableSince?: Date; delivered: number; dropped: number }
+
+export interface DeliveryQueueDeps {
+  db: Db
+  policy: FetchPolicy
+  signerFor: (actorId: string) => Promise<RequestSigner>
+  logger: Logger
+  perHost?: number
+  concurrency?: number
+  leaseMs?: number
+  now?: () => Date
+}
+
+const EPOCH = new Date(0)
+
+export class DeliveryQueue {
+  private readonly jobs: Collection<Delivery>
+  private readonly perHost: number
+  private readonly concurrency: number
+  private readonly leaseMs: number
+  private readonly now: () => Date
+  private readonly active = new Map<string, number>()
+  private readonly hosts = new Map<string, HostStatus>()
+  private running = 0
+  private timer: NodeJS.Timeout | null = null
+  private stopped = true
+  private pumping = false
+  private pumpAgain = false
+  private idleWaiters: Array<() => void> = []
+
+  constructor(private readonly deps: DeliveryQueueDeps) {
+    this.jobs = deps.db.collection<Delivery>('deliveries')
+    this.perHost = deps.perHost ?? 4
+    this.concurrency = deps.concurrency ?? 64
+    this.leaseMs = deps.leaseMs ?? 60000
+    this.now = deps.now ?? (() => new Date())
+  }
+
+  async init(): Promise<void> {
+    await this.jobs.createIndex({ id: 1 }, { unique: true, name: 'delivery-id' })
+    await this.jobs.createIndex({ nextAttempt: 1 }, { name: 'delivery-due' })
+    await this.jobs.createIndex({ host: 1 }, { name: 'delivery-host' })
+  }
+
+  start(): void {
+    this.stopped = false
+    this.wake()
+  }
+
+  /** Stops taking new work and waits for deliveries in flight. */
+  async stop(): Promise<void> {
+    this.stopped = true
+    if (this.timer) clearTimeout(this.timer)
+    this.timer = null
+    while (this.running > 0) await new Promise<void>((r) => this.idleWaiters.push(r))
+  }
+
+  /** Queues one activity for several inboxes (duplicates removed). */
+  async enqueue(signer: string, activity: Record<string, unknown>, inboxes: string[]): Promise<number> {
+    const body = JSON.stringify(activity)
+    const now = this.now()
+    const docs: Delivery[] = [...new Set(inboxes)].flatMap((inbox) => {
+      try {
+        return [{ id: randomUUID(), inbox, host: new URL(inbox).host, signer, body, attempts: 0, created: now, nextAttempt: now, leaseUntil: EPOCH }]
+      } catch {
+        this.deps.logger.warn({ inbox }, 'not queuing a delivery to an invalid inbox URL')
+        return []
+      }
+    })
+    if (docs.length) await this.jobs.insertMany(docs)
+    this.wake()
+    return docs.length
+  }
+
+  /** Looks for due work now. */
+  wake(): void {
+    if (this.stopped) return
+    if (this.pumping) {
+      this.pumpAgain = true
+      return
+    }
+    void this.pump()
+  }
+
+  private async pump(): Promise<void> {
+    this.pumping = true
+    try {
+      do {
+        this.pumpAgain = false
+        const now = this.now()
+        const due = await this.jobs.find({ nextAttempt: { $lte: now }, leaseUntil: { $lte: now } }, { projection: { _id: 0 } })
+          .sort({ nextAttempt: 1 }).limit(this.concurrency * 4).toArray()
+        for (const job of due) {
+          if (this.stopped || this.running >= this.concurrency) break
+          if ((this.active.get(job.host) ?? 0) >= this.perHost) continue
+          const claimed = await this.jobs.updateOne({ id: job.id, leaseUntil: job.leaseUntil }, { $set: { leaseUntil: new Date(now.getTime() + this.leaseMs) } })
+          if (claimed.modifiedCount !== 1) continue // another process took it
+          this.running++
+          this.active.set(job.host, (this.active.get(job.host) ?? 0) + 1)
+          void this.send(job).finally(() => {
+            this.running--
+            this.active.set(job.host, (this.active.get(job.host) ?? 1) - 1)
+            if (this.running === 0) this.idleWaiters.splice(0).forEach((r) => r())
+            this.wake()
+          })
+        }
+      } while (this.pumpAgain && !this.stopped)
+      await this.scheduleNext()
+    } catch (e) {
+      this.deps.logger.error({ err: e }, 'delivery queue pump failed')
+      this.schedule(5000)
+    } finally {
+      this.pumping = false
+    }
+  }
+
+  private async scheduleNext(): Promise<void> {
+    const next = await this.jobs.findOne({}, { sort: { nextAttempt: 1 }, projection: { nextAttempt: 1, leaseUntil: 1 } })
+    if (!next) return
+    const at = Math.max(next.nextAttempt.getTime(), next.leaseUntil.getTime())
+    this.schedule(Math.max(0, at - this.now().getTime()))
+  }
+
+  private schedule(ms: number): void {
+    if (this.stopped) return
+    if (this.timer) clearTimeout(this.timer)
+    // Capped so deliveries queued by other processes are noticed.
+    this.timer = setTimeout(() => this.wake(), Math.min(ms + 5, 30000))
+    this.timer.unref()
+  }
+
+  private status(host: string): HostStatus {
+    let s = this.hosts.get(host)
+    if (!s) this.hosts.set(host, (s = { queued: 0, failing: 0, delivered: 0, dropped: 0 }))
+    return s
+  }
+
+  private async send(job: Delivery): Promise<void> {
+    const host = this.status(job.host)
+    let statusCode: number | null = null
+    let error: string | undefined
+    try {
+      const sign = await this.deps.signerFor(job.signer)
+      const result = await postActivity(job.inbox, job.body, this.deps.policy, sign)
+      if (result.ok) statusCode = result.value
+      else error = 'reason' in result.error ? result.error.reason : `HTTP ${result.error.status}`
+      if (!result.ok && result.error.kind === 'refused') statusCode = 0 // a refused address is final
+    } catch (e) {
+      error = (e as Error).message
+    }
+    const now = this.now()
+    if (statusCode !== null && statusCode >= 200 && statusCode < 300) {
+      await this.jobs.deleteOne({ id: job.id })
+      host.delivered++
+      host.lastSuccess = now
+      delete host.unavailableSince
+      return
+    }
+    error ??= `HTTP ${statusCode}`
+    host.lastError = error
+    if (!isRetryable(statusCode === 0 ? 400 : statusCode) || !shouldRetry(job.created, now)) {
+      await this.jobs.deleteOne({ id: job.id })
+      host.dropped++
+      if (isRetryable(statusCode)) host.unavailableSince ??= now
+      this.deps.logger.warn({ inbox: job.inbox, error, attempts: job.attempts + 1 }, 'delivery given up')
+      return
+    }
+    const attempts = job.attempts + 1
+    await this.jobs.updateOne({ id: job.id }, { $set: { attempts, lastError: error, leaseUntil: EPOCH, nextAttempt: new Date(now.getTime() + retryDelay(attempts)) } })
+  }
+
+  /** Queue and failure figures per host, for peer status and metrics. */
+  async statusByHost(): Promise<Record<string, HostStatus>> {
+    const out: Record<string, HostStatus> = {}
+    for (const [host, s] of this.hosts) out[host] = { ...s, queued: 0, failing: 0 }
+    const pending = await this.jobs.find({}, { projection: { host: 1, attempts: 1, lastError: 1 } }).toArray()
+    for (const job of pending) {
+      const s = (out[job.host] ??= { queued: 0, failing: 0, delivered: 0, dropped: 0 })
+      s.queued++
+      if (job.attempts > 0) {
+        s.failing++
+        s.lastError ??= job.lastError
+      }
+    }
+    return out
+  }
+
+  /** Deliveries waiting, for tests and metrics. */
+  pending(): Promise<number> {
+    return this.jobs.countDocuments({})
+  }
+}
