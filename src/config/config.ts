@@ -22,6 +22,10 @@ export interface Config {
   readonly allowPrivateAddresses: readonly string[]
   readonly logLevel: LogLevel
   readonly instanceName: string
+  /** Hosts whose follow requests are approved without an operator. */
+  readonly autoApprovePeers: readonly string[]
+  /** How often mirrors are repaired by walking each peer's /directory, in ms. */
+  readonly repairIntervalMs: number
 }
 
 export class ConfigError extends Error {
@@ -82,6 +86,25 @@ function parseAllowList(env: Env): string[] {
   })
 }
 
+function parseDuration(env: Env, name: string, fallback: string): number {
+  const raw = text(env, name) ?? fallback
+  const m = /^(\d+)\s*(ms|s|m|h|d)?$/.exec(raw)
+  if (!m) throw new ConfigError(name, `"${raw}" is not a duration such as 90s, 30m or 1h`)
+  const unit = { ms: 1, s: 1000, m: 60000, h: 3600000, d: 86400000 }[(m[2] ?? 's') as 'ms' | 's' | 'm' | 'h' | 'd']
+  const ms = Number(m[1]) * unit
+  if (ms < 1000) throw new ConfigError(name, 'must be at least one second')
+  return ms
+}
+
+function parseHosts(env: Env, name: string): string[] {
+  const raw = text(env, name)
+  if (!raw) return []
+  return raw.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean).map((host) => {
+    if (!/^[a-z0-9.-]+(:\d+)?$|^\[[0-9a-f:]+\](:\d+)?$/.test(host)) throw new ConfigError(name, `"${host}" is not a host name (host or host:port)`)
+    return host
+  })
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const port = parsePort(env)
   const publicUrl = parsePublicUrl(env, port)
@@ -106,6 +129,8 @@ export function loadConfig(env: Env = process.env): Config {
     adminToken,
     allowPrivateAddresses: Object.freeze(parseAllowList(env)),
     logLevel: logLevel as LogLevel,
-    instanceName: text(env, 'INSTANCE_NAME') ?? `Tejido at ${publicUrl.host}`
+    instanceName: text(env, 'INSTANCE_NAME') ?? `Tejido at ${publicUrl.host}`,
+    autoApprovePeers: Object.freeze(parseHosts(env, 'AUTO_APPROVE_PEERS')),
+    repairIntervalMs: parseDuration(env, 'REPAIR_INTERVAL', '1h')
   })
 }

@@ -105,12 +105,29 @@ const idIsUrl: IdCheck = (document, url) => document.id === url
  * GETs an ActivityPub document. Succeeds only with a JSON object that passes
  * `idCheck` (by default: its `id` equals the URL finally fetched).
  */
-export async function fetchActivityJson(
+export function fetchActivityJson(
   href: string,
   policy: FetchPolicy,
   sign?: RequestSigner,
   idCheck: IdCheck = idIsUrl
 ): Promise<Result<{ url: string; document: Record<string, unknown> }, FetchFailure>> {
+  return fetchJsonDocument(href, policy, { sign, idCheck, accept: AP_ACCEPT, contentType: AP_TYPES })
+}
+
+const AP_ACCEPT = 'application/activity+json, application/ld+json; profile="https://www.w3.org/ns/activitystreams"'
+const JSON_TYPES = /^application\/([a-z.+-]*\+)?json\b/i
+
+/** GETs a plain JSON document with no id (NodeInfo, WebFinger), under the same address rules. */
+export function fetchDiscoveryJson(href: string, policy: FetchPolicy): Promise<Result<{ url: string; document: Record<string, unknown> }, FetchFailure>> {
+  return fetchJsonDocument(href, policy, { idCheck: () => true, accept: 'application/jrd+json, application/json', contentType: JSON_TYPES })
+}
+
+async function fetchJsonDocument(
+  href: string,
+  policy: FetchPolicy,
+  opts: { sign?: RequestSigner; idCheck: IdCheck; accept: string; contentType: RegExp }
+): Promise<Result<{ url: string; document: Record<string, unknown> }, FetchFailure>> {
+  const { sign, idCheck } = opts
   let url: URL
   try {
     url = new URL(href)
@@ -123,7 +140,7 @@ export async function fetchActivityJson(
     const address = await resolve(url, policy)
     if (!address.ok) return address
     let headers: Record<string, string> = {
-      accept: 'application/activity+json, application/ld+json; profile="https://www.w3.org/ns/activitystreams"',
+      accept: opts.accept,
       'user-agent': policy.userAgent,
       host: url.host,
       date: new Date().toUTCString()
@@ -137,7 +154,7 @@ export async function fetchActivityJson(
       continue
     }
     if (res.status < 200 || res.status >= 300) return err({ kind: 'http', url: url.href, status: res.status })
-    if (!AP_TYPES.test(res.contentType)) return err({ kind: 'invalid', url: url.href, reason: `content type ${res.contentType || '(none)'} is not ActivityPub` })
+    if (!opts.contentType.test(res.contentType)) return err({ kind: 'invalid', url: url.href, reason: `content type ${res.contentType || '(none)'} is not ${opts.contentType === AP_TYPES ? 'ActivityPub' : 'JSON'}` })
     let document: unknown
     try {
       document = JSON.parse(res.body.toString('utf8'))
