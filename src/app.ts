@@ -2,7 +2,7 @@
  * createApp(deps): the Express app. It never listens, so tests drive it
  * directly; main.ts and the test harness decide where it runs.
  */
-import express, { type Express } from 'express'
+import express, { type Express, type RequestHandler, type Router } from 'express'
 import path from 'node:path'
 import type { Logger } from 'pino'
 import type { ListingService } from './directory/listing-service'
@@ -30,6 +30,7 @@ export interface AppDeps {
   metrics: Metrics
   version: string
   ready: () => Promise<void>
+  federation: { inbox: RequestHandler[]; peersRouter: Router }
 }
 
 /** Bodies are capped before parsing (DESIGN: Security). */
@@ -51,6 +52,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(operationsRoutes(deps.metrics, deps.ready))
   app.use('/static', express.static(path.join(__dirname, '..', 'web', 'static'), { maxAge: '1h' }))
   app.use(wellKnownRoutes(deps.listings, deps.instance, deps.version))
+  app.post('/actor/inbox', ...deps.federation.inbox)
   app.use(actorRoutes(deps))
   app.use(directoryRoutes(deps.listingStore, deps.keys, deps.instance.publicUrl, deps.instance.id))
 
@@ -60,6 +62,7 @@ export function createApp(deps: AppDeps): Express {
     res.set('Cache-Control', 'public, max-age=3600').json(servicesDocument())
   })
   api.use('/listings', requireOperator(deps.adminToken), listingsApi(deps.listings))
+  api.use('/peers', requireOperator(deps.adminToken), deps.federation.peersRouter)
   app.use('/api', api)
 
   app.get('/', (_req, res) => {

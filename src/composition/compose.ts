@@ -14,6 +14,7 @@ import { ActorKeys } from '../federation/keys'
 import { ApexBridge } from '../federation/apex-bridge'
 import { createMetrics } from '../http/operations'
 import { createApp } from '../app'
+import { composeFederation, type Federation } from './federation'
 import { VERSION } from '../version'
 import type { Listing } from '../directory/listing'
 
@@ -22,6 +23,7 @@ export interface Tejido {
   listings: ListingService
   events: DirectoryEvents
   bridge: ApexBridge
+  federation: Federation
   store: OpenStore
   /** Background work (actor keys for listings made while stopped). */
   background: Promise<unknown>
@@ -42,17 +44,20 @@ export async function compose(config: Config, logger: Logger): Promise<Tejido> {
     const isLocal = (l: Listing) => l.origin === config.publicUrl
     bridge.subscribe(events, isLocal)
     const instance = { id: bridge.instanceActorId, host: config.host, name: config.instanceName, publicUrl: config.publicUrl }
+    const federation = await composeFederation({ config, db: store.db, listingStore, events, keys, instanceActorId: bridge.instanceActorId, logger })
     const app = createApp({
       listings, listingStore, keys, bridge, instance, adminToken: config.adminToken, logger, metrics: createMetrics(), version: VERSION,
-      ready: () => listingStore.ping()
+      ready: () => listingStore.ping(),
+      federation
     })
     const background = bridge.reconcile(allLocal(listings)).then(
       (n) => n && logger.info({ repaired: n }, 'apex actors reconciled'),
       (e: unknown) => logger.error({ err: e }, 'apex reconcile failed')
     )
     return {
-      app, listings, events, bridge, store, background,
+      app, listings, events, bridge, federation, store, background,
       close: async () => {
+        await federation.stop()
         await bridge.stop()
         await background
         await store.close()

@@ -54,8 +54,12 @@ function attachments(contact: Partial<Record<ContactField, string>>): Array<Reco
 
 export interface ActorKeyInfo { publicKeyPem: string }
 
-/** The Organization actor of a listing, as served at its id. */
-export function listingToActor(listing: Listing, key: ActorKeyInfo, instanceActorId: string): ActorJson {
+/**
+ * The Organization actor of a listing, as served at its id. Without a key
+ * (not minted yet) it has no publicKey: fine for mirroring, and whoever needs
+ * the key fetches the actor, which mints it.
+ */
+export function listingToActor(listing: Listing, key: ActorKeyInfo | null, instanceActorId: string): ActorJson {
   const id = listing.id
   const contact = publicContact(listing)
   const kind = kindOf(listing.kind)
@@ -74,7 +78,7 @@ export function listingToActor(listing: Listing, key: ActorKeyInfo, instanceActo
     followers: `${id}/followers`,
     following: `${id}/following`,
     endpoints: { sharedInbox: `${instanceActorId}/inbox` },
-    publicKey: { id: `${id}#main-key`, owner: id, publicKeyPem: key.publicKeyPem },
+    ...(key ? { publicKey: { id: `${id}#main-key`, owner: id, publicKeyPem: key.publicKeyPem } } : {}),
     discoverable: true,
     manuallyApprovesFollowers: false,
     published: listing.published.toISOString(),

@@ -1,10 +1,10 @@
 /**
  * activitypub-express wired into Tejido. apex serves the actors' collections
- * (outbox, followers, following) from its store and will queue deliveries;
- * Tejido keeps apex's copy of each local actor (with its signing key) in step
- * with the directory through domain events. apex's own delivery loop is off
- * (offlineMode) and its signature check is never relied on: the federation
- * layer puts Tejido's own verification and delivery in front of it.
+ * (outbox, followers, following) from its store; Tejido keeps apex's copy of
+ * each local actor in step with the directory through domain events. apex's
+ * delivery loop is off (offlineMode) and its inbox and signature check are
+ * never used: Tejido's own verification, inbox handlers and delivery queue
+ * stand in front of it.
  */
 import ActivitypubExpress, { type Apex } from 'activitypub-express'
 import ApexStore from 'activitypub-express/store'
@@ -60,7 +60,7 @@ export class ApexBridge {
     this.apex.systemUser = await this.upsert(INSTANCE_ACTOR_NAME, 'Application', this.deps.host, key)
   }
 
-  private async upsert(name: string, type: string, preferredUsername: string, key: { publicKeyPem: string; privateKeyPem: string }) {
+  private async upsert(name: string, type: string, preferredUsername: string, key?: { publicKeyPem: string; privateKeyPem: string }) {
     const id = actorIri(this.deps.publicUrl, name)
     const compact = await this.apex.fromJSONLD({
       '@context': [AS_CONTEXT, SECURITY_CONTEXT],
@@ -68,9 +68,9 @@ export class ApexBridge {
       type,
       preferredUsername,
       ...actorStreams(this.deps.publicUrl, name),
-      publicKey: { id: `${id}#main-key`, owner: id, publicKeyPem: key.publicKeyPem }
+      ...(key ? { publicKey: { id: `${id}#main-key`, owner: id, publicKeyPem: key.publicKeyPem } } : {})
     })
-    const actor: Record<string, unknown> = { ...compact, _meta: { privateKey: key.privateKeyPem } }
+    const actor: Record<string, unknown> = { ...compact, ...(key ? { _meta: { privateKey: key.privateKeyPem } } : {}) }
     delete actor['@context']
     const existing = await this.apex.store.getObject(id, true)
     if (!existing) await this.apex.store.saveObject(actor)
@@ -78,10 +78,13 @@ export class ApexBridge {
     return actor
   }
 
-  /** Makes apex know a local listing's actor (minting its key if needed). */
+  /**
+   * Makes apex know a local listing's actor, for the collections it serves.
+   * Its key is not minted here (about 200 ms of CPU each): Tejido signs for
+   * listings itself and mints a key on first need.
+   */
   async syncListing(listing: Listing): Promise<void> {
-    const key = await this.deps.keys.ensure(listing.id)
-    await this.upsert(listing.slug, 'Organization', listing.slug, key)
+    await this.upsert(listing.slug, 'Organization', listing.slug)
   }
 
   async removeListing(listing: Listing): Promise<void> {

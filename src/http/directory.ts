@@ -34,21 +34,18 @@ export function directoryRoutes(store: ListingStore, keys: ActorKeys, origin: st
       return res.type(AP_CONTENT_TYPE).send(JSON.stringify(directoryCollection(base, listings + tombstones, since)))
     }
     const changes = await store.changes({ origin, since, before: before ?? undefined, limit: DIRECTORY_PAGE_SIZE })
-    const keyPems = new Map<string, string>()
+    const keyPems = new Map<string, { publicKeyPem: string }>()
     await Promise.all(changes.map(async (c) => {
       if (c.kind === 'listing') {
         const key = await keys.find(c.id)
-        if (key) keyPems.set(c.id, key.publicKeyPem)
+        if (key) keyPems.set(c.id, key)
       }
     }))
     const render = (c: DirectoryChange) => {
       if (c.kind === 'tombstone') return tombstoneJson(c.id, c.tombstone.deleted)
       if (c.listing.moderation === 'pending') return null // never published: not announced at all
       if (c.listing.moderation === 'rejected') return tombstoneJson(c.id, c.listing.updated)
-      const actor = listingToActor(c.listing, { publicKeyPem: keyPems.get(c.id) ?? '' }, instanceActorId)
-      // A key not minted yet is left out; peers fetch the actor when they need it.
-      if (!keyPems.has(c.id)) delete actor.publicKey
-      return actor
+      return listingToActor(c.listing, keyPems.get(c.id) ?? null, instanceActorId)
     }
     res.type(AP_CONTENT_TYPE).send(JSON.stringify(directoryPage(base, changes, render, { since, before: before ?? undefined, pageSize: DIRECTORY_PAGE_SIZE })))
   }))

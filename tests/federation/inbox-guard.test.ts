@@ -61,7 +61,7 @@ beforeAll(async () => {
   await replay.init()
   limiter = new RateLimiter(6000, 1000)
   app = express()
-  app.post('/actor/inbox', ...inboxGuard({ keys, replay, limiter: { take: (k: string) => limiter.take(k) } as RateLimiter }, async (inbound) => { handled.push(inbound) }))
+  app.post('/actor/inbox', ...inboxGuard({ keys, replay, limiter: { take: (k: string) => limiter.take(k) } as RateLimiter }, async (inbound) => { handled.push(inbound); return undefined }))
   app.use(problemHandler(pino({ level: 'silent' })))
 })
 

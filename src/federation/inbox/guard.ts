@@ -25,7 +25,10 @@ export interface InboxGuardDeps {
 
 export interface VerifiedInbound { activity: InboundActivity; sender: VerifiedSender }
 
-export type InboxHandler = (inbound: VerifiedInbound, req: Request) => Promise<void>
+/** A refusal a handler returns (its status and why); anything thrown is a bug (500). */
+export interface InboxRefusal { status: 400 | 403 | 404 | 409 | 422; reason: string }
+
+export type InboxHandler = (inbound: VerifiedInbound, req: Request) => Promise<InboxRefusal | undefined>
 
 const origin = (url: string): string => new URL(url).origin
 
@@ -75,11 +78,16 @@ export function inboxGuard(deps: InboxGuardDeps, handle: InboxHandler): RequestH
         res.status(202).end() // already handled: no second effect
         return
       }
+      let refusal: InboxRefusal | undefined
       try {
-        await handle({ activity, sender }, req)
+        refusal = await handle({ activity, sender }, req)
       } catch (e) {
         await deps.replay.release(activity.id)
         throw e
+      }
+      if (refusal) {
+        await deps.replay.release(activity.id)
+        return sendProblem(res, { status: refusal.status, title: 'Activity refused', detail: refusal.reason })
       }
       if (!res.headersSent) res.status(202).end()
     } catch (e) {

@@ -1,0 +1,104 @@
+/**
+ * Builds the federation layer: safe fetching, signing, the delivery queue,
+ * peers, mirrors, sync, the hardened instance inbox and outbound
+ * publishing. Called by the composition root; no module-level state.
+ */
+import type { Db } from 'mongodb'
+import type { Logger } from 'pino'
+import type { RequestHandler, Router } from 'express'
+import type { Config } from '../config/config'
+import type { ListingStore } from '../storage/listing-store'
+import type { DirectoryEvents } from '../directory/events'
+import type { Listing } from '../directory/listing'
+import type { ActorKeys } from '../federation/keys'
+import { parseAllowList } from '../federation/net/address-policy'
+import type { FetchPolicy, RequestSigner } from '../federation/net/safe-fetch'
+import { signRequest } from '../federation/signatures/http-signature'
+import { RemoteKeyResolver } from '../federation/signatures/key-resolver'
+import { ReplayGuard } from '../federation/inbox/replay-guard'
+import { RateLimiter } from '../federation/inbox/rate-limiter'
+import { inboxGuard } from '../federation/inbox/guard'
+import { instanceInbox } from '../federation/inbox/instance-inbox'
+import { DeliveryQueue } from '../federation/delivery/queue'
+import { PeerStore } from '../federation/peers/peer-store'
+import { Peering } from '../federation/peers/peering'
+import { PeerSync } from '../federation/peers/sync'
+import { ActivityFactory } from '../federation/activities'
+import { startOutbound } from '../federation/outbound'
+import { MirrorService } from '../directory/mirror-service'
+import { peersApi } from '../http/api-peers'
+import { VERSION } from '../version'
+
+export interface Federation {
+  inbox: RequestHandler[]
+  peersRouter: Router
+  queue: DeliveryQueue
+  sync: PeerSync
+  peers: PeerStore
+  stop(): Promise<void>
+}
+
+export interface FederationDeps {
+  config: Config
+  db: Db
+  listingStore: ListingStore
+  events: DirectoryEvents
+  keys: ActorKeys
+  instanceActorId: string
+  logger: Logger
+}
+
+export async function composeFederation(deps: FederationDeps): Promise<Federation> {
+  const { config, db, logger } = deps
+  const policy: FetchPolicy = {
+    allow: parseAllowList(config.allowPrivateAddresses),
+    timeoutMs: 10000,
+    maxBytes: 1024 * 1024,
+    maxRedirects: 3,
+    userAgent: `Tejido/${VERSION} (+${config.publicUrl})`
+  }
+  const signerFor = async (actorId: string): Promise<RequestSigner> => {
+    const key = await deps.keys.ensure(actorId)
+    return (req) => signRequest(req, { keyId: `${actorId}#main-key`, privateKeyPem: key.privateKeyPem })
+  }
+  const signedFetch = () => signerFor(deps.instanceActorId)
+  const instanceSigner = await signedFetch()
+
+  const keyResolver = new RemoteKeyResolver(db, policy, instanceSigner)
+  const replay = new ReplayGuard(db)
+  const peers = new PeerStore(db)
+  const queue = new DeliveryQueue({ db, policy, signerFor, logger: logger.child({ component: 'delivery' }) })
+  await Promise.all([keyResolver.init(), replay.init(), peers.init(), queue.init()])
+
+  const mirrors = new MirrorService(deps.listingStore, deps.events)
+  const activities = new ActivityFactory(config.publicUrl)
+  const sync = new PeerSync({ peers, mirrors, listings: deps.listingStore, policy, signedFetch, intervalMs: config.repairIntervalMs, logger: logger.child({ component: 'sync' }) })
+  const peering = new Peering({
+    peers, queue, mirrors, activities, instanceActorId: deps.instanceActorId, policy, signedFetch,
+    autoApprove: config.autoApprovePeers,
+    onAccepted: (peer) => void sync.sync(peer, { full: true }),
+    logger: logger.child({ component: 'peering' })
+  })
+  const isLocal = (l: Listing) => l.origin === config.publicUrl
+  startOutbound({ events: deps.events, queue, peers, keys: deps.keys, activities, instanceActorId: deps.instanceActorId, isLocal, logger })
+
+  // Generous per host (deliveries and backfills come in bursts), still a wall against floods.
+  const limiter = new RateLimiter(6000, 2000)
+  const inbox = inboxGuard({ keys: keyResolver, replay, limiter }, instanceInbox({ instanceActorId: deps.instanceActorId, peering, peers, mirrors, listings: deps.listingStore }))
+  queue.start()
+  sync.start()
+  const pruneTimer = setInterval(() => void replay.prune().catch(() => undefined), 3600 * 1000)
+  pruneTimer.unref()
+  return {
+    inbox,
+    peersRouter: peersApi({ peering, peers, sync, queue }),
+    queue,
+    sync,
+    peers,
+    stop: async () => {
+      clearInterval(pruneTimer)
+      await sync.stop()
+      await queue.stop()
+    }
+  }
+}
