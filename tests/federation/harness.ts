@@ -1,0 +1,104 @@
+/**
+ * Several Tejido instances, each its own process on a loopback port with its
+ * own embedded store (apex keeps delivery state per process), plus helpers to
+ * peer them and wait for conditions — never for time.
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { freePort, startServer, waitReady, type ServerProcess } from '../support/process'
+import { waitFor } from '../support/wait'
+
+export const TOKEN = 'federation-test-token-0123456789'
+
+export interface Instance {
+  name: string
+  url: string
+  dataDir: string
+  port: number
+  server: ServerProcess
+  env: Record<string, string>
+  api<T = unknown>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>
+}
+
+export async function startInstance(name: string, env: Record<string, string> = {}): Promise<Instance> {
+  const port = await freePort()
+  const url = `http://127.0.0.1:${port}`
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `tejido-fed-${name}-`))
+  const fullEnv = { PUBLIC_URL: url, DATA_DIR: dataDir, ADMIN_TOKEN: TOKEN, ALLOW_PRIVATE_ADDRESSES: '127.0.0.1', INSTANCE_NAME: `Instance ${name}`, ...env }
+  const server = startServer(fullEnv, port)
+  await waitReady(server)
+  const instance: Instance = {
+    name, url, dataDir, port, server, env: fullEnv,
+    api: async (method, p, body) => {
+      const res = await fetch(`${url}${p}`, {
+        method,
+        headers: { authorization: `Bearer ${TOKEN}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        body: body === undefined ? undefined : JSON.stringify(body)
+      })
+      const text = await res.text()
+      return { status: res.status, body: (text ? JSON.parse(text) : undefined) as never }
+    }
+  }
+  return instance
+}
+
+/** Stops an instance's process (SIGTERM, or SIGKILL to simulate a crash). */
+export async function stopInstance(inst: Instance, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  if (inst.server.child.exitCode !== null || inst.server.child.signalCode !== null) return
+  inst.server.child.kill(signal)
+  await inst.server.exited
+}
+
+/** Starts the same instance again, on its port and data. */
+export async function restartInstance(inst: Instance): Promise<void> {
+  inst.server = startServer(inst.env, inst.port)
+  await waitReady(inst.server)
+}
+
+export async function removeInstance(inst: Instance): Promise<void> {
+  await stopInstance(inst, 'SIGKILL')
+  fs.rmSync(inst.dataDir, { recursive: true, force: true })
+}
+
+interface PeerJson { id: string; origin: string; outbound: { state: string }; inbound: { state: string }; sync: { mirrored: number; lastFullSync?: string }; deliveries: { queued: number } }
+
+export async function peerOf(inst: Instance, origin: string): Promise<PeerJson | undefined> {
+  const { body } = await inst.api<{ items: PeerJson[] }>('GET', '/api/peers')
+  return body.items.find((p) => p.origin === origin)
+}
+
+/** `follower` follows `followed`, and `followed` approves. Resolves once accepted. */
+export async function follow(follower: Instance, followed: Instance): Promise<void> {
+  const res = await follower.api('POST', '/api/peers', { url: followed.url })
+  if (res.status !== 201) throw new Error(`follow failed: ${res.status} ${JSON.stringify(res.body)}`)
+  const request = await waitFor(async () => {
+    const p = await peerOf(followed, follower.url)
+    return p?.inbound.state === 'pending' && p
+  }, `${followed.name} to receive ${follower.name}'s follow`)
+  const approved = await followed.api('POST', `/api/peers/${request.id}/approve`)
+  if (approved.status !== 200) throw new Error(`approve failed: ${approved.status}`)
+  await waitFor(async () => (await peerOf(follower, followed.url))?.outbound.state === 'accepted', `${follower.name}'s follow of ${followed.name} to be accepted`)
+}
+
+export async function mirrorCount(inst: Instance, origin: string): Promise<number> {
+  const res = await inst.api<{ total: number }>('GET', `/api/listings?origin=${encodeURIComponent(origin)}&perPage=1`)
+  return res.body.total
+}
+
+export async function waitMirrors(inst: Instance, origin: string, count: number, timeoutMs = 60000): Promise<void> {
+  await waitFor(async () => (await mirrorCount(inst, origin)) === count, `${inst.name} to mirror ${count} listings of ${origin}`, timeoutMs, 100)
+}
+
+/** Resolves when the instance has no deliveries waiting. */
+export async function drained(inst: Instance, timeoutMs = 60000): Promise<void> {
+  await waitFor(async () => {
+    const { body } = await inst.api<{ items: PeerJson[] }>('GET', '/api/peers')
+    return body.items.every((p) => p.deliveries.queued === 0)
+  }, `${inst.name}'s delivery queue to drain`, timeoutMs, 100)
+}
+
+export const listing = (slug: string, extra: Record<string, unknown> = {}) => ({
+  slug, name: `Co-op ${slug}`, kind: 'worker-coop', services: ['web-hosting'], languages: ['es'],
+  location: [{ name: 'Office', latitude: 17.06, longitude: -96.72 }], ...extra
+})
