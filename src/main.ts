@@ -34,6 +34,10 @@ export async function serve(): Promise<void> {
     logger.info({ url: config.publicUrl, port: config.port, engine: tejido.store.engine, dataDir: config.dataDir }, 'Tejido is listening')
     if (!config.adminToken) logger.warn('ADMIN_TOKEN is not set: the operator API (/api/listings) is disabled')
   })
+  // Longer than the idle timeouts of clients and load balancers (often 60 s), so
+  // a request is never sent on a connection the server is just closing.
+  server.keepAliveTimeout = 65000
+  server.headersTimeout = 66000
   let stopping = false
   const stop = (signal: string) => {
     if (stopping) return

@@ -3,6 +3,7 @@
  * peers, mirrors, sync, the hardened instance inbox and outbound
  * publishing. Called by the composition root; no module-level state.
  */
+import { createPrivateKey } from 'node:crypto'
 import type { Db } from 'mongodb'
 import type { Logger } from 'pino'
 import type { RequestHandler, Router } from 'express'
@@ -57,9 +58,19 @@ export async function composeFederation(deps: FederationDeps): Promise<Federatio
     maxRedirects: 3,
     userAgent: `Tejido/${VERSION} (+${config.publicUrl})`
   }
-  const signerFor = async (actorId: string): Promise<RequestSigner> => {
-    const key = await deps.keys.ensure(actorId)
-    return (req) => signRequest(req, { keyId: `${actorId}#main-key`, privateKeyPem: key.privateKeyPem })
+  // Signers are cached per actor, with the private key parsed once.
+  const signers = new Map<string, Promise<RequestSigner>>()
+  const signerFor = (actorId: string): Promise<RequestSigner> => {
+    let signer = signers.get(actorId)
+    if (!signer) {
+      signer = deps.keys.ensure(actorId).then((key) => {
+        const privateKey = createPrivateKey(key.privateKeyPem)
+        return (req) => signRequest(req, { keyId: `${actorId}#main-key`, privateKeyPem: privateKey })
+      })
+      signer.catch(() => signers.delete(actorId))
+      signers.set(actorId, signer)
+    }
+    return signer
   }
   const signedFetch = () => signerFor(deps.instanceActorId)
   const instanceSigner = await signedFetch()

@@ -75,24 +75,15 @@ export class MirrorService {
 
   /** Removes every mirror of an origin (unfollow, block, reject); returns how many. */
   async removeOrigin(origin: string): Promise<number> {
-    let removed = 0
-    for (;;) {
-      const { items } = await this.store.list({ origin, page: 1, perPage: 100 })
-      if (items.length === 0) return removed
-      for (const listing of items) if (await this.remove(listing.id)) removed++
-    }
+    return this.sweep(origin, new Set())
   }
 
-  /** Full sync: removes mirrors of `origin` that the walk did not see. */
-  async sweep(origin: string, seen: Set<string>): Promise<number> {
-    const stale: string[] = []
-    for (let page = 1; ; page++) {
-      const { items } = await this.store.list({ origin, page, perPage: 100 })
-      for (const listing of items) if (!seen.has(listing.id)) stale.push(listing.id)
-      if (items.length < 100) break
-    }
+  /** Removes the mirrors of `origin` whose ids are not in `keep` (a full sync's sweep). */
+  async sweep(origin: string, keep: Set<string>): Promise<number> {
     let removed = 0
-    for (const id of stale) if (await this.remove(id)) removed++
+    for (const id of await this.store.idsOf(origin)) {
+      if (!keep.has(id) && (await this.remove(id))) removed++
+    }
     return removed
   }
 }

@@ -9,7 +9,7 @@ import type { DirectoryChange } from '../storage/listing-store'
 import type { ActorJson } from './actor-mapping'
 import { ACTOR_CONTEXT } from './context'
 
-export const DIRECTORY_PAGE_SIZE = 50
+export const DIRECTORY_PAGE_SIZE = 100
 
 export interface Cursor { at: Date; id: string }
 

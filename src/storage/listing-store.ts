@@ -45,6 +45,8 @@ export interface ListingStore {
   tombstone(id: string): Promise<Tombstone | null>
   list(query: ListingQuery): Promise<ListingPage>
   count(filter: { origin?: string; moderation?: ModerationState }): Promise<number>
+  /** The ids of every listing of an origin, unordered (for sweeps). */
+  idsOf(origin: string): Promise<string[]>
   /** Listings and tombstones of one origin, newest change first (ties by id). */
   changes(query: ChangeQuery): Promise<DirectoryChange[]>
   countTombstones(origin: string): Promise<number>
@@ -81,7 +83,8 @@ export class DocumentListingStore implements ListingStore {
   async insert(listing: Listing): Promise<boolean> {
     try {
       await this.listings.insertOne({ ...listing })
-      await this.tombstones.deleteOne({ id: listing.id })
+      // A listing that comes back (a mirror re-created at its origin) is no longer a tombstone.
+      if (await this.tombstones.findOne({ id: listing.id }, { projection: { _id: 1 } })) await this.tombstones.deleteOne({ id: listing.id })
       return true
     } catch (e) {
       if ((e as { code?: number }).code === 11000) return false
@@ -137,6 +140,11 @@ export class DocumentListingStore implements ListingStore {
     ]
     merged.sort((a, b) => b.at.getTime() - a.at.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     return merged.slice(0, limit)
+  }
+
+  async idsOf(origin: string): Promise<string[]> {
+    const docs = await this.listings.find({ origin }, { projection: { _id: 0, id: 1 } }).toArray()
+    return docs.map((d) => d.id)
   }
 
   countTombstones(origin: string): Promise<number> {

@@ -21,10 +21,11 @@ export interface Instance {
   api<T = unknown>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>
 }
 
-export async function startInstance(name: string, env: Record<string, string> = {}): Promise<Instance> {
-  const port = await freePort()
+/** Starts an instance; `env` may fix its DATA_DIR, and `port` its port (else free ones). */
+export async function startInstance(name: string, env: Record<string, string> = {}, port?: number): Promise<Instance> {
+  port ??= await freePort()
   const url = `http://127.0.0.1:${port}`
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `tejido-fed-${name}-`))
+  const dataDir = env.DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), `tejido-fed-${name}-`))
   const fullEnv = { PUBLIC_URL: url, DATA_DIR: dataDir, ADMIN_TOKEN: TOKEN, ALLOW_PRIVATE_ADDRESSES: '127.0.0.1', INSTANCE_NAME: `Instance ${name}`, ...env }
   const server = startServer(fullEnv, port)
   await waitReady(server)

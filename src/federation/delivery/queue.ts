@@ -54,6 +54,9 @@ export class DeliveryQueue {
   private stopped = true
   private pumping = false
   private pumpAgain = false
+  /** Due deliveries read from the store but not started yet (a host was at its limit). */
+  private ready: Delivery[] = []
+  private refill = true
   private idleWaiters: Array<() => void> = []
 
   constructor(private readonly deps: DeliveryQueueDeps) {
@@ -96,12 +99,13 @@ export class DeliveryQueue {
       }
     })
     if (docs.length) await this.jobs.insertMany(docs)
-    this.wake()
+    this.wake(true)
     return docs.length
   }
 
-  /** Looks for due work now. */
-  wake(): void {
+  /** Looks for due work now; `refill` reads the store again (new or rescheduled deliveries). */
+  wake(refill = false): void {
+    if (refill) this.refill = true
     if (this.stopped) return
     if (this.pumping) {
       this.pumpAgain = true
@@ -116,30 +120,50 @@ export class DeliveryQueue {
       do {
         this.pumpAgain = false
         const now = this.now()
-        const due = await this.jobs.find({ nextAttempt: { $lte: now }, leaseUntil: { $lte: now } }, { projection: { _id: 0 } })
-          .sort({ nextAttempt: 1 }).limit(this.concurrency * 4).toArray()
-        for (const job of due) {
-          if (this.stopped || this.running >= this.concurrency) break
-          if ((this.active.get(job.host) ?? 0) >= this.perHost) continue
-          const claimed = await this.jobs.updateOne({ id: job.id, leaseUntil: job.leaseUntil }, { $set: { leaseUntil: new Date(now.getTime() + this.leaseMs) } })
-          if (claimed.modifiedCount !== 1) continue // another process took it
-          this.running++
-          this.active.set(job.host, (this.active.get(job.host) ?? 0) + 1)
+        if (this.refill || this.ready.length === 0) {
+          this.refill = false
+          this.ready = await this.jobs.find({ nextAttempt: { $lte: now }, leaseUntil: { $lte: now } }, { projection: { _id: 0 } })
+            .sort({ nextAttempt: 1 }).limit(this.concurrency * 8).toArray()
+        }
+        // Reserve slots synchronously, then claim all of them at once (one disk commit).
+        const waiting: Delivery[] = []
+        const starting: Delivery[] = []
+        for (const job of this.ready) {
+          if (this.stopped || this.running >= this.concurrency || (this.active.get(job.host) ?? 0) >= this.perHost) {
+            waiting.push(job)
+            continue
+          }
+          this.reserve(job.host, 1)
+          starting.push(job)
+        }
+        this.ready = waiting
+        const leaseUntil = new Date(now.getTime() + this.leaseMs)
+        await Promise.all(starting.map(async (job) => {
+          const claimed = await this.jobs.updateOne({ id: job.id, leaseUntil: job.leaseUntil }, { $set: { leaseUntil } })
+          if (claimed.modifiedCount !== 1) return this.release(job.host) // another process took it
           void this.send(job).finally(() => {
-            this.running--
-            this.active.set(job.host, (this.active.get(job.host) ?? 1) - 1)
-            if (this.running === 0) this.idleWaiters.splice(0).forEach((r) => r())
+            this.release(job.host)
             this.wake()
           })
-        }
+        }))
       } while (this.pumpAgain && !this.stopped)
-      await this.scheduleNext()
+      if (this.ready.length === 0) await this.scheduleNext()
     } catch (e) {
       this.deps.logger.error({ err: e }, 'delivery queue pump failed')
       this.schedule(5000)
     } finally {
       this.pumping = false
     }
+  }
+
+  private reserve(host: string, n: number): void {
+    this.running += n
+    this.active.set(host, (this.active.get(host) ?? 0) + n)
+  }
+
+  private release(host: string): void {
+    this.reserve(host, -1)
+    if (this.running === 0) this.idleWaiters.splice(0).forEach((r) => r())
   }
 
   private async scheduleNext(): Promise<void> {
@@ -153,7 +177,7 @@ export class DeliveryQueue {
     if (this.stopped) return
     if (this.timer) clearTimeout(this.timer)
     // Capped so deliveries queued by other processes are noticed.
-    this.timer = setTimeout(() => this.wake(), Math.min(ms + 5, 30000))
+    this.timer = setTimeout(() => this.wake(true), Math.min(ms + 5, 30000))
     this.timer.unref()
   }
 

@@ -77,14 +77,21 @@ export class PeerSync {
     try {
       const base = `${peer.origin}/directory`
       const collection = await this.fetchPage(since ? `${base}?since=${encodeURIComponent(since.toISOString())}` : base, peer.origin)
-      let next = typeof collection.first === 'string' ? collection.first : undefined
-      while (next && report.pages < MAX_PAGES) {
-        const page = await this.fetchPage(next, peer.origin)
+      // The next page is fetched while this one is applied; a page's items are
+      // applied together, so their writes share disk commits.
+      const fetchNext = (url: unknown): Promise<Json> | null => {
+        if (typeof url !== 'string' || report.pages >= MAX_PAGES) return null
+        const page = this.fetchPage(url, peer.origin)
+        page.catch(() => undefined) // awaited below; this only keeps an early failure from going unhandled
+        return page
+      }
+      let pending = fetchNext(collection.first)
+      while (pending) {
+        const page = await pending
         report.pages++
-        for (const item of Array.isArray(page.orderedItems) ? (page.orderedItems as Json[]) : []) {
-          await this.applyItem(peer, item, seen, report)
-        }
-        next = typeof page.next === 'string' ? page.next : undefined
+        pending = fetchNext(page.next)
+        const items = Array.isArray(page.orderedItems) ? (page.orderedItems as Json[]) : []
+        await Promise.all(items.map((item) => this.applyItem(peer, item, seen, report)))
       }
       if (full) report.removed += await this.deps.mirrors.sweep(peer.origin, seen)
       const mirrored = await this.deps.listings.count({ origin: peer.origin })

@@ -73,7 +73,7 @@ export class EmbeddedCollection<TSchema extends Doc = Doc> {
     if (typeof options.hint === 'string' && !this.set.indexStates.has(options.hint) && options.hint !== '_id_') {
       throw serverError(BAD_VALUE, `error processing query: planner returned error :: caused by :: hint provided does not correspond to an existing index`)
     }
-    const n = this.set.select(filter).length - (options.skip ?? 0)
+    const n = this.set.count(filter) - (options.skip ?? 0)
     return Math.max(0, options.limit ? Math.min(n, options.limit) : n)
   }
 

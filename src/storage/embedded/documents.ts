@@ -57,7 +57,7 @@ export class DocumentSet {
     this.lastPlan = { index: plan.index, docsExamined: 0 }
     for (const doc of plan.docs) {
       this.lastPlan.docsExamined++
-      if (query.test(doc)) {
+      if (plan.covered || query.test(doc)) {
         out.push(doc)
         if (stopAfter !== undefined && out.length >= stopAfter) break
       }
@@ -65,21 +65,38 @@ export class DocumentSet {
     return out
   }
 
-  /** The documents a filter has to look at: by _id, by the most selective index, or all. */
-  private candidates(filter: Doc): { index: string | null; docs: Iterable<Doc> } {
-    const ids = equalityValues(filter, '_id')
-    if (ids) {
-      return { index: '_id_', docs: ids.map((id) => this.docs.get(valueKey(id))).filter((d): d is Doc => d !== undefined) }
+  /** How many documents match: from the index alone when it answers the filter exactly. */
+  count(filter: unknown): number {
+    const f = (filter ?? {}) as Doc
+    if (Object.keys(f).length === 0) return this.docs.size
+    const best = this.bestIndex(f)
+    if (best?.covered) {
+      this.lastPlan = { index: best.name, docsExamined: 0 }
+      return best.ids.size
     }
-    let best: { name: string; ids: Set<string> } | null = null
+    return this.select(filter).length
+  }
+
+  private bestIndex(filter: Doc): { name: string; ids: Set<string>; covered: boolean } | null {
+    let best: { name: string; ids: Set<string>; index: IndexState } | null = null
     for (const index of this.indexStates.values()) {
       const found = index.lookupFilter(filter)
-      if (found && (!best || found.size < best.ids.size)) best = { name: index.spec.name, ids: found }
+      if (found && (!best || found.size < best.ids.size)) best = { name: index.spec.name, ids: found, index }
     }
-    if (!best) return { index: null, docs: this.docs.values() }
+    return best && { name: best.name, ids: best.ids, covered: best.index.covers(filter) }
+  }
+
+  /** The documents a filter has to look at: by _id, by the most selective index, or all. */
+  private candidates(filter: Doc): { index: string | null; docs: Iterable<Doc>; covered: boolean } {
+    const ids = equalityValues(filter, '_id')
+    if (ids) {
+      return { index: '_id_', docs: ids.map((id) => this.docs.get(valueKey(id))).filter((d): d is Doc => d !== undefined), covered: false }
+    }
+    const best = this.bestIndex(filter)
+    if (!best) return { index: null, docs: this.docs.values(), covered: false }
     const docs = this.docs
     const keys = best.ids
-    return { index: best.name, docs: (function* () { for (const key of keys) { const d = docs.get(key); if (d) yield d } })() }
+    return { index: best.name, covered: best.covered, docs: (function* () { for (const key of keys) { const d = docs.get(key); if (d) yield d } })() }
   }
 
   /** How the last query was answered (like explain's totalDocsExamined), for tests and metrics. */

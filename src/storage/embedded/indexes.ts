@@ -126,6 +126,18 @@ export class IndexState {
     return this.lookup(first)
   }
 
+  /**
+   * True when `lookupFilter` alone answers the filter exactly: every condition
+   * is an equality on a field this index looked up (so no document needs testing).
+   */
+  covers(filter: Doc): boolean {
+    if (this.partial || this.spec.sparse) return false
+    const keys = Object.keys(filter)
+    if (keys.length === 0 || !keys.every((k) => equalityValues(filter, k) !== null)) return false
+    if (keys.length === 1) return keys[0] === this.fields[0]
+    return keys.length === this.fields.length && this.fields.every((f) => keys.includes(f))
+  }
+
   /** Ids whose first field equals one of `values`. */
   private lookup(values: unknown[]): Set<string> {
     const out = new Set<string>()

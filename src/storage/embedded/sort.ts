@@ -26,6 +26,10 @@ export function normaliseSort(sort: unknown): SortSpec | undefined {
  * ascending and the largest descending, as MongoDB does.
  */
 function sortKey(doc: Doc, path: string, dir: 1 | -1): unknown {
+  if (!path.includes('.')) {
+    const direct = doc[path]
+    if (!Array.isArray(direct)) return direct ?? null // the common case: a plain top-level value
+  }
   const values = valuesAtPath(doc, path).flatMap((v) => (Array.isArray(v) && v.length ? v : [v]))
   if (values.length === 0) return null
   let best = values[0]
