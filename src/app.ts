@@ -30,7 +30,7 @@ export interface AppDeps {
   metrics: Metrics
   version: string
   ready: () => Promise<void>
-  federation: { inbox: RequestHandler[]; peersRouter: Router }
+  federation: { inbox: RequestHandler[]; listingInbox: RequestHandler[]; peersRouter: Router; listingFollowers: { count(listing: string): Promise<number> } }
 }
 
 /** Bodies are capped before parsing (DESIGN: Security). */
@@ -53,6 +53,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/static', express.static(path.join(__dirname, '..', 'web', 'static'), { maxAge: '1h' }))
   app.use(wellKnownRoutes(deps.listings, deps.instance, deps.version))
   app.post('/actor/inbox', ...deps.federation.inbox)
+  app.post('/orgs/:slug/inbox', ...deps.federation.listingInbox)
   app.use(actorRoutes(deps))
   app.use(directoryRoutes(deps.listingStore, deps.keys, deps.instance.publicUrl, deps.instance.id))
 

@@ -26,12 +26,16 @@ import { Peering } from '../federation/peers/peering'
 import { PeerSync } from '../federation/peers/sync'
 import { ActivityFactory } from '../federation/activities'
 import { startOutbound } from '../federation/outbound'
+import { ListingFollowers } from '../federation/listing-followers'
+import { listingInbox } from '../federation/inbox/listing-inbox'
 import { MirrorService } from '../directory/mirror-service'
 import { peersApi } from '../http/api-peers'
 import { VERSION } from '../version'
 
 export interface Federation {
   inbox: RequestHandler[]
+  listingInbox: RequestHandler[]
+  listingFollowers: ListingFollowers
   peersRouter: Router
   queue: DeliveryQueue
   sync: PeerSync
@@ -79,7 +83,8 @@ export async function composeFederation(deps: FederationDeps): Promise<Federatio
   const replay = new ReplayGuard(db)
   const peers = new PeerStore(db)
   const queue = new DeliveryQueue({ db, policy, signerFor, logger: logger.child({ component: 'delivery' }) })
-  await Promise.all([keyResolver.init(), replay.init(), peers.init(), queue.init()])
+  const listingFollowers = new ListingFollowers(db)
+  await Promise.all([keyResolver.init(), replay.init(), peers.init(), queue.init(), listingFollowers.init()])
 
   const mirrors = new MirrorService(deps.listingStore, deps.events)
   const activities = new ActivityFactory(config.publicUrl)
@@ -91,17 +96,22 @@ export async function composeFederation(deps: FederationDeps): Promise<Federatio
     logger: logger.child({ component: 'peering' })
   })
   const isLocal = (l: Listing) => l.origin === config.publicUrl
-  startOutbound({ events: deps.events, queue, peers, keys: deps.keys, activities, instanceActorId: deps.instanceActorId, isLocal, logger })
+  startOutbound({ events: deps.events, queue, peers, keys: deps.keys, listingFollowers, activities, instanceActorId: deps.instanceActorId, isLocal, logger })
 
   // Generous per host (deliveries and backfills come in bursts), still a wall against floods.
   const limiter = new RateLimiter(6000, 2000)
   const inbox = inboxGuard({ keys: keyResolver, replay, limiter }, instanceInbox({ instanceActorId: deps.instanceActorId, peering, peers, mirrors, listings: deps.listingStore }))
+  const forListings = inboxGuard({ keys: keyResolver, replay, limiter }, listingInbox({
+    origin: config.publicUrl, listings: deps.listingStore, followers: listingFollowers, queue, activities, policy, signedFetch
+  }))
   queue.start()
   sync.start()
   const pruneTimer = setInterval(() => void replay.prune().catch(() => undefined), 3600 * 1000)
   pruneTimer.unref()
   return {
     inbox,
+    listingInbox: forListings,
+    listingFollowers,
     peersRouter: peersApi({ peering, peers, sync, queue }),
     queue,
     sync,

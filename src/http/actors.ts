@@ -21,6 +21,7 @@ export interface ActorRoutesDeps {
   keys: ActorKeys
   bridge: ApexBridge
   instance: InstanceInfo
+  federation: { listingFollowers: { count(listing: string): Promise<number> } }
 }
 
 const asApexActor = (name: (req: Request) => string) => (req: Request, _res: Response, next: NextFunction) => {
@@ -28,7 +29,7 @@ const asApexActor = (name: (req: Request) => string) => (req: Request, _res: Res
   next()
 }
 
-export function actorRoutes({ listings, keys, bridge, instance }: ActorRoutesDeps): Router {
+export function actorRoutes({ listings, keys, bridge, instance, federation }: ActorRoutesDeps): Router {
   const router = Router()
   const apex = bridge.apex
 
@@ -54,9 +55,15 @@ export function actorRoutes({ listings, keys, bridge, instance }: ActorRoutesDep
 
   const instanceName = asApexActor(() => INSTANCE_ACTOR_NAME)
   const listingName = asApexActor((req) => req.params.slug as string)
-  for (const stream of ['outbox', 'followers', 'following'] as const) {
-    router.get(`/actor/${stream}`, instanceName, ...apex.net[stream].get)
-    router.get(`/orgs/:slug/${stream}`, listingName, ...apex.net[stream].get)
-  }
+  for (const stream of ['outbox', 'followers', 'following'] as const) router.get(`/actor/${stream}`, instanceName, ...apex.net[stream].get)
+  for (const stream of ['outbox', 'following'] as const) router.get(`/orgs/:slug/${stream}`, listingName, ...apex.net[stream].get)
+
+  // A listing's followers are Tejido's (see federation/listing-followers): counted, not listed.
+  router.get('/orgs/:slug/followers', handle(async (req, res) => {
+    const result = await listings.get(req.params.slug as string)
+    if (!result.ok || result.value.moderation !== 'approved') return sendProblem(res, { status: 404, title: 'Not found', detail: `No listing ${req.params.slug}` })
+    const id = `${result.value.id}/followers`
+    res.type(AP_CONTENT_TYPE).send(JSON.stringify({ '@context': 'https://www.w3.org/ns/activitystreams', id, type: 'OrderedCollection', totalItems: await federation.listingFollowers.count(result.value.id) }))
+  }))
   return router
 }

@@ -12,6 +12,8 @@ export interface FakePeer {
   url: string
   actorId: string
   received: Array<Record<string, unknown>>
+  /** The keyId of each received activity's signature, in order. */
+  signers: string[]
   /** POSTs an activity, signed by this peer's instance actor, to an inbox. */
   send(inbox: string, activity: Record<string, unknown>): Promise<{ status: number; text: string }>
   close(): void
@@ -20,6 +22,7 @@ export interface FakePeer {
 export async function fakePeer(): Promise<FakePeer> {
   const keys = crypto.generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } })
   const received: Array<Record<string, unknown>> = []
+  const signers: string[] = []
   let base = ''
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = []
@@ -28,6 +31,7 @@ export async function fakePeer(): Promise<FakePeer> {
       const actorId = `${base}/actor`
       if (req.method === 'POST' && req.url === '/actor/inbox') {
         received.push(JSON.parse(Buffer.concat(chunks).toString()) as Record<string, unknown>)
+        signers.push(/keyId="([^"]+)"/.exec(String(req.headers.signature))?.[1] ?? '')
         return res.writeHead(202).end()
       }
       if (req.url === '/actor') {
@@ -46,6 +50,7 @@ export async function fakePeer(): Promise<FakePeer> {
     url: base,
     actorId: `${base}/actor`,
     received,
+    signers,
     send: async (inbox, activity) => {
       const body = JSON.stringify(activity)
       const url = new URL(inbox)

@@ -177,3 +177,36 @@ describe('forged activities from a peer', () => {
     expect(await mirrorCount(a, x.url)).toBe(0)
   })
 })
+
+describe('people following a listing (as from Mastodon)', () => {
+  let a: Instance
+  let person: FakePeer
+  beforeAll(async () => {
+    a = await startInstance('A')
+    person = await fakePeer()
+    await a.api('POST', '/api/listings', listing('followed-coop'))
+  })
+  afterAll(async () => {
+    person?.close()
+    if (a) await removeInstance(a)
+  })
+
+  test('a follow is accepted by the listing itself, which then sends its own Update and Delete', async () => {
+    const listingId = `${a.url}/orgs/followed-coop`
+    const res = await person.send(`${listingId}/inbox`, { id: `${person.url}/follows/1`, type: 'Follow', actor: person.actorId, object: listingId })
+    expect(res.status).toBe(202)
+    const accept = await waitFor(() => person.received.find((act) => act.type === 'Accept'), 'the Accept')
+    expect(accept.actor).toBe(listingId)
+    expect(person.signers[person.received.indexOf(accept)]).toBe(`${listingId}#main-key`)
+    const followers = await (await fetch(`${listingId}/followers`, { headers: { accept: 'application/activity+json' } })).json() as { totalItems: number }
+    expect(followers.totalItems).toBe(1)
+
+    await a.api('PATCH', '/api/listings/followed-coop', { name: 'Followed and renamed' })
+    const update = await waitFor(() => person.received.find((act) => act.type === 'Update'), 'the Update')
+    expect(update).toMatchObject({ actor: listingId, object: { id: listingId, type: 'Organization', name: 'Followed and renamed' } })
+
+    await a.api('DELETE', '/api/listings/followed-coop')
+    const del = await waitFor(() => person.received.find((act) => act.type === 'Delete'), 'the Delete')
+    expect(del).toMatchObject({ actor: listingId, object: { id: listingId, type: 'Tombstone' } })
+  })
+})
