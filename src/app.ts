@@ -13,6 +13,8 @@ import { servicesDocument } from './directory/vocabulary'
 import { listingsApi } from './http/api-listings'
 import { actorRoutes } from './http/actors'
 import { directoryRoutes } from './http/directory'
+import { searchRoutes } from './http/search'
+import type { SearchIndex } from './search/search-index'
 import type { ListingStore } from './storage/listing-store'
 import { wellKnownRoutes } from './http/well-known'
 import { operationsRoutes, type Metrics } from './http/operations'
@@ -22,6 +24,7 @@ import { problemHandler, notFound } from './http/problem'
 export interface AppDeps {
   listings: ListingService
   listingStore: ListingStore
+  search: SearchIndex
   keys: ActorKeys
   bridge: ApexBridge
   instance: InstanceInfo
@@ -62,6 +65,7 @@ export function createApp(deps: AppDeps): Express {
   api.get('/vocabulary/services', (_req, res) => {
     res.set('Cache-Control', 'public, max-age=3600').json(servicesDocument())
   })
+  api.use(searchRoutes(deps.search))
   api.use('/listings', requireOperator(deps.adminToken), listingsApi(deps.listings))
   api.use('/peers', requireOperator(deps.adminToken), deps.federation.peersRouter)
   app.use('/api', api)

@@ -15,6 +15,9 @@ import { ApexBridge } from '../federation/apex-bridge'
 import { createMetrics } from '../http/operations'
 import { createApp } from '../app'
 import { composeFederation, type Federation } from './federation'
+import { EmbeddedSearchIndex } from '../search/embedded/engine'
+import { SearchIndexer } from '../search/indexer'
+import type { SearchIndex } from '../search/search-index'
 import { VERSION } from '../version'
 import type { Listing } from '../directory/listing'
 
@@ -24,6 +27,7 @@ export interface Tejido {
   events: DirectoryEvents
   bridge: ApexBridge
   federation: Federation
+  search: SearchIndex
   store: OpenStore
   /** Background work (actor keys for listings made while stopped). */
   background: Promise<unknown>
@@ -37,6 +41,12 @@ export async function compose(config: Config, logger: Logger): Promise<Tejido> {
     await listingStore.init()
     const events = new DirectoryEvents((event, error) => logger.error({ err: error, event }, 'event subscriber failed'))
     const listings = new ListingService({ store: listingStore, events, origin: config.publicUrl })
+    if (config.meiliUrl) logger.warn('MEILI_URL is set, but the Meilisearch engine is not built yet: searching with the embedded engine')
+    const search = new EmbeddedSearchIndex(config.publicUrl)
+    const indexer = new SearchIndexer(search, listingStore, logger)
+    const indexed = await indexer.rebuild()
+    indexer.subscribe(events)
+    logger.info({ indexed }, 'search index built')
     const keys = new ActorKeys(store.db)
     await keys.init()
     const bridge = new ApexBridge({ publicUrl: config.publicUrl, host: config.host, db: store.db, keys, logger, version: VERSION })
@@ -46,7 +56,7 @@ export async function compose(config: Config, logger: Logger): Promise<Tejido> {
     const instance = { id: bridge.instanceActorId, host: config.host, name: config.instanceName, publicUrl: config.publicUrl }
     const federation = await composeFederation({ config, db: store.db, listingStore, events, keys, instanceActorId: bridge.instanceActorId, logger })
     const app = createApp({
-      listings, listingStore, keys, bridge, instance, adminToken: config.adminToken, logger, metrics: createMetrics(), version: VERSION,
+      listings, listingStore, search, keys, bridge, instance, adminToken: config.adminToken, logger, metrics: createMetrics(), version: VERSION,
       ready: () => listingStore.ping(),
       federation
     })
@@ -55,7 +65,7 @@ export async function compose(config: Config, logger: Logger): Promise<Tejido> {
       (e: unknown) => logger.error({ err: e }, 'apex reconcile failed')
     )
     return {
-      app, listings, events, bridge, federation, store, background,
+      app, listings, events, bridge, federation, search, store, background,
       close: async () => {
         await federation.stop()
         await bridge.stop()

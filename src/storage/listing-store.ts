@@ -45,6 +45,8 @@ export interface ListingStore {
   tombstone(id: string): Promise<Tombstone | null>
   list(query: ListingQuery): Promise<ListingPage>
   count(filter: { origin?: string; moderation?: ModerationState }): Promise<number>
+  /** Every listing, in no particular order, streamed (for rebuilding read models). */
+  all(): AsyncIterable<Listing>
   /** The ids of every listing of an origin, unordered (for sweeps). */
   idsOf(origin: string): Promise<string[]>
   /** Listings and tombstones of one origin, newest change first (ties by id). */
@@ -140,6 +142,10 @@ export class DocumentListingStore implements ListingStore {
     ]
     merged.sort((a, b) => b.at.getTime() - a.at.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     return merged.slice(0, limit)
+  }
+
+  async *all(): AsyncIterable<Listing> {
+    for await (const listing of this.listings.find({}, NO_ID)) yield listing
   }
 
   async idsOf(origin: string): Promise<string[]> {

@@ -1,0 +1,39 @@
+/**
+ * GET /api/search (JSON) and GET /api/search.geojson (the same query as a
+ * FeatureCollection of the matching listings' locations, for the map and for
+ * open-data users). Public; a bad parameter is a 400 naming it.
+ */
+import { Router } from 'express'
+import type { SearchIndex } from '../search/search-index'
+import { parseSearchQuery } from '../search/query'
+import { sendProblem } from './problem'
+import { handle } from './handle'
+
+const MAX_POINTS = 20000
+
+export function searchRoutes(index: SearchIndex): Router {
+  const router = Router()
+  router.get('/search', handle(async (req, res) => {
+    const query = parseSearchQuery(req.query as Record<string, unknown>)
+    if (!query.ok) return sendProblem(res, { status: 400, title: 'Bad search parameter', detail: query.error.map((e) => `${e.field}: ${e.message}`).join('; '), errors: query.error })
+    res.set('Cache-Control', 'no-cache').json(await index.search(query.value))
+  }))
+  router.get('/search.geojson', handle(async (req, res) => {
+    const { limit: rawLimit, ...rest } = req.query as Record<string, unknown>
+    const query = parseSearchQuery(rest)
+    const limit = rawLimit === undefined ? MAX_POINTS : Number(rawLimit)
+    const errors = query.ok ? [] : [...query.error]
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_POINTS) errors.push({ field: 'limit', message: `must be an integer from 1 to ${MAX_POINTS}` })
+    if (!query.ok || errors.length) return sendProblem(res, { status: 400, title: 'Bad search parameter', detail: errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors })
+    const points = await index.points(query.value, limit)
+    res.type('application/geo+json').send(JSON.stringify({
+      type: 'FeatureCollection',
+      features: points.map((p) => ({
+        type: 'Feature',
+        geometry: { type: 'Point', coordinates: [p.longitude, p.latitude] },
+        properties: { id: p.id, slug: p.slug, url: p.url, name: p.name, kind: p.kind, services: p.services, ...(p.place ? { place: p.place } : {}) }
+      }))
+    }))
+  }))
+  return router
+}

@@ -1,0 +1,66 @@
+/**
+ * What search keeps of a listing: its text in every language (service labels
+ * included, so "alojamiento" finds hosting), its facets and its points.
+ */
+import type { Listing } from '../directory/listing'
+import { SERVICES } from '../directory/vocabulary'
+
+export interface SearchEntry {
+  id: string
+  slug: string
+  url: string
+  origin: string
+  kind: string
+  accepting?: boolean
+  services: string[]
+  languages: string[]
+  countries: string[]
+  names: Record<string, string>
+  summaries: Record<string, string>
+  defaultLanguage: string
+  updated: number
+  lastVerified: number
+  points: Array<{ lat: number; lng: number; name?: string; country?: string }>
+  text: { name: string; services: string; summary: string }
+}
+
+const serviceLabels = new Map(SERVICES.map((s) => [s.id, Object.values(s.labels).join(' ')]))
+
+export const plainText = (html: string): string =>
+  html.replace(/<[^>]*>/g, ' ').replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/\s+/g, ' ').trim()
+
+export function toEntry(listing: Listing): SearchEntry {
+  const lang = listing.defaultLanguage ?? 'en'
+  const names: Record<string, string> = { ...(listing.nameMap ?? {}) }
+  names[lang] ??= listing.name
+  const summaries: Record<string, string> = {}
+  for (const [l, html] of Object.entries(listing.summaryMap ?? {})) summaries[l] = plainText(html)
+  if (listing.summary) summaries[lang] ??= plainText(listing.summary)
+  const points = (listing.location ?? []).map((p) => ({ lat: p.latitude, lng: p.longitude, ...(p.name ? { name: p.name } : {}), ...(p.country ? { country: p.country } : {}) }))
+  const countries = new Set<string>()
+  for (const p of listing.location ?? []) if (p.country) countries.add(p.country)
+  for (const r of listing.regionsServed ?? []) if (r !== 'remote') countries.add(r.slice(0, 2))
+  const services = listing.services ?? []
+  return {
+    id: listing.id,
+    slug: listing.slug,
+    url: listing.id,
+    origin: listing.origin,
+    kind: listing.kind,
+    ...(listing.acceptingClients !== undefined ? { accepting: listing.acceptingClients } : {}),
+    services,
+    languages: listing.languages ?? [],
+    countries: [...countries],
+    names,
+    summaries,
+    defaultLanguage: lang,
+    updated: listing.updated.getTime(),
+    lastVerified: listing.provenance.lastVerified.getTime(),
+    points,
+    text: {
+      name: [listing.name, ...Object.values(listing.nameMap ?? {})].join(' '),
+      services: [...services, ...services.map((s) => serviceLabels.get(s) ?? ''), ...(listing.tags ?? [])].join(' '),
+      summary: Object.values(summaries).join(' ')
+    }
+  }
+}
