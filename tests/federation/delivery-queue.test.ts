@@ -80,9 +80,13 @@ describe('delivery queue', () => {
       for (let i = 0; i < 40; i++) await queue.enqueue('https://tejido.test/actor', { id: `a${i}`, type: 'Update' }, [healthy.url])
       await waitFor(() => healthy.received.length === 40, 'the healthy inbox to receive everything', 10000)
       expect(healthy.received.every((r) => r.signed && r.digestOk)).toBe(true)
-      const byHost = await queue.statusByHost()
       const healthyHost = new URL(healthy.url).host
-      expect(byHost[healthyHost]).toMatchObject({ queued: 0, delivered: 40 })
+      // The inbox sees a request before the queue has recorded its answer: wait for both.
+      const status = await waitFor(async () => {
+        const s = (await queue.statusByHost())[healthyHost]
+        return s?.delivered === 40 && s
+      }, 'the queue to record 40 deliveries')
+      expect(status).toMatchObject({ queued: 0, delivered: 40 })
       // The dead peer's delivery is kept for a retry, not lost.
       const deadStatus = await waitFor(async () => (await queue.statusByHost())[new URL(dead).host]?.failing === 1 && (await queue.statusByHost())[new URL(dead).host], 'the dead peer to be marked failing')
       expect(deadStatus.queued).toBe(1)

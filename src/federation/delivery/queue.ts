@@ -202,18 +202,18 @@ export class DeliveryQueue {
     }
     const now = this.now()
     if (statusCode !== null && statusCode >= 200 && statusCode < 300) {
-      await this.jobs.deleteOne({ id: job.id })
       host.delivered++
       host.lastSuccess = now
       delete host.unavailableSince
+      await this.jobs.deleteOne({ id: job.id })
       return
     }
     error ??= `HTTP ${statusCode}`
     host.lastError = error
     if (!isRetryable(statusCode === 0 ? 400 : statusCode) || !shouldRetry(job.created, now)) {
-      await this.jobs.deleteOne({ id: job.id })
       host.dropped++
       if (isRetryable(statusCode)) host.unavailableSince ??= now
+      await this.jobs.deleteOne({ id: job.id })
       this.deps.logger.warn({ inbox: job.inbox, error, attempts: job.attempts + 1 }, 'delivery given up')
       return
     }
