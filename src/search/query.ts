@@ -79,6 +79,8 @@ export function parseSearchQuery(params: Params): Result<SearchQuery, FieldError
   if (sort !== undefined) {
     if (sort !== 'relevance' && sort !== 'distance' && sort !== 'updated') errors.push({ field: 'sort', message: 'must be relevance, distance or updated' })
     else if (sort === 'distance' && !query.near && near === undefined) errors.push({ field: 'sort', message: 'distance needs near=lat,lng' })
+    // Bounded on every engine: an unbounded geo sort is slow on Meilisearch (#3581).
+    else if (sort === 'distance' && radius === undefined && bbox === undefined) errors.push({ field: 'sort', message: 'distance needs a radius or a bbox' })
     else query.sort = sort
   }
   for (const [name, max] of [['page', 10000], ['perPage', 100]] as const) {

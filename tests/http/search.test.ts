@@ -56,7 +56,7 @@ describe('search API', () => {
 
   test.each([
     ['near=91,0', 'near'], ['near=abc', 'near'], ['radius=5', 'radius'], ['near=1,1&radius=-3', 'radius'],
-    ['bbox=1,2,3', 'bbox'], ['bbox=0,50,10,40', 'bbox'], ['sort=best', 'sort'], ['sort=distance', 'sort'],
+    ['bbox=1,2,3', 'bbox'], ['bbox=0,50,10,40', 'bbox'], ['sort=best', 'sort'], ['sort=distance', 'sort'], ['near=1,1&sort=distance', 'sort'],
     ['page=0', 'page'], ['perPage=1000', 'perPage'], ['accepting=maybe', 'accepting'], ['origin=nope', 'origin'], ['lang=!!', 'lang']
   ])('a bad parameter (%s) is a 400 naming %s', async (query, field) => {
     const r = await app().get(`/api/search?${query}`)

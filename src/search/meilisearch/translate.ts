@@ -1,0 +1,111 @@
+/**
+ * Pure translations for the Meilisearch engine: index settings, listing →
+ * documents (one per location, distinct by listing), and our query →
+ * Meilisearch search parameters. Tested with tables, without a server.
+ */
+import { createHash } from 'node:crypto'
+import type { Listing } from '../../directory/listing'
+import type { SearchQuery } from '../query'
+import { toEntry } from '../documents'
+
+export const MEILI_INDEX = 'listings'
+
+/** Searchable attributes in weight order: name above services above summary. */
+export const MEILI_SETTINGS = {
+  searchableAttributes: ['name', 'services_text', 'summary'],
+  filterableAttributes: ['services', 'languages', 'kind', 'countries', 'origin', 'accepting', 'listingId', '_geo'],
+  sortableAttributes: ['updated', '_geo'],
+  distinctAttribute: 'listingId',
+  // Meilisearch's defaults, stated so the embedded engine's rule is visibly the same.
+  typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 } },
+  faceting: { maxValuesPerFacet: 200 },
+  pagination: { maxTotalHits: 10000 },
+  rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness']
+} as const
+
+export interface MeiliDocument {
+  id: string
+  listingId: string
+  slug: string
+  url: string
+  origin: string
+  kind: string
+  accepting?: boolean
+  services: string[]
+  languages: string[]
+  countries: string[]
+  name: string
+  names: Record<string, string>
+  services_text: string
+  summary: string
+  summaries: Record<string, string>
+  defaultLanguage: string
+  updated: number
+  lastVerified: number
+  place?: string
+  _geo?: { lat: number; lng: number }
+}
+
+/** Document ids Meilisearch accepts: [A-Za-z0-9_-]. */
+export const docIdPrefix = (listingId: string): string => createHash('sha1').update(listingId).digest('hex')
+
+export function listingToDocuments(listing: Listing): MeiliDocument[] {
+  const e = toEntry(listing)
+  const base = {
+    listingId: e.id, slug: e.slug, url: e.url, origin: e.origin, kind: e.kind,
+    ...(e.accepting !== undefined ? { accepting: e.accepting } : {}),
+    services: e.services, languages: e.languages, countries: e.countries,
+    name: e.text.name, names: e.names, services_text: e.text.services, summary: e.text.summary, summaries: e.summaries,
+    defaultLanguage: e.defaultLanguage, updated: e.updated, lastVerified: e.lastVerified
+  }
+  const prefix = docIdPrefix(e.id)
+  if (e.points.length === 0) return [{ id: `${prefix}-0`, ...base }]
+  return e.points.map((p, i) => ({ id: `${prefix}-${i}`, ...base, ...(p.name ? { place: p.name } : {}), _geo: { lat: p.lat, lng: p.lng } }))
+}
+
+const quote = (s: string): string => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`
+const anyOf = (field: string, values: string[]): string => `${field} IN [${values.map(quote).join(', ')}]`
+
+export interface MeiliSearchParams {
+  q: string
+  filter: string[]
+  facets: string[]
+  page: number
+  hitsPerPage: number
+  sort?: string[]
+}
+
+export class UnboundedGeoSort extends Error {
+  constructor() {
+    super('a distance sort needs a radius or a bounding box (unbounded _geoPoint sorts are slow, Meilisearch #3581)')
+  }
+}
+
+export function toMeiliSearchParams(query: SearchQuery): MeiliSearchParams {
+  const filter: string[] = []
+  if (query.service.length) filter.push(anyOf('services', query.service))
+  if (query.language.length) filter.push(anyOf('languages', query.language))
+  if (query.kind.length) filter.push(anyOf('kind', query.kind))
+  if (query.country.length) filter.push(anyOf('countries', query.country))
+  if (query.origin.length) filter.push(anyOf('origin', query.origin))
+  if (query.accepting !== undefined) filter.push(`accepting = ${query.accepting}`)
+  if (query.near && query.radius !== undefined) filter.push(`_geoRadius(${query.near.lat}, ${query.near.lng}, ${Math.round(query.radius * 1000)})`)
+  if (query.bbox) {
+    const { minLng, minLat, maxLng, maxLat } = query.bbox
+    filter.push(`_geoBoundingBox([${maxLat}, ${maxLng}], [${minLat}, ${minLng}])`)
+  }
+  const params: MeiliSearchParams = {
+    q: query.q,
+    filter,
+    facets: ['services', 'languages', 'kind', 'countries', 'origin'],
+    page: query.page,
+    hitsPerPage: query.perPage
+  }
+  if (query.sort === 'distance') {
+    if (!query.near || (query.radius === undefined && !query.bbox)) throw new UnboundedGeoSort()
+    params.sort = [`_geoPoint(${query.near.lat}, ${query.near.lng}):asc`]
+  } else if (query.sort === 'updated' || (!query.q && query.sort === 'relevance')) {
+    params.sort = ['updated:desc']
+  }
+  return params
+}
