@@ -1,0 +1,150 @@
+/**
+ * npm run bench:search — the embedded search engine at 10k and 100k
+ * listings: median and p95 of one word, two words with a typo, text + two
+ * facets + a radius, and a bounding box alone (a map viewport), in process
+ * and through HTTP; typo recall on planted targets; build time; RSS.
+ *   npm run bench:search -- --sizes 10000,100000
+ */
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import express from 'express'
+import { EmbeddedSearchIndex } from '../src/search/embedded/engine'
+import { searchRoutes } from '../src/http/search'
+import { DEFAULT_QUERY, type SearchQuery } from '../src/search/query'
+import { demoListings } from '../src/cli/demo-data'
+import type { Listing } from '../src/directory/listing'
+
+const sizes = (() => {
+  const i = process.argv.indexOf('--sizes')
+  return i === -1 ? [10000, 100000] : String(process.argv[i + 1]).split(',').map(Number)
+})()
+const RUNS = 200
+const TARGETS = 200
+
+const templates = demoListings(320)
+const WORDS = ['quetzal', 'colibri', 'jaguarundi', 'ocelote', 'tamandua', 'guacamaya', 'capibara', 'armadillo', 'tucanete', 'manatiar', 'axolotes', 'ajolotito', 'cenzontle', 'tlacuache', 'zopilotes', 'mapachito']
+
+function rng(seed: number) {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = Math.imul(a ^ (a >>> 15), a | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+/** A word no generated listing uses, made of letters only. */
+function targetWord(i: number): string {
+  const letters = 'bcdfghjklmnprstvz'
+  const vowels = 'aeiou'
+  let w = ''
+  let n = i + 7
+  for (let k = 0; k < 9; k++) {
+    w += k % 2 === 0 ? letters[n % letters.length] : vowels[n % vowels.length]
+    n = Math.floor(n / 3) + k * 7 + i
+  }
+  return `${w}${'xyz'[i % 3]}`
+}
+
+function listings(n: number): { all: Listing[]; targets: Array<{ id: string; word: string }> } {
+  const r = rng(42)
+  const at = Date.UTC(2026, 0, 1)
+  const all: Listing[] = []
+  const targets: Array<{ id: string; word: string }> = []
+  for (let i = 0; i < n; i++) {
+    const t = templates[i % templates.length] as (typeof templates)[number]
+    const slug = `${t.slug}-${i}`
+    const id = `https://bench.test/orgs/${slug}`
+    const word = i % Math.floor(n / TARGETS) === 0 && targets.length < TARGETS ? targetWord(targets.length) : undefined
+    if (word) targets.push({ id, word })
+    const updated = new Date(at + i * 1000)
+    all.push({
+      ...t, slug, name: `${t.name} ${word ?? WORDS[i % WORDS.length]}`,
+      location: (t.location ?? []).map((p) => ({ ...p, latitude: p.latitude + (r() - 0.5) * 2, longitude: p.longitude + (r() - 0.5) * 2 })),
+      id, origin: 'https://bench.test', published: updated, updated, moderation: 'approved', version: 1,
+      provenance: { origin: 'https://bench.test', via: 'local', firstSeen: updated, lastVerified: updated }
+    })
+  }
+  return { all, targets }
+}
+
+/**
+ * The typos a reader is allowed (Meilisearch's rule): one edit for words of
+ * 5–8 letters, two from 9 — a letter replaced, and from 9 letters one dropped.
+ */
+function typo(word: string, i: number): string {
+  const p = 1 + (i % (word.length - 3))
+  const replaced = word.slice(0, p) + (word[p] === 'q' ? 'w' : 'q') + word.slice(p + 1)
+  return word.length >= 9 ? replaced.slice(0, p + 2) + replaced.slice(p + 3) : replaced
+}
+
+const stats = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b)
+  return { p50: s[Math.floor(s.length / 2)] as number, p95: s[Math.floor(s.length * 0.95)] as number }
+}
+const fmt = (x: { p50: number; p95: number }) => `${x.p50.toFixed(2)} / ${x.p95.toFixed(2)}`
+
+const QUERIES: Array<[string, (i: number) => Partial<SearchQuery>, (i: number) => string]> = [
+  ['one word', () => ({ q: 'hosting' }), () => 'q=hosting'],
+  ['two words with a typo', (i) => ({ q: i % 2 ? 'coperativa alojamento' : 'colectivo seguridd' }), (i) => (i % 2 ? 'q=coperativa%20alojamento' : 'q=colectivo%20seguridd')],
+  ['text + two facets + radius', () => ({ q: 'correo', service: ['encrypted-email', 'email-hosting'], language: ['es', 'pt'], near: { lat: 19.43, lng: -99.13 }, radius: 2000 }),
+    () => 'q=correo&service=encrypted-email,email-hosting&language=es,pt&near=19.43,-99.13&radius=2000'],
+  ['bbox alone (a map viewport)', () => ({ bbox: { minLng: -10, minLat: 35, maxLng: 30, maxLat: 60 } }), () => 'bbox=-10,35,30,60']
+]
+
+async function main(): Promise<void> {
+  const rows: string[][] = [['', ...sizes.map((n) => `${n.toLocaleString()} listings`)]]
+  const columns: string[][] = []
+  for (const n of sizes) {
+    const col: string[] = []
+    const { all, targets } = listings(n)
+    const index = new EmbeddedSearchIndex('https://bench.test')
+    const t0 = process.hrtime.bigint()
+    for (const l of all) await index.upsert(l)
+    const buildMs = Number(process.hrtime.bigint() - t0) / 1e6
+    global.gc?.()
+    const app = express().use('/api', searchRoutes(index))
+    const server = http.createServer(app)
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/search?`
+    for (const [, make, url] of QUERIES) {
+      const inProcess: number[] = []
+      const overHttp: number[] = []
+      for (let i = 0; i < RUNS; i++) {
+        const s = process.hrtime.bigint()
+        await index.search({ ...DEFAULT_QUERY, ...make(i) })
+        inProcess.push(Number(process.hrtime.bigint() - s) / 1e6)
+      }
+      for (let i = 0; i < RUNS; i++) {
+        const s = process.hrtime.bigint()
+        const res = await fetch(base + url(i))
+        await res.arrayBuffer()
+        overHttp.push(Number(process.hrtime.bigint() - s) / 1e6)
+      }
+      col.push(`${fmt(stats(inProcess))} | ${fmt(stats(overHttp))}`)
+    }
+    let found = 0
+    for (let i = 0; i < targets.length; i++) {
+      const target = targets[i] as { id: string; word: string }
+      const r = await index.search({ ...DEFAULT_QUERY, q: typo(target.word, i) })
+      if (r.hits.some((h) => h.id === target.id)) found++
+    }
+    col.push(`${((100 * found) / targets.length).toFixed(1)}% (${found}/${targets.length})`)
+    col.push(`${Math.round(buildMs)} ms`)
+    col.push(`${Math.round(process.memoryUsage().rss / 1048576)} MB`)
+    columns.push(col)
+    server.closeAllConnections()
+    server.close()
+  }
+  const labels = [...QUERIES.map(([name]) => `${name}: p50 / p95 ms, in process | HTTP`), 'typo recall (planted targets in the top 20)', 'index build', 'process RSS']
+  labels.forEach((label, i) => rows.push([label, ...columns.map((c) => c[i] as string)]))
+  const widths = rows[0]?.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length))) ?? []
+  console.log(`\nEmbedded search engine, ${RUNS} runs per query, Node ${process.version}\n`)
+  for (const r of rows) console.log('  ' + r.map((cell, c) => cell.padEnd(widths[c] as number)).join('   '))
+}
+
+main().then(() => process.exit(0), (e: unknown) => {
+  console.error(e)
+  process.exit(1)
+})
