@@ -106,6 +106,7 @@ async function main(): Promise<void> {
     global.gc?.()
     const app = express().use('/api', searchRoutes(index))
     const server = http.createServer(app)
+    server.keepAliveTimeout = 65000 // as in main.ts: idle sockets outlive the in-process runs between HTTP runs
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/search?`
     for (const [, make, url] of QUERIES) {
