@@ -6,10 +6,12 @@ import { loadConfig, ConfigError } from '../config/config'
 import { DataDirLockedError } from '../storage/embedded/lock'
 import { serve } from '../main'
 import { seed } from './seed'
+import { reindex } from './reindex'
 
 const USAGE = `Usage: tejido <command>
   serve               run the instance (npm start)
-  seed [--count N]    load N fictional demo listings (default 320; npm run seed)`
+  seed [--count N]    load N fictional demo listings (default 320; npm run seed)
+  reindex             rebuild the search index from the store (npm run reindex)`
 
 function countArg(args: string[]): number {
   const i = args.indexOf('--count')
@@ -35,6 +37,9 @@ async function main(argv: string[]): Promise<number> {
       for (const f of report.failed) console.error(`  could not seed ${f.slug}: ${f.reason}`)
       return report.failed.length ? 1 : 0
     }
+    case 'reindex':
+      console.log(await reindex(loadConfig()))
+      return 0
     case 'help':
     case '--help':
       console.log(USAGE)

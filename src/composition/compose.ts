@@ -15,9 +15,9 @@ import { ApexBridge } from '../federation/apex-bridge'
 import { createMetrics } from '../http/operations'
 import { createApp } from '../app'
 import { composeFederation, type Federation } from './federation'
-import { EmbeddedSearchIndex } from '../search/embedded/engine'
 import { SearchIndexer } from '../search/indexer'
 import type { SearchIndex } from '../search/search-index'
+import { openSearch } from './search'
 import { VERSION } from '../version'
 import type { Listing } from '../directory/listing'
 
@@ -41,12 +41,12 @@ export async function compose(config: Config, logger: Logger): Promise<Tejido> {
     await listingStore.init()
     const events = new DirectoryEvents((event, error) => logger.error({ err: error, event }, 'event subscriber failed'))
     const listings = new ListingService({ store: listingStore, events, origin: config.publicUrl })
-    if (config.meiliUrl) logger.warn('MEILI_URL is set, but the Meilisearch engine is not built yet: searching with the embedded engine')
-    const search = new EmbeddedSearchIndex(config.publicUrl)
+    const search = await openSearch(config)
     const indexer = new SearchIndexer(search, listingStore, logger)
-    const indexed = await indexer.rebuild()
+    // The embedded index lives in memory: rebuilt at every start. Meilisearch
+    // keeps its own: rebuilt only when empty (and by `npm run reindex`).
+    if (!config.meiliUrl || (await search.count()) === 0) logger.info({ indexed: await indexer.rebuild(), engine: config.meiliUrl ? 'meilisearch' : 'embedded' }, 'search index built')
     indexer.subscribe(events)
-    logger.info({ indexed }, 'search index built')
     const keys = new ActorKeys(store.db)
     await keys.init()
     const bridge = new ApexBridge({ publicUrl: config.publicUrl, host: config.host, db: store.db, keys, logger, version: VERSION })

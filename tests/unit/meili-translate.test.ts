@@ -7,7 +7,7 @@ const facets = ['services', 'languages', 'kind', 'countries', 'origin']
 
 describe('our query → Meilisearch search parameters', () => {
   test.each<[string, Partial<SearchQuery>, Record<string, unknown>]>([
-    ['words only', { q: 'correo seguro' }, { q: 'correo seguro', filter: [], facets, page: 1, hitsPerPage: 20 }],
+    ['words only', { q: 'correo seguro' }, { q: 'correo seguro', filter: [], facets, page: 1, hitsPerPage: 20, distinct: 'listingId' }],
     ['no words: newest first', {}, { q: '', filter: [], sort: ['updated:desc'] }],
     ['facets: any of each, all of them', { service: ['web-hosting', 'vpn'], language: ['es'], kind: ['worker-coop'], country: ['MX'] },
       { filter: ['services IN ["web-hosting", "vpn"]', 'languages IN ["es"]', 'kind IN ["worker-coop"]', 'countries IN ["MX"]'] }],
@@ -49,7 +49,7 @@ describe('listing → Meilisearch documents', () => {
     for (const d of docs) expect(d.id).toMatch(/^[A-Za-z0-9_-]+$/)
     expect(docs[0]).toMatchObject({ _geo: { lat: 40.4, lng: -3.7 }, place: 'Madrid', countries: ['ES'], updated: at.getTime() })
     expect(docs[0]?.services_text).toContain('VPN')
-    expect(MEILI_SETTINGS.distinctAttribute).toBe('listingId')
+    expect(MEILI_SETTINGS.filterableAttributes).toContain('listingId')
     expect(MEILI_SETTINGS.searchableAttributes).toEqual(['name', 'services_text', 'summary'])
   })
 

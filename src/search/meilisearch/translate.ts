@@ -15,11 +15,12 @@ export const MEILI_SETTINGS = {
   searchableAttributes: ['name', 'services_text', 'summary'],
   filterableAttributes: ['services', 'languages', 'kind', 'countries', 'origin', 'accepting', 'listingId', '_geo'],
   sortableAttributes: ['updated', '_geo'],
-  distinctAttribute: 'listingId',
+  // Distinct per search (lists: one hit per listing; maps: every location), not per index.
+  distinctAttribute: null,
   // Meilisearch's defaults, stated so the embedded engine's rule is visibly the same.
   typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 } },
   faceting: { maxValuesPerFacet: 200 },
-  pagination: { maxTotalHits: 10000 },
+  pagination: { maxTotalHits: 1000000 },
   rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness']
 } as const
 
@@ -72,6 +73,7 @@ export interface MeiliSearchParams {
   facets: string[]
   page: number
   hitsPerPage: number
+  distinct: string
   sort?: string[]
 }
 
@@ -99,7 +101,8 @@ export function toMeiliSearchParams(query: SearchQuery): MeiliSearchParams {
     filter,
     facets: ['services', 'languages', 'kind', 'countries', 'origin'],
     page: query.page,
-    hitsPerPage: query.perPage
+    hitsPerPage: query.perPage,
+    distinct: 'listingId'
   }
   if (query.sort === 'distance') {
     if (!query.near || (query.radius === undefined && !query.bbox)) throw new UnboundedGeoSort()
