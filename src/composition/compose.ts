@@ -29,7 +29,7 @@ export interface Tejido {
   federation: Federation
   search: SearchIndex
   store: OpenStore
-  /** Background work (actor keys for listings made while stopped). */
+  /** Background work at start (apex's copies of listings written while it was stopped). */
   background: Promise<unknown>
   close(): Promise<void>
 }

@@ -32,16 +32,21 @@ type Json = Record<string, unknown>
 export class PeerSync {
   private readonly running = new Map<string, Promise<SyncReport>>()
   private timer: NodeJS.Timeout | null = null
+  private first: NodeJS.Timeout | null = null
 
   constructor(private readonly deps: PeerSyncDeps) {}
 
+  /** Repairs soon after start (a restarted instance catches up at once), then every interval. */
   start(): void {
     this.timer = setInterval(() => void this.repairAll(), this.deps.intervalMs)
     this.timer.unref()
+    this.first = setTimeout(() => void this.repairAll(), Math.min(5000, this.deps.intervalMs))
+    this.first.unref()
   }
 
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer)
+    if (this.first) clearTimeout(this.first)
     this.timer = null
     await Promise.allSettled([...this.running.values()])
   }
