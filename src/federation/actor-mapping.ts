@@ -7,6 +7,7 @@
 import type { Listing, Place, ContactField } from '../directory/listing'
 import { kindOf } from '../directory/vocabulary'
 import { ACTOR_CONTEXT } from './context'
+import { escapeHtml } from '../support/escape-html'
 
 export type ActorJson = Record<string, unknown>
 
@@ -15,8 +16,6 @@ const LICENSES: Record<string, string> = {
   'CC-BY-SA-4.0': 'https://creativecommons.org/licenses/by-sa/4.0/'
 }
 
-const escapeHtml = (s: string): string =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 
 function placeJson(place: Place): Record<string, unknown> {
   return {

@@ -2,6 +2,8 @@
  * HTML that escapes by construction: every interpolated value in `html`
  * is escaped unless it is itself a SafeHtml made by this module.
  */
+import { escapeHtml } from '../support/escape-html'
+
 export class SafeHtml {
   constructor(readonly value: string) {}
   toString(): string {
@@ -9,14 +11,7 @@ export class SafeHtml {
   }
 }
 
-export function escapeHtml(value: unknown): string {
-  return String(value ?? '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;')
-}
+export { escapeHtml }
 
 type Part = SafeHtml | string | number | boolean | null | undefined | Part[]
 

@@ -64,3 +64,11 @@ export function toEntry(listing: Listing): SearchEntry {
     }
   }
 }
+
+/** The text for the reader's language: exact tag, then its base language, then the listing's default, then any. */
+export function inLanguage(map: Record<string, string>, lang: string, defaultLanguage: string): string | undefined {
+  return map[lang] ?? map[lang.split('-')[0] as string] ?? map[defaultLanguage] ?? Object.values(map)[0]
+}
+
+/** A summary cut for result lists. */
+export const excerpt = (text: string): string => (text.length > 200 ? `${text.slice(0, 199).trimEnd()}…` : text)

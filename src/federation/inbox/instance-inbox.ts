@@ -10,8 +10,7 @@ import type { Peering } from '../peers/peering'
 import type { PeerStore, Peer } from '../peers/peer-store'
 import type { MirrorService } from '../../directory/mirror-service'
 import type { ListingStore } from '../../storage/listing-store'
-
-type Json = Record<string, unknown>
+import { idOf, originOf, type Json } from '../json-ld'
 
 export interface InstanceInboxDeps {
   instanceActorId: string
@@ -19,17 +18,6 @@ export interface InstanceInboxDeps {
   peers: PeerStore
   mirrors: MirrorService
   listings: ListingStore
-}
-
-const idOf = (v: unknown): string | undefined =>
-  typeof v === 'string' ? v : v && typeof v === 'object' && typeof (v as Json).id === 'string' ? ((v as Json).id as string) : undefined
-
-const originOf = (url: string): string | null => {
-  try {
-    return new URL(url).origin
-  } catch {
-    return null
-  }
 }
 
 const refuse = (status: InboxRefusal['status'], reason: string): InboxRefusal => ({ status, reason })

@@ -11,6 +11,7 @@ import type { DeliveryQueue } from '../delivery/queue'
 import type { ActivityFactory } from '../activities'
 import { fetchActivityJson, type FetchPolicy, type RequestSigner } from '../net/safe-fetch'
 import { actorFromDocument } from '../peers/discover'
+import { idOf, type Json } from '../json-ld'
 
 export interface ListingInboxDeps {
   origin: string
@@ -22,9 +23,6 @@ export interface ListingInboxDeps {
   signedFetch: () => Promise<RequestSigner>
 }
 
-type Json = Record<string, unknown>
-const idOf = (v: unknown): string | undefined =>
-  typeof v === 'string' ? v : v && typeof v === 'object' && typeof (v as Json).id === 'string' ? ((v as Json).id as string) : undefined
 
 export function listingInbox(deps: ListingInboxDeps): InboxHandler {
   return async ({ activity }, req: Request): Promise<InboxRefusal | undefined> => {

@@ -8,6 +8,7 @@
 import type { Db, Collection } from 'mongodb'
 import { ok, err, type Result } from '../../directory/result'
 import { fetchActivityJson, type FetchPolicy, type RequestSigner } from '../net/safe-fetch'
+import { asArray, idOf, originOf as origin, type Json } from '../json-ld'
 
 export interface PublicKeyInfo { keyId: string; owner: string; publicKeyPem: string }
 
@@ -15,18 +16,6 @@ export interface KeyResolver {
   resolve(keyId: string, options?: { refresh?: boolean }): Promise<Result<PublicKeyInfo, string>>
 }
 
-type Json = Record<string, unknown>
-
-const asArray = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined || v === null ? [] : [v])
-const idOf = (v: unknown): string | undefined => (typeof v === 'string' ? v : v && typeof v === 'object' && typeof (v as Json).id === 'string' ? ((v as Json).id as string) : undefined)
-
-function origin(url: string): string | null {
-  try {
-    return new URL(url).origin
-  } catch {
-    return null
-  }
-}
 
 /** Finds the key `keyId` in a fetched document (key document or actor). */
 export function keyFromDocument(document: Json, keyId: string): Result<PublicKeyInfo, string> {

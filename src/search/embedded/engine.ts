@@ -9,7 +9,7 @@ import MiniSearch from 'minisearch'
 import type { Listing } from '../../directory/listing'
 import type { SearchQuery } from '../query'
 import type { SearchIndex, SearchResult, SearchHit, FacetCounts, SearchPoint } from '../search-index'
-import { toEntry, type SearchEntry } from '../documents'
+import { toEntry, inLanguage, excerpt, type SearchEntry } from '../documents'
 import { haversineKm, inBox } from '../geo'
 
 /** A mirror whose origin has not vouched for it in this long is marked stale. */
@@ -129,15 +129,14 @@ export class EmbeddedSearchIndex implements SearchIndex {
   }
 
   private name(entry: SearchEntry, lang: string): string {
-    return entry.names[lang] ?? entry.names[lang.split('-')[0] as string] ?? entry.names[entry.defaultLanguage] ?? Object.values(entry.names)[0] ?? entry.slug
+    return inLanguage(entry.names, lang, entry.defaultLanguage) ?? entry.slug
   }
 
   private hit(m: Match, lang: string): SearchHit {
     const e = m.entry
-    const summary = e.summaries[lang] ?? e.summaries[lang.split('-')[0] as string] ?? e.summaries[e.defaultLanguage] ?? Object.values(e.summaries)[0] ?? ''
     return {
       id: e.id, slug: e.slug, url: e.url, name: this.name(e, lang),
-      summary: summary.length > 200 ? `${summary.slice(0, 199).trimEnd()}…` : summary,
+      summary: excerpt(inLanguage(e.summaries, lang, e.defaultLanguage) ?? ''),
       services: e.services, languages: e.languages, kind: e.kind,
       ...(m.point?.country ?? e.countries[0] ? { country: m.point?.country ?? e.countries[0] } : {}),
       ...(m.point ? { location: { ...(m.point.name ? { name: m.point.name } : {}), latitude: m.point.lat, longitude: m.point.lng } } : {}),

@@ -10,6 +10,7 @@ import type { SearchQuery } from '../query'
 import type { SearchIndex, SearchResult, SearchHit, SearchPoint, FacetCounts } from '../search-index'
 import { MEILI_SETTINGS, listingToDocuments, toMeiliSearchParams, type MeiliDocument } from './translate'
 import { STALE_AFTER_MS } from '../embedded/engine'
+import { inLanguage, excerpt } from '../documents'
 
 // The client is ESM-only; it is loaded on first use, so CommonJS code can use it.
 type MeiliModule = typeof import('meilisearch')
@@ -119,14 +120,13 @@ export class MeiliSearchIndex implements SearchIndex {
   }
 
   private name(d: MeiliDocument, lang: string): string {
-    return d.names[lang] ?? d.names[lang.split('-')[0] as string] ?? d.names[d.defaultLanguage] ?? Object.values(d.names)[0] ?? d.slug
+    return inLanguage(d.names, lang, d.defaultLanguage) ?? d.slug
   }
 
   private hit(d: MeiliDocument & { _geoDistance?: number }, lang: string): SearchHit {
-    const summary = d.summaries[lang] ?? d.summaries[lang.split('-')[0] as string] ?? d.summaries[d.defaultLanguage] ?? Object.values(d.summaries)[0] ?? ''
     return {
       id: d.listingId, slug: d.slug, url: d.url, name: this.name(d, lang),
-      summary: summary.length > 200 ? `${summary.slice(0, 199).trimEnd()}…` : summary,
+      summary: excerpt(inLanguage(d.summaries, lang, d.defaultLanguage) ?? ''),
       services: d.services, languages: d.languages, kind: d.kind,
       ...(d.countries[0] ? { country: d.countries[0] } : {}),
       ...(d._geo ? { location: { ...(d.place ? { name: d.place } : {}), latitude: d._geo.lat, longitude: d._geo.lng } } : {}),
