@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto'
 import type { Listing } from '../../directory/listing'
 import type { SearchQuery } from '../query'
-import { toEntry } from '../documents'
+import { toEntry, type SearchEntry } from '../documents'
 
 export const MEILI_INDEX = 'listings'
 
@@ -24,25 +24,14 @@ export const MEILI_SETTINGS = {
   rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness']
 } as const
 
-export interface MeiliDocument {
+/** A search entry as Meilisearch stores it: one document per location, text flattened. */
+export type MeiliDocument = Omit<SearchEntry, 'id' | 'points' | 'text'> & {
+  /** Unique per location; `listingId` groups a listing's documents. */
   id: string
   listingId: string
-  slug: string
-  url: string
-  origin: string
-  kind: string
-  accepting?: boolean
-  services: string[]
-  languages: string[]
-  countries: string[]
   name: string
-  names: Record<string, string>
   services_text: string
   summary: string
-  summaries: Record<string, string>
-  defaultLanguage: string
-  updated: number
-  lastVerified: number
   place?: string
   _geo?: { lat: number; lng: number }
 }
