@@ -29,8 +29,26 @@ const SUMMARY_HTML: sanitizeHtml.IOptions = {
   transformTags: { a: sanitizeHtml.simpleTransform('a', { rel: 'nofollow noopener noreferrer' }) }
 }
 
+/**
+ * HTML already in the safe subset — text without <, > or &, and balanced
+ * lower-case allowed tags without attributes — is what sanitize-html would
+ * return unchanged, so it is not run on it (~0.05 ms a call here, which
+ * dominated a backfill of thousands of mirrors).
+ */
+const SIMPLE = /^(?:[^<>&]|<\/?(?:p|strong|em|b|i|ul|ol|li|blockquote|code)>)*$/
+
+function alreadySafe(html: string): boolean {
+  if (!SIMPLE.test(html)) return false
+  const open: string[] = []
+  for (const [, close, tag] of html.matchAll(/<(\/?)([a-z]+)>/g)) {
+    if (!close) open.push(tag as string)
+    else if (open.pop() !== tag) return false
+  }
+  return open.length === 0
+}
+
 /** Keeps a small, safe subset of HTML in a summary. */
-export const sanitizeSummary = (html: string): string => sanitizeHtml(html, SUMMARY_HTML).trim()
+export const sanitizeSummary = (html: string): string => (alreadySafe(html) ? html : sanitizeHtml(html, SUMMARY_HTML)).trim()
 
 function fieldOf(e: ErrorObject): string {
   const base = e.instancePath.replace(/^\//, '').replace(/\//g, '.')

@@ -28,6 +28,21 @@ describe('validation', () => {
     expect(sanitizeSummary('<p style="x">a<img src=x onerror=y><script>z</script></p>')).toBe('<p>a</p>')
   })
 
+  // Simple, balanced markup skips sanitize-html; everything else goes through it.
+  test.each([
+    ['  <p>Hosting <strong>and</strong> email</p>  ', '<p>Hosting <strong>and</strong> email</p>'],
+    ['<ul><li>a</li><li>b</li></ul>', '<ul><li>a</li><li>b</li></ul>'],
+    ['<p>unclosed', '<p>unclosed</p>'],
+    ['</p>stray close', '<p></p>stray close'],
+    ['<P>Upper</P>', '<p>Upper</p>'],
+    ['<p>x<br>y</p>', '<p>x<br />y</p>'],
+    ['<p>a & b</p>', '<p>a &amp; b</p>'],
+    ['<p><em>mis</p></em>', '<p><em>mis</em></p>'],
+    ['<p onclick="x()">hi</p>', '<p>hi</p>']
+  ])('sanitizes %j to %j', (input, expected) => {
+    expect(sanitizeSummary(input)).toBe(expected)
+  })
+
   test('merge patch: null removes, objects merge, arrays replace', () => {
     expect(mergePatch({ a: 1, b: { c: 1, d: 2 }, e: [1, 2] }, { a: null, b: { d: null, f: 3 }, e: [3] })).toEqual({ b: { c: 1, f: 3 }, e: [3] })
   })
