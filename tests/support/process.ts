@@ -26,7 +26,10 @@ export interface ServerProcess {
 /** Starts `tejido serve` (node --import tsx, one process, so a signal hits the server itself). */
 export function startServer(env: Record<string, string>, port: number): ServerProcess {
   let out = ''
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli/index.ts'), 'serve'], {
+  // TEST_NODE_ARGS adds node flags (e.g. --cpu-prof) that NODE_OPTIONS refuses.
+  const { TEST_NODE_ARGS: extra = '', ...rest } = env
+  env = rest
+  const child = spawn(process.execPath, [...extra.split(' ').filter(Boolean), '--import', 'tsx', path.join(ROOT, 'src/cli/index.ts'), 'serve'], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe']

@@ -17,7 +17,10 @@ export const STALE_AFTER_MS = 2 * 24 * 3600 * 1000
 
 export const typoBudget = (term: string): number => (term.length >= 9 ? 2 : term.length >= 5 ? 1 : 0)
 
-const fold = (term: string): string => term.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase()
+// Accent folding only where there is something to fold: most terms are ASCII.
+const NON_ASCII = /[^ -~]/ // outside printable ASCII
+const fold = (term: string): string =>
+  (NON_ASCII.test(term) ? term.normalize('NFD').replace(/\p{Diacritic}/gu, '') : term).toLowerCase()
 
 interface TextDoc { id: string; name: string; services: string; summary: string }
 
