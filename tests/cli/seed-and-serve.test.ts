@@ -7,7 +7,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { spawnSync } from 'node:child_process'
-import { freePort, startServer, waitReady, type ServerProcess } from '../support/process'
+import { freePort, startServer, stopServer, waitReady, type ServerProcess } from '../support/process'
 import { demoListings } from '../../src/cli/demo-data'
 
 const ROOT = path.resolve(__dirname, '..', '..')
@@ -22,10 +22,7 @@ describe('seed, then serve', () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tejido-seed-'))
   let server: ServerProcess | undefined
   afterAll(async () => {
-    if (server && server.child.exitCode === null) {
-      server.child.kill('SIGTERM')
-      await server.exited
-    }
+    await stopServer(server, 'SIGTERM')
     fs.rmSync(dataDir, { recursive: true, force: true })
   })
 

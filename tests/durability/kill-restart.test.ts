@@ -5,7 +5,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { freePort, startServer, waitReady, type ServerProcess } from '../support/process'
+import { freePort, startServer, stopServer, waitReady, type ServerProcess } from '../support/process'
 
 const TOKEN = 'durability-token-0123456789'
 const TOTAL = 1000
@@ -21,10 +21,7 @@ describe('kill -9 during writes', () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tejido-kill-'))
   let server: ServerProcess | undefined
   afterAll(async () => {
-    if (server && server.child.exitCode === null) {
-      server.child.kill('SIGKILL')
-      await server.exited
-    }
+    await stopServer(server, 'SIGKILL')
     fs.rmSync(dataDir, { recursive: true, force: true })
   })
 

@@ -6,7 +6,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { freePort, startServer, waitReady, type ServerProcess } from '../support/process'
+import { freePort, startServer, stopServer, waitReady, type ServerProcess } from '../support/process'
 import { waitFor } from '../support/wait'
 
 export const TOKEN = 'federation-test-token-0123456789'
@@ -45,10 +45,8 @@ export async function startInstance(name: string, env: Record<string, string> = 
 }
 
 /** Stops an instance's process (SIGTERM, or SIGKILL to simulate a crash). */
-export async function stopInstance(inst: Instance, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
-  if (inst.server.child.exitCode !== null || inst.server.child.signalCode !== null) return
-  inst.server.child.kill(signal)
-  await inst.server.exited
+export function stopInstance(inst: Instance, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  return stopServer(inst.server, signal)
 }
 
 /** Starts the same instance again, on its port and data. */

@@ -57,3 +57,10 @@ export async function waitReady(server: ServerProcess, timeoutMs = 30000): Promi
   }
   throw new Error(`server not ready after ${timeoutMs} ms:\n${server.output()}`)
 }
+
+/** Stops a server process if it still runs, and waits until it has exited. */
+export async function stopServer(server: ServerProcess | undefined, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  if (!server || server.child.exitCode !== null || server.child.signalCode !== null) return
+  server.child.kill(signal)
+  await server.exited
+}

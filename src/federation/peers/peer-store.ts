@@ -79,8 +79,4 @@ export class PeerStore {
     const followers = await this.peers.find({ 'inbound.state': 'approved', blocked: false }, { projection: { _id: 0, inbox: 1, sharedInbox: 1 } }).toArray()
     return [...new Set(followers.map((p) => p.sharedInbox ?? p.inbox))]
   }
-
-  async remove(id: string): Promise<void> {
-    await this.peers.deleteOne({ id })
-  }
 }

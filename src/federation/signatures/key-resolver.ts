@@ -68,9 +68,4 @@ export class RemoteKeyResolver implements KeyResolver {
     await this.cache.replaceOne({ keyId }, { ...key.value, fetched: new Date() }, { upsert: true })
     return key
   }
-
-  /** Forgets a key (after a Delete of its actor, or a failed verification with a fresh key). */
-  async forget(keyId: string): Promise<void> {
-    await this.cache.deleteOne({ keyId })
-  }
 }

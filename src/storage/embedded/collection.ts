@@ -12,7 +12,7 @@ import { normaliseSort, sortDocs } from './sort'
 import { EmbeddedCursor, type FindPlan } from './cursor'
 import { parseUpdate, checkReplacement, updatedCopy, seedFromFilter } from './update-ops'
 import { runPipeline } from './aggregate'
-import { BAD_VALUE, INDEX_NOT_FOUND, INDEX_OPTIONS_CONFLICT, serverError } from './errors'
+import { BAD_VALUE, INDEX_OPTIONS_CONFLICT, serverError } from './errors'
 import type { Change } from './lmdb-files'
 import { DocumentSet, type Staged } from './documents'
 import type { Codec } from './codec'
@@ -75,19 +75,6 @@ export class EmbeddedCollection<TSchema extends Doc = Doc> {
     }
     const n = this.set.count(filter) - (options.skip ?? 0)
     return Math.max(0, options.limit ? Math.min(n, options.limit) : n)
-  }
-
-  async estimatedDocumentCount(): Promise<number> {
-    return this.set.size
-  }
-
-  async distinct(field: string, filter: Doc = {}): Promise<unknown[]> {
-    const seen = new Map<string, unknown>()
-    for (const doc of this.set.select(filter)) {
-      const value = doc[field]
-      for (const v of Array.isArray(value) ? value : [value]) if (v !== undefined) seen.set(valueKey(v), cloneValue(v))
-    }
-    return [...seen.values()]
   }
 
   aggregate<T = Doc>(pipeline: Doc[] = []): EmbeddedCursor<T> {
@@ -300,11 +287,6 @@ export class EmbeddedCollection<TSchema extends Doc = Doc> {
 
   async indexExists(name: string): Promise<boolean> {
     return name === '_id_' || this.set.indexStates.has(name)
-  }
-
-  async dropIndex(name: string): Promise<void> {
-    if (!this.set.indexStates.delete(name)) throw serverError(INDEX_NOT_FOUND, `index not found with name [${name}]`)
-    await this.host.saveIndexes(this.namespace, this.set.specs())
   }
 
   async drop(): Promise<boolean> {

@@ -9,7 +9,6 @@ export const DUPLICATE_KEY = 11000
 export const BAD_VALUE = 2
 export const FAILED_TO_PARSE = 9
 export const IMMUTABLE_FIELD = 66
-export const INDEX_NOT_FOUND = 27
 export const INDEX_OPTIONS_CONFLICT = 85
 
 export function serverError(code: number, message: string, extra: Record<string, unknown> = {}): MongoServerError {
