@@ -6,6 +6,7 @@
  *   npm run bench:search -- --sizes 10000,100000
  */
 import http from 'node:http'
+import { spawn } from 'node:child_process'
 import type { AddressInfo } from 'node:net'
 import express from 'express'
 import { EmbeddedSearchIndex } from '../src/search/embedded/engine'
@@ -47,11 +48,10 @@ function targetWord(i: number): string {
   return `${w}${'xyz'[i % 3]}`
 }
 
-function listings(n: number): { all: Listing[]; targets: Array<{ id: string; word: string }> } {
+/** Generates the listings one at a time (like a store cursor), so the bench's RSS is the engine's, not a copy of the data. */
+function* listings(n: number, targets: Array<{ id: string; word: string }>): Generator<Listing> {
   const r = rng(42)
   const at = Date.UTC(2026, 0, 1)
-  const all: Listing[] = []
-  const targets: Array<{ id: string; word: string }> = []
   for (let i = 0; i < n; i++) {
     const t = templates[i % templates.length] as (typeof templates)[number]
     const slug = `${t.slug}-${i}`
@@ -59,14 +59,13 @@ function listings(n: number): { all: Listing[]; targets: Array<{ id: string; wor
     const word = i % Math.floor(n / TARGETS) === 0 && targets.length < TARGETS ? targetWord(targets.length) : undefined
     if (word) targets.push({ id, word })
     const updated = new Date(at + i * 1000)
-    all.push({
+    yield {
       ...t, slug, name: `${t.name} ${word ?? WORDS[i % WORDS.length]}`,
       location: (t.location ?? []).map((p) => ({ ...p, latitude: p.latitude + (r() - 0.5) * 2, longitude: p.longitude + (r() - 0.5) * 2 })),
       id, origin: 'https://bench.test', published: updated, updated, moderation: 'approved', version: 1,
       provenance: { origin: 'https://bench.test', via: 'local', firstSeen: updated, lastVerified: updated }
-    })
+    }
   }
-  return { all, targets }
 }
 
 /**
@@ -93,55 +92,78 @@ const QUERIES: Array<[string, (i: number) => Partial<SearchQuery>, (i: number) =
   ['bbox alone (a map viewport)', () => ({ bbox: { minLng: -10, minLat: 35, maxLng: 30, maxLat: 60 } }), () => 'bbox=-10,35,30,60']
 ]
 
+/** One size, in this process: build, query in process and over HTTP, recall, RSS. */
+async function measure(n: number): Promise<string[]> {
+  const col: string[] = []
+  const targets: Array<{ id: string; word: string }> = []
+  const index = new EmbeddedSearchIndex('https://bench.test')
+  let buildNs = 0n
+  for (const l of listings(n, targets)) {
+    const t0 = process.hrtime.bigint()
+    await index.upsert(l)
+    buildNs += process.hrtime.bigint() - t0
+  }
+  const buildMs = Number(buildNs) / 1e6
+  global.gc?.()
+  const app = express().use('/api', searchRoutes(index))
+  const server = http.createServer(app)
+  server.keepAliveTimeout = 65000 // as in main.ts: idle sockets outlive the in-process runs between HTTP runs
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/search?`
+  for (const [, make, url] of QUERIES) {
+    const inProcess: number[] = []
+    const overHttp: number[] = []
+    for (let i = 0; i < RUNS; i++) {
+      const s = process.hrtime.bigint()
+      await index.search({ ...DEFAULT_QUERY, ...make(i) })
+      inProcess.push(Number(process.hrtime.bigint() - s) / 1e6)
+    }
+    for (let i = 0; i < RUNS; i++) {
+      const s = process.hrtime.bigint()
+      const res = await fetch(base + url(i))
+      await res.arrayBuffer()
+      overHttp.push(Number(process.hrtime.bigint() - s) / 1e6)
+    }
+    col.push(`${fmt(stats(inProcess))} | ${fmt(stats(overHttp))}`)
+  }
+  let found = 0
+  for (let i = 0; i < targets.length; i++) {
+    const target = targets[i] as { id: string; word: string }
+    const r = await index.search({ ...DEFAULT_QUERY, q: typo(target.word, i) })
+    if (r.hits.some((h) => h.id === target.id)) found++
+  }
+  col.push(`${((100 * found) / targets.length).toFixed(1)}% (${found}/${targets.length})`)
+  col.push(`${Math.round(buildMs)} ms`)
+  col.push(`${Math.round(process.memoryUsage().rss / 1048576)} MB`)
+  server.closeAllConnections()
+  server.close()
+  return col
+}
+
+/** Each size runs in a process of its own, so its RSS and timings owe nothing to the other. */
+function inChild(n: number): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...process.execArgv, __filename, '--child', String(n)], { stdio: ['ignore', 'pipe', 'inherit'] })
+    let out = ''
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()))
+    child.on('error', reject)
+    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as string[]) : reject(new Error(`bench child for ${n} exited with ${code}`))))
+  })
+}
+
 async function main(): Promise<void> {
+  const child = process.argv.indexOf('--child')
+  if (child !== -1) {
+    process.stdout.write(JSON.stringify(await measure(Number(process.argv[child + 1]))))
+    return
+  }
   const rows: string[][] = [['', ...sizes.map((n) => `${n.toLocaleString()} listings`)]]
   const columns: string[][] = []
-  for (const n of sizes) {
-    const col: string[] = []
-    const { all, targets } = listings(n)
-    const index = new EmbeddedSearchIndex('https://bench.test')
-    const t0 = process.hrtime.bigint()
-    for (const l of all) await index.upsert(l)
-    const buildMs = Number(process.hrtime.bigint() - t0) / 1e6
-    global.gc?.()
-    const app = express().use('/api', searchRoutes(index))
-    const server = http.createServer(app)
-    server.keepAliveTimeout = 65000 // as in main.ts: idle sockets outlive the in-process runs between HTTP runs
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
-    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/search?`
-    for (const [, make, url] of QUERIES) {
-      const inProcess: number[] = []
-      const overHttp: number[] = []
-      for (let i = 0; i < RUNS; i++) {
-        const s = process.hrtime.bigint()
-        await index.search({ ...DEFAULT_QUERY, ...make(i) })
-        inProcess.push(Number(process.hrtime.bigint() - s) / 1e6)
-      }
-      for (let i = 0; i < RUNS; i++) {
-        const s = process.hrtime.bigint()
-        const res = await fetch(base + url(i))
-        await res.arrayBuffer()
-        overHttp.push(Number(process.hrtime.bigint() - s) / 1e6)
-      }
-      col.push(`${fmt(stats(inProcess))} | ${fmt(stats(overHttp))}`)
-    }
-    let found = 0
-    for (let i = 0; i < targets.length; i++) {
-      const target = targets[i] as { id: string; word: string }
-      const r = await index.search({ ...DEFAULT_QUERY, q: typo(target.word, i) })
-      if (r.hits.some((h) => h.id === target.id)) found++
-    }
-    col.push(`${((100 * found) / targets.length).toFixed(1)}% (${found}/${targets.length})`)
-    col.push(`${Math.round(buildMs)} ms`)
-    col.push(`${Math.round(process.memoryUsage().rss / 1048576)} MB`)
-    columns.push(col)
-    server.closeAllConnections()
-    server.close()
-  }
+  for (const n of sizes) columns.push(await inChild(n))
   const labels = [...QUERIES.map(([name]) => `${name}: p50 / p95 ms, in process | HTTP`), 'typo recall (planted targets in the top 20)', 'index build', 'process RSS']
   labels.forEach((label, i) => rows.push([label, ...columns.map((c) => c[i] as string)]))
   const widths = rows[0]?.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length))) ?? []
-  console.log(`\nEmbedded search engine, ${RUNS} runs per query, Node ${process.version}\n`)
+  console.log(`\nEmbedded search engine, ${RUNS} runs per query, each size in its own process, Node ${process.version}\n`)
   for (const r of rows) console.log('  ' + r.map((cell, c) => cell.padEnd(widths[c] as number)).join('   '))
 }
 

@@ -1,151 +1,147 @@
 /**
- * The embedded search engine (used when MEILI_URL is unset): MiniSearch for
- * typo-tolerant, prefix text matching across every language of a listing,
- * with Meilisearch's typo rule (1 typo from 5 letters, 2 from 9) and field
- * weights (name above services above summary); exact facet and geo
- * filtering of our own over the entries.
+ * The embedded search engine (used when MEILI_URL is unset). Text goes to an
+ * inverted index over flat integer postings (typos and prefixes as
+ * Meilisearch counts them, field weights name > services > summary, every
+ * language); facets, dates and coordinates live in columns of typed arrays;
+ * results are paged with a top-k selection. A query touches numbers only,
+ * until the page of hits is dressed for display.
  */
-import MiniSearch from 'minisearch'
 import type { Listing } from '../../directory/listing'
 import type { SearchQuery } from '../query'
-import type { SearchIndex, SearchResult, SearchHit, FacetCounts, SearchPoint } from '../search-index'
+import type { SearchIndex, SearchResult, SearchHit, SearchPoint } from '../search-index'
 import { toEntry, inLanguage, excerpt, type SearchEntry } from '../documents'
-import { haversineKm, inBox } from '../geo'
+import { serviceLabels } from '../documents'
+import { TextIndex, NAME, SERVICES, SUMMARY } from './text-index'
+import { tokenize } from './term-table'
+import { Columns } from './columns'
+import { Matcher, areaTest, type Matches } from './matcher'
+import { facetCounts, pageOrder } from './ranking'
+
+export { typoBudget } from './text-index'
 
 /** A mirror whose origin has not vouched for it in this long is marked stale. */
 export const STALE_AFTER_MS = 2 * 24 * 3600 * 1000
 
-export const typoBudget = (term: string): number => (term.length >= 9 ? 2 : term.length >= 5 ? 1 : 0)
-
-// Accent folding only where there is something to fold: most terms are ASCII.
-const NON_ASCII = /[^ -~]/ // outside printable ASCII
-const fold = (term: string): string =>
-  (NON_ASCII.test(term) ? term.normalize('NFD').replace(/\p{Diacritic}/gu, '') : term).toLowerCase()
-
-interface TextDoc { id: string; name: string; services: string; summary: string }
-
-interface Match { entry: SearchEntry; score: number; point?: SearchEntry['points'][number]; distanceKm?: number }
+/** What a hit shows, kept per slot; summaries only as long as an excerpt. */
+type Display = Pick<SearchEntry, 'id' | 'slug' | 'url' | 'names' | 'defaultLanguage' | 'services' | 'languages' | 'countries'> & {
+  excerpts: Record<string, string>
+  places: Array<{ name?: string; country?: string }>
+}
 
 export class EmbeddedSearchIndex implements SearchIndex {
-  private readonly entries = new Map<string, SearchEntry>()
-  private text = this.newText()
+  private readonly slotOf = new Map<string, number>()
+  private display: Array<Display | undefined> = []
+  private readonly columns = new Columns()
+  private readonly text = new TextIndex()
+  private readonly matcher = new Matcher(this.columns, this.text)
+  private readonly wordsOfService = new Map<string, string[]>()
 
   constructor(private readonly localOrigin: string, private readonly now: () => number = Date.now) {}
 
-  private newText(): MiniSearch<TextDoc> {
-    return new MiniSearch<TextDoc>({ fields: ['name', 'services', 'summary'], processTerm: (t) => fold(t) || null })
-  }
-
   async upsert(listing: Listing): Promise<void> {
-    if (this.entries.has(listing.id)) this.text.discard(listing.id)
+    this.drop(listing.id)
     const entry = toEntry(listing)
-    this.entries.set(listing.id, entry)
-    this.text.add({ id: entry.id, ...entry.text })
+    const slot = this.columns.add(entry)
+    const serviceWords = [...entry.services.flatMap((s) => this.serviceWords(s)), ...tokenize((listing.tags ?? []).join(' '))]
+    this.text.add(slot, [[NAME, entry.text.name], [SERVICES, serviceWords], [SUMMARY, entry.text.summary]])
+    const excerpts: Record<string, string> = {}
+    for (const [lang, summary] of Object.entries(entry.summaries)) excerpts[lang] = excerpt(summary)
+    this.display[slot] = {
+      id: entry.id, slug: entry.slug, url: entry.url, names: entry.names, defaultLanguage: entry.defaultLanguage,
+      services: entry.services, languages: entry.languages, countries: entry.countries, excerpts,
+      places: entry.points.map((p) => ({ ...(p.name ? { name: p.name } : {}), ...(p.country ? { country: p.country } : {}) }))
+    }
+    this.slotOf.set(listing.id, slot)
   }
 
   async remove(listingId: string): Promise<void> {
-    if (!this.entries.delete(listingId)) return
-    this.text.discard(listingId)
+    this.drop(listingId)
   }
 
   async clear(): Promise<void> {
-    this.entries.clear()
-    this.text = this.newText()
+    this.slotOf.clear()
+    this.display = []
+    this.columns.clear()
+    this.text.clear()
   }
 
   async count(): Promise<number> {
-    return this.entries.size
-  }
-
-  private scores(q: string): Map<string, number> | null {
-    if (!q) return null
-    const results = this.text.search(q, {
-      prefix: (_term, i, terms) => i === terms.length - 1,
-      fuzzy: (term) => typoBudget(term),
-      boost: { name: 3, services: 2, summary: 1 },
-      combineWith: 'AND'
-    })
-    return new Map(results.map((r) => [String(r.id), r.score]))
-  }
-
-  /** Every listing the query matches, with its best point. */
-  private match(query: SearchQuery): Match[] {
-    const scores = this.scores(query.q)
-    const out: Match[] = []
-    const candidates = scores ? [...scores.keys()].map((id) => this.entries.get(id)).filter((e): e is SearchEntry => !!e) : this.entries.values()
-    const any = (wanted: string[], have: string[]) => wanted.length === 0 || wanted.some((w) => have.includes(w))
-    for (const entry of candidates) {
-      if (!any(query.service, entry.services) || !any(query.language, entry.languages) || !any(query.country, entry.countries)) continue
-      if (query.kind.length && !query.kind.includes(entry.kind)) continue
-      if (query.origin.length && !query.origin.includes(entry.origin)) continue
-      if (query.accepting !== undefined && entry.accepting !== query.accepting) continue
-      const geo = query.radius !== undefined || query.bbox !== undefined
-      let best: Match['point']
-      let bestKm: number | undefined
-      for (const p of entry.points) {
-        const km = query.near ? haversineKm(query.near.lat, query.near.lng, p.lat, p.lng) : undefined
-        if (query.radius !== undefined && (km as number) > query.radius) continue
-        if (query.bbox && !inBox(p.lat, p.lng, query.bbox)) continue
-        if (best === undefined || (km !== undefined && km < (bestKm as number))) {
-          best = p
-          bestKm = km
-        }
-      }
-      if (geo && best === undefined) continue
-      out.push({ entry, score: scores?.get(entry.id) ?? 0, ...(best ? { point: best } : {}), ...(bestKm !== undefined ? { distanceKm: bestKm } : {}) })
-    }
-    return out
+    return this.slotOf.size
   }
 
   async search(query: SearchQuery): Promise<SearchResult> {
     const started = process.hrtime.bigint()
-    const matches = this.match(query)
-    const facets: FacetCounts = { service: {}, language: {}, kind: {}, country: {}, origin: {} }
-    const bump = (facet: keyof FacetCounts, value: string) => (facets[facet][value] = (facets[facet][value] ?? 0) + 1)
-    for (const { entry } of matches) {
-      entry.services.forEach((s) => bump('service', s))
-      entry.languages.forEach((l) => bump('language', l))
-      entry.countries.forEach((c) => bump('country', c))
-      bump('kind', entry.kind)
-      bump('origin', entry.origin)
-    }
-    const byUpdated = (a: Match, b: Match) => b.entry.updated - a.entry.updated || (a.entry.id < b.entry.id ? -1 : 1)
-    if (query.sort === 'distance') matches.sort((a, b) => (a.distanceKm ?? Infinity) - (b.distanceKm ?? Infinity) || byUpdated(a, b))
-    else if (query.sort === 'updated' || !query.q) matches.sort(byUpdated)
-    else matches.sort((a, b) => b.score - a.score || byUpdated(a, b))
+    const m = this.matcher.match(query)
+    const facets = facetCounts(this.columns, m)
     const start = (query.page - 1) * query.perPage
-    const hits = matches.slice(start, start + query.perPage).map((m) => this.hit(m, query.lang))
-    return { hits, facets, total: matches.length, page: query.page, perPage: query.perPage, tookMs: Number(process.hrtime.bigint() - started) / 1e6 }
+    const order = pageOrder(query, m, this.columns, (slot) => (this.display[slot] as Display).id, start, start + query.perPage)
+    const hits = order.map((i) => this.hit(m, i, query.lang))
+    return { hits, facets, total: m.count, page: query.page, perPage: query.perPage, tookMs: Number(process.hrtime.bigint() - started) / 1e6 }
   }
 
   async points(query: SearchQuery, limit: number): Promise<SearchPoint[]> {
+    const m = this.matcher.match(query)
+    const area = areaTest(query)
+    const c = this.columns
+    const { start, length } = c.points
+    const lat = c.points.column('lat')
+    const lng = c.points.column('lng')
     const out: SearchPoint[] = []
-    for (const { entry } of this.match(query)) {
-      for (const p of entry.points) {
-        if (query.bbox && !inBox(p.lat, p.lng, query.bbox)) continue
-        if (query.radius !== undefined && query.near && haversineKm(query.near.lat, query.near.lng, p.lat, p.lng) > query.radius) continue
-        out.push({ id: entry.id, slug: entry.slug, url: entry.url, name: this.name(entry, query.lang), kind: entry.kind, services: entry.services, latitude: p.lat, longitude: p.lng, ...(p.name ? { place: p.name } : {}) })
-        if (out.length >= limit) return out
+    for (let i = 0; i < m.count && out.length < limit; i++) {
+      const slot = m.slots[i] as number
+      const d = this.display[slot] as Display
+      const name = this.name(d, query.lang)
+      const first = start[slot] as number
+      for (let j = 0; j < (length[slot] as number) && out.length < limit; j++) {
+        const cell = first + j
+        if (area && !area(lat[cell] as number, lng[cell] as number)) continue
+        const place = d.places[j]?.name
+        out.push({ id: d.id, slug: d.slug, url: d.url, name, kind: c.kinds.values[c.kind[slot] as number] as string, services: d.services, latitude: lat[cell] as number, longitude: lng[cell] as number, ...(place ? { place } : {}) })
       }
     }
     return out
   }
 
-  private name(entry: SearchEntry, lang: string): string {
-    return inLanguage(entry.names, lang, entry.defaultLanguage) ?? entry.slug
+  private name(d: Display, lang: string): string {
+    return inLanguage(d.names, lang, d.defaultLanguage) ?? d.slug
   }
 
-  private hit(m: Match, lang: string): SearchHit {
-    const e = m.entry
+  private hit(m: Matches, i: number, lang: string): SearchHit {
+    const c = this.columns
+    const slot = m.slots[i] as number
+    const d = this.display[slot] as Display
+    const cell = m.cells[i] as number
+    const place = cell === -1 ? undefined : d.places[cell - (c.points.start[slot] as number)]
+    const country = place?.country ?? d.countries[0]
+    const origin = c.origins.values[c.origin[slot] as number] as string
     return {
-      id: e.id, slug: e.slug, url: e.url, name: this.name(e, lang),
-      summary: excerpt(inLanguage(e.summaries, lang, e.defaultLanguage) ?? ''),
-      services: e.services, languages: e.languages, kind: e.kind,
-      ...(m.point?.country ?? e.countries[0] ? { country: m.point?.country ?? e.countries[0] } : {}),
-      ...(m.point ? { location: { ...(m.point.name ? { name: m.point.name } : {}), latitude: m.point.lat, longitude: m.point.lng } } : {}),
-      ...(m.distanceKm !== undefined ? { distanceKm: Math.round(m.distanceKm * 100) / 100 } : {}),
-      origin: e.origin,
-      stale: e.origin !== this.localOrigin && this.now() - e.lastVerified > STALE_AFTER_MS
+      id: d.id, slug: d.slug, url: d.url, name: this.name(d, lang),
+      summary: inLanguage(d.excerpts, lang, d.defaultLanguage) ?? '',
+      services: d.services, languages: d.languages, kind: c.kinds.values[c.kind[slot] as number] as string,
+      ...(country ? { country } : {}),
+      ...(cell !== -1 ? { location: { ...(place?.name ? { name: place.name } : {}), latitude: c.points.column('lat')[cell] as number, longitude: c.points.column('lng')[cell] as number } } : {}),
+      ...(m.km && Number.isFinite(m.km[i]) ? { distanceKm: Math.round((m.km[i] as number) * 100) / 100 } : {}),
+      origin,
+      stale: origin !== this.localOrigin && this.now() - (c.lastVerified[slot] as number) > STALE_AFTER_MS
     }
+  }
+
+  /** A service's id and labels in every language, as words; the same for every listing, so tokenized once. */
+  private serviceWords(service: string): string[] {
+    let words = this.wordsOfService.get(service)
+    if (!words) {
+      words = tokenize(`${service} ${serviceLabels.get(service) ?? ''}`)
+      this.wordsOfService.set(service, words)
+    }
+    return words
+  }
+
+  private drop(listingId: string): void {
+    const slot = this.slotOf.get(listingId)
+    if (slot === undefined) return
+    this.slotOf.delete(listingId)
+    this.text.remove(slot)
+    this.columns.remove(slot)
+    this.display[slot] = undefined
   }
 }

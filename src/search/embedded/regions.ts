@@ -1,0 +1,88 @@
+/**
+ * Variable-length values per slot in flat, parallel Float64Arrays: a slot's
+ * values are one contiguous region, so scans and counts walk memory in
+ * order. A changed slot gets a new region at the end; freed regions are
+ * garbage until the arrays are compacted (when garbage outweighs half of
+ * what is used), which keeps writes O(values) and memory bounded.
+ */
+export class Regions<K extends string> {
+  start = new Int32Array(0)
+  length = new Int32Array(0)
+  /** One past the last value written; cells below it may be garbage. */
+  used = 0
+  private garbage = 0
+  private columns: Map<K, Float64Array>
+
+  constructor(names: K[]) {
+    this.columns = new Map(names.map((n) => [n, new Float64Array(0)]))
+  }
+
+  column(name: K): Float64Array {
+    return this.columns.get(name) as Float64Array
+  }
+
+  set(slot: number, values: Record<K, number[]>): void {
+    this.free(slot)
+    const n = (Object.values(values)[0] as number[] | undefined)?.length ?? 0
+    this.ensureSlot(slot)
+    if (this.used + n > this.capacity) this.makeRoom(n)
+    for (const [name, column] of this.columns) column.set(values[name], this.used)
+    this.start[slot] = this.used
+    this.length[slot] = n
+    this.used += n
+  }
+
+  free(slot: number): void {
+    if (slot >= this.length.length) return
+    this.garbage += this.length[slot] as number
+    this.length[slot] = 0
+  }
+
+  clear(): void {
+    this.used = 0
+    this.garbage = 0
+    this.length.fill(0)
+  }
+
+  private get capacity(): number {
+    return this.column([...this.columns.keys()][0] as K).length
+  }
+
+  private ensureSlot(slot: number): void {
+    if (slot < this.start.length) return
+    const size = Math.max(slot + 1, this.start.length * 2, 1024)
+    const start = new Int32Array(size)
+    start.set(this.start)
+    const length = new Int32Array(size)
+    length.set(this.length)
+    this.start = start
+    this.length = length
+  }
+
+  /** Compacts when that frees enough, else grows, so `n` more values fit. */
+  private makeRoom(n: number): void {
+    const live = this.used - this.garbage
+    const size = this.garbage > 1024 && this.garbage > live / 2 && live + n <= this.capacity ? this.capacity : Math.max(1024, (live + n) * 2)
+    for (const [name, old] of this.columns) {
+      const next = new Float64Array(size)
+      let at = 0
+      for (let slot = 0; slot < this.start.length; slot++) {
+        const len = this.length[slot] as number
+        if (len === 0) continue
+        const from = this.start[slot] as number
+        next.set(old.subarray(from, from + len), at)
+        at += len
+      }
+      this.columns.set(name, next)
+    }
+    let at = 0
+    for (let slot = 0; slot < this.start.length; slot++) {
+      const len = this.length[slot] as number
+      if (len === 0) continue
+      this.start[slot] = at
+      at += len
+    }
+    this.used = at
+    this.garbage = 0
+  }
+}
