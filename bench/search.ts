@@ -143,7 +143,7 @@ async function measure(n: number): Promise<string[]> {
 /** Each size runs in a process of its own, so its RSS and timings owe nothing to the other. */
 function inChild(n: number): Promise<string[]> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...process.execArgv, __filename, '--child', String(n)], { stdio: ['ignore', 'pipe', 'inherit'] })
+    const child = spawn(process.execPath, ['--expose-gc', ...process.execArgv, __filename, '--child', String(n)], { stdio: ['ignore', 'pipe', 'inherit'] })
     let out = ''
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()))
     child.on('error', reject)

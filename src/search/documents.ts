@@ -21,7 +21,8 @@ export interface SearchEntry {
   updated: number
   lastVerified: number
   points: Array<{ lat: number; lng: number; name?: string; country?: string }>
-  text: { name: string; services: string; summary: string }
+  /** Tags the listing gives itself (searched with its services). */
+  tags: string[]
 }
 
 /** Every label of each service, in every language, as one string. */
@@ -51,7 +52,12 @@ export function toEntry(listing: Listing): SearchEntry {
   const summaries: Record<string, string> = {}
   for (const [l, html] of Object.entries(listing.summaryMap ?? {})) summaries[l] = plainText(html)
   if (listing.summary) summaries[lang] ??= plainText(listing.summary)
-  const points = (listing.location ?? []).map((p) => ({ lat: p.latitude, lng: p.longitude, ...(p.name ? { name: p.name } : {}), ...(p.country ? { country: p.country } : {}) }))
+  const points = (listing.location ?? []).map((p) => {
+    const point: SearchEntry['points'][number] = { lat: p.latitude, lng: p.longitude }
+    if (p.name) point.name = p.name
+    if (p.country) point.country = p.country
+    return point
+  })
   const countries = new Set<string>()
   for (const p of listing.location ?? []) if (p.country) countries.add(p.country)
   for (const r of listing.regionsServed ?? []) if (r !== 'remote') countries.add(r.slice(0, 2))
@@ -72,13 +78,19 @@ export function toEntry(listing: Listing): SearchEntry {
     updated: listing.updated.getTime(),
     lastVerified: listing.provenance.lastVerified.getTime(),
     points,
-    text: {
-      name: [listing.name, ...Object.values(listing.nameMap ?? {})].join(' '),
-      services: [...services, ...services.map((s) => serviceLabels.get(s) ?? ''), ...(listing.tags ?? [])].join(' '),
-      summary: Object.values(summaries).join(' ')
-    }
+    tags: listing.tags ?? []
   }
 }
+
+/** Every name of a listing (its own first), as one searchable text. */
+export const namesText = (listing: Pick<Listing, 'name'>, entry: Pick<SearchEntry, 'names'>): string => [...new Set([listing.name, ...Object.values(entry.names)])].join(' ')
+
+/** Every summary of a listing, as one searchable text. */
+export const summariesText = (entry: Pick<SearchEntry, 'summaries'>): string => Object.values(entry.summaries).join(' ')
+
+/** A listing's services as searchable text: ids, labels in every language, and its tags. */
+export const servicesText = (entry: Pick<SearchEntry, 'services' | 'tags'>): string =>
+  [...entry.services, ...entry.services.map((s) => serviceLabels.get(s) ?? ''), ...entry.tags].join(' ')
 
 /** The text for the reader's language: exact tag, then its base language, then the listing's default, then any. */
 export function inLanguage(map: Record<string, string>, lang: string, defaultLanguage: string): string | undefined {

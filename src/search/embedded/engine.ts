@@ -25,7 +25,7 @@ export const STALE_AFTER_MS = 2 * 24 * 3600 * 1000
 /** What a hit shows, kept per slot; summaries only as long as an excerpt. */
 type Display = Pick<SearchEntry, 'id' | 'slug' | 'url' | 'names' | 'defaultLanguage' | 'services' | 'languages' | 'countries'> & {
   excerpts: Record<string, string>
-  places: Array<{ name?: string; country?: string }>
+  places: SearchEntry['points']
 }
 
 export class EmbeddedSearchIndex implements SearchIndex {
@@ -34,7 +34,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
   private readonly columns = new Columns()
   private readonly text = new TextIndex()
   private readonly matcher = new Matcher(this.columns, this.text)
-  private readonly wordsOfService = new Map<string, string[]>()
+  private readonly termsOfService = new Map<string, Int32Array>()
 
   constructor(private readonly localOrigin: string, private readonly now: () => number = Date.now) {}
 
@@ -42,14 +42,18 @@ export class EmbeddedSearchIndex implements SearchIndex {
     this.drop(listing.id)
     const entry = toEntry(listing)
     const slot = this.columns.add(entry)
-    const serviceWords = [...entry.services.flatMap((s) => this.serviceWords(s)), ...tokenize((listing.tags ?? []).join(' '))]
-    this.text.add(slot, [[NAME, entry.text.name], [SERVICES, serviceWords], [SUMMARY, entry.text.summary]])
+    // each text on its own (no joined copies); a word in several is counted once, with every field it is in
+    const fields: Array<[number, string | Int32Array]> = [[NAME, listing.name], [SERVICES, entry.tags.join(' ')]]
+    for (const name of Object.values(entry.names)) if (name !== listing.name) fields.push([NAME, name])
+    for (const summary of Object.values(entry.summaries)) fields.push([SUMMARY, summary])
+    for (const service of entry.services) fields.push([SERVICES, this.serviceTerms(service)])
+    this.text.add(slot, fields)
     const excerpts: Record<string, string> = {}
     for (const [lang, summary] of Object.entries(entry.summaries)) excerpts[lang] = excerpt(summary)
     this.display[slot] = {
       id: entry.id, slug: entry.slug, url: entry.url, names: entry.names, defaultLanguage: entry.defaultLanguage,
       services: entry.services, languages: entry.languages, countries: entry.countries, excerpts,
-      places: entry.points.map((p) => ({ ...(p.name ? { name: p.name } : {}), ...(p.country ? { country: p.country } : {}) }))
+      places: entry.points
     }
     this.slotOf.set(listing.id, slot)
   }
@@ -63,6 +67,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
     this.display = []
     this.columns.clear()
     this.text.clear()
+    this.termsOfService.clear()
   }
 
   async count(): Promise<number> {
@@ -126,14 +131,14 @@ export class EmbeddedSearchIndex implements SearchIndex {
     }
   }
 
-  /** A service's id and labels in every language, as words; the same for every listing, so tokenized once. */
-  private serviceWords(service: string): string[] {
-    let words = this.wordsOfService.get(service)
-    if (!words) {
-      words = tokenize(`${service} ${serviceLabels.get(service) ?? ''}`)
-      this.wordsOfService.set(service, words)
+  /** A service's id and labels in every language: the same words for every listing, so tokenized once. */
+  private serviceTerms(service: string): Int32Array {
+    let terms = this.termsOfService.get(service)
+    if (!terms) {
+      terms = this.text.termIds(tokenize(`${service} ${serviceLabels.get(service) ?? ''}`))
+      this.termsOfService.set(service, terms)
     }
-    return words
+    return terms
   }
 
   private drop(listingId: string): void {

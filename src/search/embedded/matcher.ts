@@ -82,6 +82,7 @@ export class Matcher {
   private cells = new Int32Array(0)
   private km = new Float64Array(0)
   private candidates = new Int32Array(0)
+  private firstCell = new Int32Array(0)
   /** Per-slot marks for the point scan, stamped so nothing is cleared between queries. */
   private mark = new Int32Array(0)
   private stamp = 0
@@ -110,6 +111,7 @@ export class Matcher {
         const slot = slotOf[cell] as number
         if (slot < 0 || this.mark[slot] === key || !area(lat[cell] as number, lng[cell] as number)) continue
         this.mark[slot] = key
+        this.firstCell[n] = cell // a slot's cells are contiguous and scanned in order: its first in the area
         candidates[n++] = slot
       }
     } else {
@@ -122,10 +124,16 @@ export class Matcher {
     const lng = c.points.column('lng')
     const { start, length } = c.points
     const { slots, cells, km } = this
+    const scanned = !text && area !== null
     let count = 0
     for (let i = 0; i < n; i++) {
       const slot = candidates[i] as number
       if (accepts && !accepts(slot)) continue
+      if (scanned && !near) {
+        slots[count] = slot
+        cells[count++] = this.firstCell[i] as number
+        continue
+      }
       let best = -1
       let bestKm = Infinity
       for (let cell = start[slot] as number, end = cell + (length[slot] as number); cell < end; cell++) {
@@ -158,6 +166,7 @@ export class Matcher {
     this.cells = new Int32Array(size)
     this.km = new Float64Array(size)
     this.candidates = new Int32Array(size)
+    this.firstCell = new Int32Array(size)
     const mark = new Int32Array(size)
     mark.set(this.mark)
     this.mark = mark

@@ -50,65 +50,106 @@ function named(codes: Codes, counts: Int32Array): Record<string, number> {
 /**
  * Match indexes from `from` to `to` in order: by text score (relevance, when
  * there are words), distance (nearest first) or last change, then newest,
- * then id. A bounded heap keeps the best `to` (O(n log k), not a full sort),
- * comparing two flat keys per match.
+ * then id. Rather than sorting every match, a selection finds the `to` best
+ * level by level (a quickselect on each key among the ties of the one
+ * before: numbers compared in a tight loop), and only those are sorted.
  */
 export function pageOrder(query: SearchQuery, m: Matches, c: Columns, idOf: (slot: number) => string, from: number, to: number): number[] {
-  const n = m.count
-  const newer = new Float64Array(n)
-  for (let i = 0; i < n; i++) newer[i] = c.updated[m.slots[i] as number] as number
-  const first = new Float64Array(n)
-  if (query.sort === 'distance' && m.km) for (let i = 0; i < n; i++) first[i] = -(m.km[i] as number)
-  else if (query.sort !== 'updated' && m.score) for (let i = 0; i < n; i++) first[i] = m.score[m.slots[i] as number] as number
-  // else all equal: the order is by last change
-  const before = (i: number, j: number): boolean => {
-    const a = first[i] as number
-    const b = first[j] as number
-    if (a !== b) return a > b
-    const x = newer[i] as number
-    const y = newer[j] as number
-    if (x !== y) return x > y
-    return idOf(m.slots[i] as number) < idOf(m.slots[j] as number)
+  const { slots, km, score } = m
+  const updated = c.updated
+  // Each key fills its values for a set of match indexes; later keys are only read for the ties of earlier ones.
+  type Key = (at: Int32Array, count: number, out: Float64Array) => void
+  const keys: Key[] = []
+  if (query.sort === 'distance' && km) keys.push((at, count, out) => {
+    for (let i = 0; i < count; i++) out[i] = -(km[at[i] as number] as number)
+  })
+  else if (query.sort !== 'updated' && score) keys.push((at, count, out) => {
+    for (let i = 0; i < count; i++) out[i] = score[slots[at[i] as number] as number] as number
+  })
+  keys.push((at, count, out) => {
+    for (let i = 0; i < count; i++) out[i] = updated[slots[at[i] as number] as number] as number
+  })
+  const chosen = best(keys, m.count, Math.min(to, m.count))
+  // Sort the few chosen exactly: every key, then the id.
+  const one = new Int32Array(1)
+  const value = new Float64Array(1)
+  const keyOf = (i: number, key: Key): number => {
+    one[0] = i
+    key(one, 1, value)
+    return value[0] as number
   }
-  const k = Math.min(to, n)
-  if (k <= from) return []
-  if (k >= n / 4) {
-    const all = Array.from({ length: n }, (_, i) => i)
-    return all.sort((i, j) => (before(i, j) ? -1 : before(j, i) ? 1 : 0)).slice(from, k)
+  const sortKeys = chosen.map((i) => ({ i, keys: keys.map((k) => keyOf(i, k)), id: idOf(slots[i] as number) }))
+  sortKeys.sort((a, b) => {
+    for (let k = 0; k < a.keys.length; k++) if (a.keys[k] !== b.keys[k]) return (b.keys[k] as number) - (a.keys[k] as number)
+    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0
+  })
+  return sortKeys.slice(from).map((x) => x.i)
+}
+
+// Selection buffers, reused: a query runs to completion synchronously.
+let candidateBuffer = new Int32Array(0)
+let tieBuffer = new Int32Array(0)
+let valueBuffer = new Float64Array(0)
+
+/** The indexes of the `k` best by `keys` (lexicographic, larger first), in no order; full ties broken arbitrarily (the caller sorts by id). */
+function best(keys: Array<(at: Int32Array, count: number, out: Float64Array) => void>, n: number, k: number): number[] {
+  if (candidateBuffer.length < n) {
+    candidateBuffer = new Int32Array(n * 2)
+    tieBuffer = new Int32Array(n * 2)
+    valueBuffer = new Float64Array(n * 2)
   }
-  // heap[0] is the last of the best k so far
-  const heap = new Int32Array(k)
-  let size = 0
-  const siftDown = (at: number) => {
-    for (;;) {
-      const l = 2 * at + 1
-      const r = l + 1
-      let last = at
-      if (l < size && before(heap[last] as number, heap[l] as number)) last = l
-      if (r < size && before(heap[last] as number, heap[r] as number)) last = r
-      if (last === at) return
-      const t = heap[at] as number
-      heap[at] = heap[last] as number
-      heap[last] = t
-      at = last
+  const chosen: number[] = []
+  let candidates = candidateBuffer
+  let ties = tieBuffer
+  const values = valueBuffer
+  for (let i = 0; i < n; i++) candidates[i] = i
+  let count = n
+  for (const key of keys) {
+    const need = k - chosen.length
+    if (count <= need) break
+    key(candidates, count, values)
+    const selecting = values.slice(0, count)
+    const threshold = kthLargest(selecting, need)
+    let tied = 0
+    for (let c = 0; c < count; c++) {
+      const v = values[c] as number
+      if (v > threshold) chosen.push(candidates[c] as number)
+      else if (v === threshold) ties[tied++] = candidates[c] as number
     }
+    ;[candidates, ties] = [ties, candidates]
+    count = tied
   }
-  for (let i = 0; i < n; i++) {
-    if (size < k) {
-      let at = size++
-      heap[at] = i
-      while (at > 0) {
-        const parent = (at - 1) >> 1
-        if (!before(heap[parent] as number, heap[at] as number)) break
-        const t = heap[at] as number
-        heap[at] = heap[parent] as number
-        heap[parent] = t
-        at = parent
+  for (let i = 0; chosen.length < k && i < count; i++) chosen.push(candidates[i] as number)
+  return chosen
+}
+
+/** The k-th largest value (1-based), reordering `values` (Hoare quickselect, median-of-three pivots). */
+export function kthLargest(values: Float64Array, k: number): number {
+  let lo = 0
+  let hi = values.length - 1
+  const target = k - 1
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    const a = values[lo] as number
+    const b = values[mid] as number
+    const c = values[hi] as number
+    const pivot = a > b ? (b > c ? b : a > c ? c : a) : a > c ? a : b > c ? c : b
+    let i = lo
+    let j = hi
+    while (i <= j) {
+      while ((values[i] as number) > pivot) i++
+      while ((values[j] as number) < pivot) j--
+      if (i <= j) {
+        const t = values[i] as number
+        values[i] = values[j] as number
+        values[j] = t
+        i++
+        j--
       }
-    } else if (before(i, heap[0] as number)) {
-      heap[0] = i
-      siftDown(0)
     }
+    if (target <= j) hi = j
+    else if (target >= i) lo = i
+    else return values[target] as number
   }
-  return Array.from(heap).sort((i, j) => (before(i, j) ? -1 : before(j, i) ? 1 : 0)).slice(from)
+  return values[target] as number
 }

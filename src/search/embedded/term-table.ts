@@ -17,11 +17,14 @@ export const isWordChar = (code: number): boolean => {
 }
 
 const folded = new Map<string, string>()
-/** Accents off (é → e, ç → c), composed again. */
+// Latin letters that carry their mark inside (no decomposition), spelled as readers type them without it
+const UNDECOMPOSED: Record<string, string> = { ł: 'l', ø: 'o', đ: 'd', ħ: 'h', ß: 'ss', æ: 'ae', œ: 'oe', ı: 'i' }
+const UNDECOMPOSED_CHARS = /[łøđħßæœı]/g
+/** Lower case, accents off (É → e, ç → c, ł → l), composed again. */
 export const fold = (word: string): string => {
   let f = folded.get(word)
   if (f === undefined) {
-    f = word.normalize('NFD').replace(/\p{Diacritic}/gu, '').normalize('NFC')
+    f = word.toLowerCase().normalize('NFD').replace(/\p{Diacritic}/gu, '').replace(UNDECOMPOSED_CHARS, (c) => UNDECOMPOSED[c] as string).normalize('NFC')
     if (folded.size > 200_000) folded.clear() // bounded: a cache, not a second vocabulary
     folded.set(word, f)
   }
@@ -31,29 +34,40 @@ export const fold = (word: string): string => {
 /** Lower-case, accent-free words of any script (for queries). */
 export function tokenize(text: string): string[] {
   const out: string[] = []
-  scan(text.toLowerCase(), (lower, start, end, ascii) => out.push(ascii ? lower.slice(start, end) : fold(lower.slice(start, end))))
+  scan(text, (raw, start, end, ascii, _hash, lower) => out.push(ascii ? (lower ? raw.slice(start, end) : raw.slice(start, end).toLowerCase()) : fold(raw.slice(start, end))))
   return out
 }
 
-type WordSink = (lower: string, start: number, end: number, ascii: boolean, hash: number) => void
+/** A word of `text` from `start` to `end`; `lower` when it has no upper-case ASCII letter. */
+type WordSink = (text: string, start: number, end: number, ascii: boolean, hash: number, lower: boolean) => void
 
-/** Calls `sink` for each word of an already lower-cased text, with an FNV-1a hash of its chars. */
-function scan(lower: string, sink: WordSink): void {
+/**
+ * Calls `sink` for each word, with an FNV-1a hash of its lower-cased chars.
+ * ASCII case is folded here, char by char, so the text is never copied;
+ * words with other chars are folded by the sink.
+ */
+function scan(text: string, sink: WordSink): void {
   let start = -1
   let ascii = true
+  let lower = true
   let hash = 0
-  for (let i = 0; i <= lower.length; i++) {
-    const code = i < lower.length ? lower.charCodeAt(i) : 32
+  for (let i = 0; i <= text.length; i++) {
+    let code = i < text.length ? text.charCodeAt(i) : 32
     if (isWordChar(code)) {
       if (start === -1) {
         start = i
         ascii = true
+        lower = true
         hash = 0x811c9dc5
       }
       if (code > 127) ascii = false
+      else if (code >= 65 && code <= 90) {
+        code += 32
+        lower = false
+      }
       hash = Math.imul(hash ^ code, 0x01000193)
     } else if (start !== -1) {
-      sink(lower, start, i, ascii, hash)
+      sink(text, start, i, ascii, hash, lower)
       start = -1
     }
   }
@@ -88,9 +102,9 @@ export class TermTable {
 
   /** Calls `each` with the id of every word of `text` (new words get new ids). */
   words(text: string, each: (id: number) => void): void {
-    scan(text.toLowerCase(), (lower, start, end, ascii, hash) => {
+    scan(text, (raw, start, end, ascii, hash) => {
       if (!ascii) {
-        each(this.idOf(fold(lower.slice(start, end))))
+        each(this.idOf(fold(raw.slice(start, end))))
         return
       }
       const length = end - start
@@ -98,12 +112,12 @@ export class TermTable {
         const slot = this.table[i] as number
         if (slot === 0) break
         const term = this.terms[slot - 1] as string
-        if (term.length === length && sameChars(term, lower, start)) {
+        if (term.length === length && sameChars(term, raw, start)) {
           each(slot - 1)
           return
         }
       }
-      each(this.idOf(lower.slice(start, end)))
+      each(this.idOf(raw.slice(start, end).toLowerCase()))
     })
   }
 
@@ -141,7 +155,12 @@ export class TermTable {
   }
 }
 
+/** Whether `term` (lower case) equals the ASCII word of `text` at `start`, ignoring its case. */
 function sameChars(term: string, text: string, start: number): boolean {
-  for (let k = 0; k < term.length; k++) if (term.charCodeAt(k) !== text.charCodeAt(start + k)) return false
+  for (let k = 0; k < term.length; k++) {
+    let code = text.charCodeAt(start + k)
+    if (code >= 65 && code <= 90) code += 32
+    if (term.charCodeAt(k) !== code) return false
+  }
   return true
 }

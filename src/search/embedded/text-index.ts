@@ -64,8 +64,13 @@ export class TextIndex {
   private stamp = 0
   private readonly buffers: Int32Array[] = [new Int32Array(0), new Int32Array(0)]
 
-  /** Indexes a slot's fields (text, or words already tokenized); the slot must be empty. */
-  add(slot: number, fields: Array<[number, string | readonly string[]]>): void {
+  /** Term ids for words (made when new), for text that recurs across listings; valid until `clear`. */
+  termIds(words: readonly string[]): Int32Array {
+    return Int32Array.from(words, (w) => this.ids.idOf(w))
+  }
+
+  /** Indexes a slot's fields (text, or term ids from `termIds`); the slot must be empty. */
+  add(slot: number, fields: Array<[number, string | Int32Array]>): void {
     const doc = ++this.docs
     let n = 0
     const note = (id: number, field: number) => {
@@ -85,7 +90,7 @@ export class TextIndex {
     }
     for (const [field, text] of fields) {
       if (typeof text === 'string') this.ids.words(text, (id) => note(id, field))
-      else for (const word of text) note(this.ids.idOf(word), field)
+      else for (let i = 0; i < text.length; i++) note(text[i] as number, field)
     }
     const own = new Int32Array(n)
     for (let i = 0; i < n; i++) {

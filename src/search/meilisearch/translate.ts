@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto'
 import type { Listing } from '../../directory/listing'
 import type { SearchQuery } from '../query'
-import { toEntry, type SearchEntry } from '../documents'
+import { toEntry, namesText, servicesText, summariesText, type SearchEntry } from '../documents'
 
 export const MEILI_INDEX = 'listings'
 
@@ -25,7 +25,7 @@ export const MEILI_SETTINGS = {
 } as const
 
 /** A search entry as Meilisearch stores it: one document per location, text flattened. */
-export type MeiliDocument = Omit<SearchEntry, 'id' | 'points' | 'text'> & {
+export type MeiliDocument = Omit<SearchEntry, 'id' | 'points' | 'tags'> & {
   /** Unique per location; `listingId` groups a listing's documents. */
   id: string
   listingId: string
@@ -45,7 +45,7 @@ export function listingToDocuments(listing: Listing): MeiliDocument[] {
     listingId: e.id, slug: e.slug, url: e.url, origin: e.origin, kind: e.kind,
     ...(e.accepting !== undefined ? { accepting: e.accepting } : {}),
     services: e.services, languages: e.languages, countries: e.countries,
-    name: e.text.name, names: e.names, services_text: e.text.services, summary: e.text.summary, summaries: e.summaries,
+    name: namesText(listing, e), names: e.names, services_text: servicesText(e), summary: summariesText(e), summaries: e.summaries,
     defaultLanguage: e.defaultLanguage, updated: e.updated, lastVerified: e.lastVerified
   }
   const prefix = docIdPrefix(e.id)
