@@ -127,8 +127,9 @@ async function main(): Promise<void> {
     throw e
   } finally {
     followers.forEach((f) => f.close())
-    if (a) await removeInstance(a)
-    if (b) await removeInstance(b)
+    // a clean stop, so profiles asked for with TEST_NODE_ARGS=--cpu-prof get written
+    if (a) await removeInstance(a, 'SIGTERM')
+    if (b) await removeInstance(b, 'SIGTERM')
   }
   console.log(`\nFederation on loopback, ${os.cpus().length} cores, Node ${process.version} (token ${TOKEN.slice(0, 4)}…)\n`)
   const width = Math.max(...rows.map(([k]) => k.length))

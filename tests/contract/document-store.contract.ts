@@ -38,6 +38,18 @@ export function documentStoreContract(open: () => Promise<StoreUnderTest>, close
       expect(all[1]?._id).toBeInstanceOf(ObjectId)
     })
 
+    test('a sorted page of many documents equals the same slice of the whole sorted set', async () => {
+      const c = fresh()
+      // few distinct values, so ties decide a lot; the second key breaks them
+      await c.insertMany(Array.from({ length: 300 }, (_, i) => ({ i, a: (i * 7919) % 13, b: (i * 104729) % 301 })))
+      const all = (await c.find({}).sort({ a: -1, b: 1 }).toArray()).map((d) => d.i)
+      expect(all).toHaveLength(300)
+      for (const [skip, limit] of [[0, 1], [0, 20], [40, 20], [290, 20]] as const) {
+        const page = (await c.find({}).sort({ a: -1, b: 1 }).skip(skip).limit(limit).toArray()).map((d) => d.i)
+        expect(page).toEqual(all.slice(skip, skip + limit))
+      }
+    })
+
     test('insertMany, filters, sort, skip, limit, projection', async () => {
       const c = fresh()
       const r = await c.insertMany([

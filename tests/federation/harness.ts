@@ -55,8 +55,8 @@ export async function restartInstance(inst: Instance): Promise<void> {
   await waitReady(inst.server)
 }
 
-export async function removeInstance(inst: Instance): Promise<void> {
-  await stopInstance(inst, 'SIGKILL')
+export async function removeInstance(inst: Instance, signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
+  await stopInstance(inst, signal)
   fs.rmSync(inst.dataDir, { recursive: true, force: true })
 }
 

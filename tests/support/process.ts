@@ -26,8 +26,8 @@ export interface ServerProcess {
 /** Starts `tejido serve` (node --import tsx, one process, so a signal hits the server itself). */
 export function startServer(env: Record<string, string>, port: number): ServerProcess {
   let out = ''
-  // TEST_NODE_ARGS adds node flags (e.g. --cpu-prof) that NODE_OPTIONS refuses.
-  const { TEST_NODE_ARGS: extra = '', ...rest } = env
+  // TEST_NODE_ARGS (here or in the environment) adds node flags (e.g. --cpu-prof) that NODE_OPTIONS refuses.
+  const { TEST_NODE_ARGS: extra = process.env.TEST_NODE_ARGS ?? '', ...rest } = env
   env = rest
   const child = spawn(process.execPath, [...extra.split(' ').filter(Boolean), '--import', 'tsx', path.join(ROOT, 'src/cli/index.ts'), 'serve'], {
     cwd: ROOT,

@@ -53,7 +53,7 @@ export class EmbeddedCollection<TSchema extends Doc = Doc> {
     const skip = plan.skip ?? 0
     const limit = plan.limit && plan.limit > 0 ? plan.limit : undefined
     let docs = this.set.select(plan.filter, sort || limit === undefined ? undefined : skip + limit)
-    if (sort) docs = sortDocs(docs, sort)
+    if (sort) docs = sortDocs(docs, sort, limit === undefined ? undefined : skip + limit)
     docs = docs.slice(skip, limit === undefined ? undefined : skip + limit)
     const project = compileProjection(plan.projection)
     return docs.map((d) => project(cloneValue(d)))
@@ -208,7 +208,7 @@ export class EmbeddedCollection<TSchema extends Doc = Doc> {
   private firstMatch(filter: Doc, sort: unknown): Doc | undefined {
     const spec = normaliseSort(sort)
     if (!spec) return this.set.select(filter, 1)[0]
-    return sortDocs(this.set.select(filter), spec)[0]
+    return sortDocs(this.set.select(filter), spec, 1)[0]
   }
 
   private modifyResult(doc: Doc | undefined, projection: ProjectionSpec | undefined, lastErrorObject: Doc) {

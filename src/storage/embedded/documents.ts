@@ -77,8 +77,8 @@ export class DocumentSet {
     return this.select(filter).length
   }
 
-  private bestIndex(filter: Doc): { name: string; ids: Set<string>; covered: boolean } | null {
-    let best: { name: string; ids: Set<string>; index: IndexState } | null = null
+  private bestIndex(filter: Doc): { name: string; ids: ReadonlySet<string>; covered: boolean } | null {
+    let best: { name: string; ids: ReadonlySet<string>; index: IndexState } | null = null
     for (const index of this.indexStates.values()) {
       const found = index.lookupFilter(filter)
       if (found && (!best || found.size < best.ids.size)) best = { name: index.spec.name, ids: found, index }

@@ -7,6 +7,8 @@
 import { compileFilter, type Matcher } from './matcher'
 import { valueKey, valuesAtPath, isPlainObject, type Doc } from './values'
 
+const EMPTY: ReadonlySet<string> = new Set()
+
 export interface IndexSpec {
   name: string
   key: Record<string, 1 | -1 | string>
@@ -108,7 +110,8 @@ export class IndexState {
    * filter pins every field, else by the first field; null when it cannot
    * help (partial and sparse indexes leave documents out).
    */
-  lookupFilter(filter: Doc): Set<string> | null {
+  /** Ids the filter's equalities select; may be the index's own set, so read it, never change it. */
+  lookupFilter(filter: Doc): ReadonlySet<string> | null {
     if (this.partial || this.spec.sparse) return this.coveredMembers(filter)
     const perField = this.fields.map((f) => equalityValues(filter, f))
     const first = perField[0]
@@ -119,6 +122,7 @@ export class IndexState {
         keys = keys.flatMap((prefix) => values.map((v) => (prefix ? `${prefix}\u0000${valueKey(v)}` : valueKey(v))))
         if (keys.length > MAX_KEYS_PER_DOC) return this.lookup(first)
       }
+      if (keys.length === 1) return this.byFull.get(keys[0] as string) ?? EMPTY
       const out = new Set<string>()
       for (const key of keys) for (const id of this.byFull.get(key) ?? []) out.add(id)
       return out
@@ -138,15 +142,16 @@ export class IndexState {
     return keys.length === this.fields.length && this.fields.every((f) => keys.includes(f))
   }
 
-  /** Ids whose first field equals one of `values`. */
-  private lookup(values: unknown[]): Set<string> {
+  /** Ids whose first field equals one of `values` (one value: the index's own set, not a copy). */
+  private lookup(values: unknown[]): ReadonlySet<string> {
+    if (values.length === 1) return this.byFirst.get(valueKey(values[0])) ?? EMPTY
     const out = new Set<string>()
     for (const v of values) for (const id of this.byFirst.get(valueKey(v)) ?? []) out.add(id)
     return out
   }
 
   /** For a partial index whose filter the query repeats exactly: every member. */
-  private coveredMembers(filter: Doc): Set<string> | null {
+  private coveredMembers(filter: Doc): ReadonlySet<string> | null {
     const pfe = this.spec.partialFilterExpression
     if (!pfe) return null
     for (const [k, v] of Object.entries(pfe)) {

@@ -36,6 +36,10 @@ function toNumber(v: unknown): number {
 
 /** Compares two values in BSON order (MongoDB's sort order across types). */
 export function compareValues(a: unknown, b: unknown): number {
+  // the pairs sorts compare most, before the rank checks (bson's instanceof checks are getters)
+  if (a instanceof Date && b instanceof Date) return Math.sign(a.getTime() - b.getTime())
+  if (typeof a === 'string' && typeof b === 'string') return a === b ? 0 : a < b ? -1 : 1
+  if (typeof a === 'number' && typeof b === 'number') return Math.sign(a - b)
   const ra = typeRank(a)
   const rb = typeRank(b)
   if (ra !== rb) return ra - rb
