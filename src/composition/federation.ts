@@ -14,7 +14,7 @@ import type { Listing } from '../directory/listing'
 import type { ActorKeys } from '../federation/keys'
 import { parseAllowList } from '../federation/net/address-policy'
 import type { FetchPolicy, RequestSigner } from '../federation/net/safe-fetch'
-import { signRequest } from '../federation/signatures/http-signature'
+import { signRequestOffThread } from '../federation/signatures/http-signature'
 import { RemoteKeyResolver } from '../federation/signatures/key-resolver'
 import { ReplayGuard } from '../federation/inbox/replay-guard'
 import { RateLimiter } from '../federation/inbox/rate-limiter'
@@ -69,7 +69,7 @@ export async function composeFederation(deps: FederationDeps): Promise<Federatio
     if (!signer) {
       signer = deps.keys.ensure(actorId).then((key) => {
         const privateKey = createPrivateKey(key.privateKeyPem)
-        return (req) => signRequest(req, { keyId: `${actorId}#main-key`, privateKeyPem: privateKey })
+        return (req) => signRequestOffThread(req, { keyId: `${actorId}#main-key`, privateKeyPem: privateKey })
       })
       signer.catch(() => signers.delete(actorId))
       signers.set(actorId, signer)

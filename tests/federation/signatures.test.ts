@@ -5,7 +5,7 @@ import os from 'node:os'
 import path from 'node:path'
 import type { AddressInfo } from 'node:net'
 import type { Db } from 'mongodb'
-import { signRequest, signingString, parseSignatureHeader, digestOf } from '../../src/federation/signatures/http-signature'
+import { signRequest, signRequestOffThread, signingString, parseSignatureHeader, digestOf } from '../../src/federation/signatures/http-signature'
 import { verifyRequest, type SignedRequest } from '../../src/federation/signatures/verify-request'
 import { keyFromDocument, RemoteKeyResolver, type KeyResolver, type PublicKeyInfo } from '../../src/federation/signatures/key-resolver'
 import { parseAllowList } from '../../src/federation/net/address-policy'
@@ -61,6 +61,15 @@ describe('HTTP signature verification', () => {
     ['Fedify', ['(request-target)', 'content-type', 'date', 'digest', 'host']]
   ])('the header set %s signs verifies', async (_name, order) => {
     expect((await verifyRequest(asRequest(signedWithOrder(BODY, order), BODY), resolverOf({ [KEY_ID]: aliceKey }))).ok).toBe(true)
+  })
+
+  test('the off-thread signer makes the same signature, and it verifies', async () => {
+    const now = new Date()
+    const key = { keyId: KEY_ID, privateKeyPem: crypto.createPrivateKey(alice.privateKey) }
+    const req = { method: 'POST', url: INBOX, headers: { 'content-type': 'application/activity+json' }, body: BODY }
+    const offThread = await signRequestOffThread(req, key, now)
+    expect(offThread).toEqual(signRequest(req, key, now)) // RSA PKCS#1 v1.5 signatures are deterministic
+    expect(await verifyRequest(asRequest(offThread, BODY), resolverOf({ [KEY_ID]: aliceKey }))).toEqual({ ok: true, value: { keyId: KEY_ID, owner: ACTOR } })
   })
 
   test('Authorization: Signature is accepted too', async () => {

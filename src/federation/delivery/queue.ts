@@ -58,6 +58,8 @@ export class DeliveryQueue {
   private ready: Delivery[] = []
   private refill = true
   private idleWaiters: Array<() => void> = []
+  private delivered: string[] = []
+  private forgetting: Promise<void> | null = null
 
   constructor(private readonly deps: DeliveryQueueDeps) {
     this.jobs = deps.db.collection<Delivery>('deliveries')
@@ -205,7 +207,7 @@ export class DeliveryQueue {
       host.delivered++
       host.lastSuccess = now
       delete host.unavailableSince
-      await this.jobs.deleteOne({ id: job.id })
+      await this.forget(job.id)
       return
     }
     error ??= `HTTP ${statusCode}`
@@ -219,6 +221,21 @@ export class DeliveryQueue {
     }
     const attempts = job.attempts + 1
     await this.jobs.updateOne({ id: job.id }, { $set: { attempts, lastError: error, leaseUntil: EPOCH, nextAttempt: new Date(now.getTime() + retryDelay(attempts)) } })
+  }
+
+  /**
+   * Deletes a delivered job; deliveries finishing in the same turn of the
+   * event loop share one delete (one disk commit, not one each). A crash
+   * before it lands means a second delivery, never a lost one.
+   */
+  private forget(id: string): Promise<void> {
+    this.delivered.push(id)
+    this.forgetting ??= new Promise<void>((resolve, reject) => setImmediate(() => {
+      const ids = this.delivered.splice(0)
+      this.forgetting = null
+      this.jobs.deleteMany({ id: { $in: ids } }).then(() => resolve(), reject)
+    }))
+    return this.forgetting
   }
 
   /** Queue and failure figures per host, for peer status and metrics. */

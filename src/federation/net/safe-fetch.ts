@@ -30,7 +30,7 @@ export type FetchFailure =
   | { kind: 'invalid'; url: string; reason: string }
 
 /** Adds headers to a request (an HTTP signature, for signed fetches and deliveries). */
-export type RequestSigner = (req: { method: string; url: URL; headers: Record<string, string>; body?: Buffer }) => Record<string, string>
+export type RequestSigner = (req: { method: string; url: URL; headers: Record<string, string>; body?: Buffer }) => Record<string, string> | Promise<Record<string, string>>
 
 const AP_TYPES = /^application\/(activity\+json|ld\+json)\b/i
 
@@ -145,7 +145,7 @@ async function fetchJsonDocument(
       host: url.host,
       date: new Date().toUTCString()
     }
-    if (sign) headers = { ...headers, ...sign({ method: 'GET', url, headers }) }
+    if (sign) headers = { ...headers, ...(await sign({ method: 'GET', url, headers })) }
     const response = await request(url, address.value, policy, headers)
     if (!response.ok) return response
     const res = response.value
@@ -196,7 +196,7 @@ export async function postActivity(
     host: url.host,
     'content-length': String(bytes.length)
   }
-  const headers = { ...base, ...sign({ method: 'POST', url, headers: base, body: bytes }) }
+  const headers = { ...base, ...(await sign({ method: 'POST', url, headers: base, body: bytes })) }
   const response = await request(url, address.value, policy, headers, 'POST', bytes)
   return response.ok ? ok(response.value.status) : response
 }
