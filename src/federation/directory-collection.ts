@@ -9,7 +9,13 @@ import type { DirectoryChange } from '../storage/listing-store'
 import type { ActorJson } from './actor-mapping'
 import { ACTOR_CONTEXT } from './context'
 
-export const DIRECTORY_PAGE_SIZE = 100
+export const DIRECTORY_PAGE_SIZE = 250
+/**
+ * A page stops growing past this many bytes of items, well under the 1 MB
+ * that peers (Tejido included) accept in one fetch: listings with long
+ * summaries in many languages make smaller pages, never refused ones.
+ */
+export const DIRECTORY_PAGE_BYTES = 640 * 1024
 
 export interface Cursor { at: Date; id: string }
 
@@ -47,20 +53,35 @@ export function tombstoneJson(id: string, deleted: Date): ActorJson {
   return { id, type: 'Tombstone', formerType: 'Organization', deleted: deleted.toISOString() }
 }
 
+/** A page as JSON text: items serialized once, in order, until the byte budget is spent (at least one). */
 export function directoryPage(
   base: string,
   changes: DirectoryChange[],
   /** The item for a change, or null to leave it out (never-published listings). */
   render: (change: DirectoryChange) => ActorJson | null,
-  params: { since?: Date; before?: Cursor; pageSize: number }
-): ActorJson {
-  const last = changes[changes.length - 1]
-  return {
+  params: { since?: Date; before?: Cursor; pageSize: number; maxBytes?: number }
+): string {
+  const budget = params.maxBytes ?? DIRECTORY_PAGE_BYTES
+  const items: string[] = []
+  let bytes = 0
+  let taken = 0
+  for (const change of changes) {
+    const item = render(change)
+    taken++
+    if (item === null) continue
+    const json = JSON.stringify(item)
+    items.push(json)
+    bytes += Buffer.byteLength(json)
+    if (bytes >= budget) break
+  }
+  const last = changes[taken - 1]
+  const more = taken < changes.length || changes.length === params.pageSize
+  const head = JSON.stringify({
     '@context': ACTOR_CONTEXT,
     id: pageUrl(base, params),
     type: 'OrderedCollectionPage',
     partOf: directoryCollection(base, 0, params.since).id,
-    orderedItems: changes.map(render).filter((item): item is ActorJson => item !== null),
-    ...(changes.length === params.pageSize && last ? { next: pageUrl(base, { since: params.since, before: { at: last.at, id: last.id } }) } : {})
-  }
+    ...(more && last ? { next: pageUrl(base, { since: params.since, before: { at: last.at, id: last.id } }) } : {})
+  })
+  return `${head.slice(0, -1)},"orderedItems":[${items.join(',')}]}`
 }

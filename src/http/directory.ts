@@ -47,7 +47,7 @@ export function directoryRoutes(store: ListingStore, keys: ActorKeys, origin: st
       if (c.listing.moderation === 'rejected') return tombstoneJson(c.id, c.listing.updated)
       return listingToActor(c.listing, keyPems.get(c.id) ?? null, instanceActorId)
     }
-    res.type(AP_CONTENT_TYPE).send(JSON.stringify(directoryPage(base, changes, render, { since, before: before ?? undefined, pageSize: DIRECTORY_PAGE_SIZE })))
+    res.type(AP_CONTENT_TYPE).send(directoryPage(base, changes, render, { since, before: before ?? undefined, pageSize: DIRECTORY_PAGE_SIZE }))
   }))
   return router
 }
