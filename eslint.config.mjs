@@ -18,6 +18,15 @@ export default tseslint.config(
     rules: { 'no-restricted-properties': 'off' }
   },
   {
+    // the browser's scripts: plain ES2020 in the page, with Leaflet (L) and supercluster as globals
+    files: ['web/static/**/*.js'],
+    languageOptions: {
+      sourceType: 'script',
+      globals: { window: 'readonly', document: 'readonly', navigator: 'readonly', history: 'readonly', performance: 'readonly', fetch: 'readonly', URLSearchParams: 'readonly', FormData: 'readonly', CustomEvent: 'readonly', CSS: 'readonly', Intl: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', L: 'readonly', Supercluster: 'readonly' }
+    },
+    rules: { 'no-var': 'off', '@typescript-eslint/no-unused-vars': ['error', { caughtErrors: 'none' }] }
+  },
+  {
     files: ['*.js'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
     languageOptions: { globals: { module: 'writable', require: 'readonly' } }

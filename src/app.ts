@@ -20,6 +20,7 @@ import { wellKnownRoutes } from './http/well-known'
 import { operationsRoutes, type Metrics } from './http/operations'
 import { requireOperator } from './http/auth'
 import { problemHandler, notFound } from './http/problem'
+import { webRoutes, vendorAssets, type WebSettings } from './http/web/routes'
 
 export interface AppDeps {
   listings: ListingService
@@ -34,6 +35,7 @@ export interface AppDeps {
   version: string
   ready: () => Promise<void>
   federation: { inbox: RequestHandler[]; listingInbox: RequestHandler[]; peersRouter: Router; listingFollowers: { count(listing: string): Promise<number> } }
+  web: WebSettings
 }
 
 /** Bodies are capped before parsing (DESIGN: Security). */
@@ -54,6 +56,7 @@ export function createApp(deps: AppDeps): Express {
 
   app.use(operationsRoutes(deps.metrics, deps.ready))
   app.use('/static', express.static(path.join(__dirname, '..', 'web', 'static'), { maxAge: '1h' }))
+  app.use('/static/vendor', vendorAssets())
   app.use(wellKnownRoutes(deps.listings, deps.instance, deps.version))
   app.post('/actor/inbox', ...deps.federation.inbox)
   app.post('/orgs/:slug/inbox', ...deps.federation.listingInbox)
@@ -70,9 +73,7 @@ export function createApp(deps: AppDeps): Express {
   api.use('/peers', requireOperator(deps.adminToken), deps.federation.peersRouter)
   app.use('/api', api)
 
-  app.get('/', (_req, res) => {
-    res.type('html').send(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${deps.instance.name.replace(/[<&>"]/g, '')}</title><link rel="stylesheet" href="/static/styles.css"></head><body><main id="main"><h1>Tejido</h1><p>A federated directory of tech co-operatives and movement-aligned providers.</p></main></body></html>`)
-  })
+  app.use(webRoutes(deps))
 
   app.use(notFound)
   app.use(problemHandler(deps.logger))

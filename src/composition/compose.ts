@@ -58,7 +58,8 @@ export async function compose(config: Config, logger: Logger): Promise<Tejido> {
     const app = createApp({
       listings, listingStore, search, keys, bridge, instance, adminToken: config.adminToken, logger, metrics: createMetrics(), version: VERSION,
       ready: () => listingStore.ping(),
-      federation
+      federation,
+      web: { tileUrl: config.tileUrl, tileAttribution: config.tileAttribution }
     })
     const background = bridge.reconcile(allLocal(listings)).then(
       (n) => n && logger.info({ repaired: n }, 'apex actors reconciled'),

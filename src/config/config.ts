@@ -26,6 +26,9 @@ export interface Config {
   readonly autoApprovePeers: readonly string[]
   /** How often mirrors are repaired by walking each peer's /directory, in ms. */
   readonly repairIntervalMs: number
+  /** Map tiles: an https URL template with {z}, {x} and {y}, and the attribution its licence asks for. */
+  readonly tileUrl: string
+  readonly tileAttribution: string
 }
 
 export class ConfigError extends Error {
@@ -105,6 +108,17 @@ function parseHosts(env: Env, name: string): string[] {
   })
 }
 
+const OSM_TILES = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png'
+const OSM_ATTRIBUTION = '© OpenStreetMap contributors'
+
+function parseTileUrl(env: Env): string {
+  const raw = text(env, 'TILE_URL') ?? OSM_TILES
+  const url = parseUrl('TILE_URL', raw.replace(/\{[a-z]\}/g, '0'), ['https:', 'http:'])
+  if (!['{z}', '{x}', '{y}'].every((p) => raw.includes(p))) throw new ConfigError('TILE_URL', 'must contain {z}, {x} and {y}')
+  if (url.protocol === 'http:' && !['localhost', '127.0.0.1'].includes(url.hostname)) throw new ConfigError('TILE_URL', 'must use https (browsers block mixed content)')
+  return raw
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const port = parsePort(env)
   const publicUrl = parsePublicUrl(env, port)
@@ -131,6 +145,8 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: logLevel as LogLevel,
     instanceName: text(env, 'INSTANCE_NAME') ?? `Tejido at ${publicUrl.host}`,
     autoApprovePeers: Object.freeze(parseHosts(env, 'AUTO_APPROVE_PEERS')),
-    repairIntervalMs: parseDuration(env, 'REPAIR_INTERVAL', '1h')
+    repairIntervalMs: parseDuration(env, 'REPAIR_INTERVAL', '1h'),
+    tileUrl: parseTileUrl(env),
+    tileAttribution: text(env, 'TILE_ATTRIBUTION') ?? (text(env, 'TILE_URL') ? '' : OSM_ATTRIBUTION)
   })
 }

@@ -11,8 +11,9 @@ import type { ApexBridge } from '../federation/apex-bridge'
 import { listingToActor, instanceActor, type InstanceInfo } from '../federation/actor-mapping'
 import { AP_CONTENT_TYPE } from '../federation/context'
 import { INSTANCE_ACTOR_NAME } from '../federation/apex-routes'
-import { wantsActivityJson, readerLanguage } from './negotiate'
+import { wantsActivityJson } from './negotiate'
 import { profilePage } from './pages/profile'
+import { requestUi } from './web/routes'
 import { failureToProblem, sendProblem } from './problem'
 import { handle } from './handle'
 
@@ -22,6 +23,7 @@ export interface ActorRoutesDeps {
   bridge: ApexBridge
   instance: InstanceInfo
   federation: { listingFollowers: { count(listing: string): Promise<number> } }
+  web: { tileUrl: string }
 }
 
 const asApexActor = (name: (req: Request) => string) => (req: Request, _res: Response, next: NextFunction) => {
@@ -29,7 +31,7 @@ const asApexActor = (name: (req: Request) => string) => (req: Request, _res: Res
   next()
 }
 
-export function actorRoutes({ listings, keys, bridge, instance, federation }: ActorRoutesDeps): Router {
+export function actorRoutes({ listings, keys, bridge, instance, federation, web }: ActorRoutesDeps): Router {
   const router = Router()
   const apex = bridge.apex
 
@@ -50,7 +52,7 @@ export function actorRoutes({ listings, keys, bridge, instance, federation }: Ac
       const key = await keys.ensure(listing.id)
       return res.type(AP_CONTENT_TYPE).send(JSON.stringify(listingToActor(listing, key, instance.id)))
     }
-    res.type('html').send(profilePage(listing, readerLanguage(req), instance.host))
+    res.type('html').send(profilePage(listing, { ui: requestUi(req, res), host: instance.host, url: req.originalUrl, tileUrl: web.tileUrl, stale: false }))
   }))
 
   const instanceName = asApexActor(() => INSTANCE_ACTOR_NAME)

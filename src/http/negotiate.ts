@@ -1,5 +1,8 @@
 /** Content negotiation between ActivityPub JSON and HTML at the same URL. */
 import type { Request } from 'express'
+import { UI_LANGUAGES, isUiLanguage, type UiLanguage } from '../web/i18n/translate'
+
+export type { UiLanguage }
 
 const AS_PROFILE = /profile\s*=\s*"?https:\/\/www\.w3\.org\/ns\/activitystreams"?/i
 
@@ -27,11 +30,13 @@ export function wantsActivityJson(req: Request): boolean {
   return best.ap > 0 && best.ap >= best.html
 }
 
-export const UI_LANGUAGES = ['en', 'es', 'fr', 'pt'] as const
-export type UiLanguage = (typeof UI_LANGUAGES)[number]
-
+/**
+ * The reader's UI language: `?lang=` (the switch, remembered in a cookie),
+ * then that cookie, then Accept-Language, then English.
+ */
 export function readerLanguage(req: Request): UiLanguage {
-  const chosen = typeof req.query.lang === 'string' ? req.query.lang : undefined
-  if (chosen && (UI_LANGUAGES as readonly string[]).includes(chosen)) return chosen as UiLanguage
+  if (isUiLanguage(req.query.lang)) return req.query.lang
+  const cookie = /(?:^|;\s*)lang=([a-z]{2})(?:;|$)/.exec(req.get('cookie') ?? '')?.[1]
+  if (isUiLanguage(cookie)) return cookie
   return (req.acceptsLanguages(...UI_LANGUAGES) || 'en') as UiLanguage
 }

@@ -1,0 +1,107 @@
+/**
+ * The map and search page in real Chromium, on the demo data: clusters on
+ * the map, typing updates list and map, a facet narrows, the URL holds the
+ * search, no serious accessibility violation. Tiles cannot load here; the map
+ * must work anyway.
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { freePort, startServer, stopServer, waitReady, type ServerProcess } from '../support/process'
+import { launch, seed, screenshot, axeViolations } from './browser'
+
+jest.setTimeout(120000)
+
+describe('map and search page', () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tejido-web-'))
+  let server: ServerProcess
+  let browser: Browser
+  let page: Page
+
+  beforeAll(async () => {
+    const port = await freePort()
+    seed(dataDir, port)
+    server = startServer({ DATA_DIR: dataDir }, port)
+    await waitReady(server)
+    browser = await launch()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await stopServer(server, 'SIGTERM')
+    fs.rmSync(dataDir, { recursive: true, force: true })
+  })
+  beforeEach(async () => {
+    page = await browser.newPage({ locale: 'en-GB' })
+  })
+  afterEach(async () => {
+    await page.close()
+  })
+
+  const clusterCount = () => page.locator('#map .cluster, #map .pin').count()
+  const totalText = () => page.locator('#total').textContent()
+
+  test('the demo data is clustered on the map, and the list shows results', async () => {
+    await page.goto(`${server.url}/`)
+    await page.waitForSelector('#map .cluster')
+    const clusters = await page.locator('#map .cluster').count()
+    expect(clusters).toBeGreaterThan(0)
+    expect(clusters).toBeLessThan(320) // clustered, not one marker each
+    const inClusters = await page.locator('#map .cluster span').allTextContents()
+    expect(inClusters.map((t) => Number(t.replace(/\D/g, ''))).reduce((a, b) => a + b, 0)).toBeGreaterThan(100)
+    expect(await totalText()).toMatch(/320 results/)
+    expect(await page.locator('#hits .hit').count()).toBe(20)
+    await screenshot(page, 'map')
+  })
+
+  test('typing a query updates the list, the map and the URL', async () => {
+    await page.goto(`${server.url}/`)
+    await page.waitForSelector('#map .cluster')
+    const before = await clusterCount()
+    await page.fill('#q', 'cooperativa')
+    await page.waitForFunction(() => !/^320 /.test((globalThis as unknown as { document: { querySelector(s: string): { textContent: string } } }).document.querySelector('#total').textContent))
+    const total = Number((await totalText())?.replace(/\D/g, ''))
+    expect(total).toBeGreaterThan(0)
+    expect(total).toBeLessThan(320)
+    expect(page.url()).toContain('q=cooperativa')
+    const names = await page.locator('#hits .hit h3').allTextContents()
+    expect(names.length).toBeGreaterThan(0)
+    const markers = await page.locator('#map .cluster span').allTextContents()
+    const pins = await page.locator('#map .pin').count()
+    expect(markers.map((t) => Number(t.replace(/\D/g, ''))).reduce((a, b) => a + b, 0) + pins).toBe(total === 0 ? 0 : await countPoints(total))
+    expect(before).toBeGreaterThan(0)
+  })
+
+  /** Points on the map for the current query (a listing can have several locations). */
+  async function countPoints(_listings: number): Promise<number> {
+    const url = new URL(page.url())
+    const res = await fetch(`${server.url}/api/search.points?${url.searchParams.toString()}`)
+    return ((await res.json()) as { count: number }).count
+  }
+
+  test('a facet narrows the results, and its counts are the API’s', async () => {
+    await page.goto(`${server.url}/`)
+    await page.waitForSelector('#map .cluster')
+    const box = page.locator('fieldset[data-facet="service"] input').first()
+    const value = await box.getAttribute('value')
+    const expected = await (await fetch(`${server.url}/api/search?service=${value}`)).json() as { total: number }
+    await box.check()
+    await page.waitForFunction((n) => (globalThis as unknown as { document: { querySelector(s: string): { textContent: string } } }).document.querySelector('#total').textContent.replace(/\D/g, '') === String(n), expected.total)
+    expect(expected.total).toBeLessThan(320)
+    expect(page.url()).toContain(`service=${value}`)
+  })
+
+  test('the search in the URL is restored on load (shareable), without JavaScript too', async () => {
+    const res = await fetch(`${server.url}/?q=hosting`)
+    const body = await res.text()
+    expect(body).toMatch(/<li class="hit"/)
+    await page.goto(`${server.url}/?q=hosting`)
+    expect(await page.inputValue('#q')).toBe('hosting')
+  })
+
+  test('no serious or critical accessibility violation', async () => {
+    await page.goto(`${server.url}/`)
+    await page.waitForSelector('#map .cluster')
+    expect(await axeViolations(page)).toEqual([])
+  })
+})
