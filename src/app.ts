@@ -21,6 +21,11 @@ import { operationsRoutes, type Metrics } from './http/operations'
 import { requireOperator } from './http/auth'
 import { problemHandler, notFound } from './http/problem'
 import { webRoutes, vendorAssets, type WebSettings } from './http/web/routes'
+import { joinRoutes } from './http/web/join'
+import { operatorRoutes, type OperatorDeps } from './http/web/operators'
+import type { EditorAccounts } from './web/accounts'
+import type { Sessions } from './http/web/session'
+import type { Federation } from './composition/federation'
 
 export interface AppDeps {
   listings: ListingService
@@ -34,8 +39,11 @@ export interface AppDeps {
   metrics: Metrics
   version: string
   ready: () => Promise<void>
-  federation: { inbox: RequestHandler[]; listingInbox: RequestHandler[]; peersRouter: Router; listingFollowers: { count(listing: string): Promise<number> } }
+  federation: { inbox: RequestHandler[]; listingInbox: RequestHandler[]; peersRouter: Router; listingFollowers: { count(listing: string): Promise<number> } } & Pick<Federation, 'peers' | 'peering' | 'queue'>
   web: WebSettings
+  accounts: EditorAccounts
+  sessions: Sessions
+  settings: OperatorDeps['settings']
 }
 
 /** Bodies are capped before parsing (DESIGN: Security). */
@@ -74,6 +82,8 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api', api)
 
   app.use(webRoutes(deps))
+  app.use(joinRoutes(deps))
+  app.use(operatorRoutes(deps))
 
   app.use(notFound)
   app.use(problemHandler(deps.logger))

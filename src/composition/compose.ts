@@ -13,6 +13,8 @@ import { ListingService } from '../directory/listing-service'
 import { ActorKeys } from '../federation/keys'
 import { ApexBridge } from '../federation/apex-bridge'
 import { createMetrics } from '../http/operations'
+import { EditorAccounts } from '../web/accounts'
+import { Sessions } from '../http/web/session'
 import { createApp } from '../app'
 import { composeFederation, type Federation } from './federation'
 import { SearchIndexer } from '../search/indexer'
@@ -55,11 +57,16 @@ export async function compose(config: Config, logger: Logger): Promise<Tejido> {
     bridge.subscribe(events, isLocal)
     const instance = { id: bridge.instanceActorId, host: config.host, name: config.instanceName, publicUrl: config.publicUrl }
     const federation = await composeFederation({ config, db: store.db, listingStore, events, keys, instanceActorId: bridge.instanceActorId, logger })
+    const accounts = new EditorAccounts(store.db)
+    const sessions = new Sessions(store.db)
+    await Promise.all([accounts.init(), sessions.init()])
     const app = createApp({
       listings, listingStore, search, keys, bridge, instance, adminToken: config.adminToken, logger, metrics: createMetrics(), version: VERSION,
       ready: () => listingStore.ping(),
       federation,
-      web: { tileUrl: config.tileUrl, tileAttribution: config.tileAttribution }
+      web: { tileUrl: config.tileUrl, tileAttribution: config.tileAttribution },
+      accounts, sessions,
+      settings: { autoApprove: config.autoApprovePeers, repairIntervalMs: config.repairIntervalMs, tileUrl: config.tileUrl }
     })
     const background = bridge.reconcile(allLocal(listings)).then(
       (n) => n && logger.info({ repaired: n }, 'apex actors reconciled'),

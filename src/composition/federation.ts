@@ -40,6 +40,7 @@ export interface Federation {
   queue: DeliveryQueue
   sync: PeerSync
   peers: PeerStore
+  peering: Peering
   stop(): Promise<void>
 }
 
@@ -116,6 +117,7 @@ export async function composeFederation(deps: FederationDeps): Promise<Federatio
     queue,
     sync,
     peers,
+    peering,
     stop: async () => {
       clearInterval(pruneTimer)
       await sync.stop()

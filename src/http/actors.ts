@@ -23,7 +23,7 @@ export interface ActorRoutesDeps {
   bridge: ApexBridge
   instance: InstanceInfo
   federation: { listingFollowers: { count(listing: string): Promise<number> } }
-  web: { tileUrl: string }
+  web: { tileUrl: string; tileAttribution: string }
 }
 
 const asApexActor = (name: (req: Request) => string) => (req: Request, _res: Response, next: NextFunction) => {
@@ -52,7 +52,7 @@ export function actorRoutes({ listings, keys, bridge, instance, federation, web 
       const key = await keys.ensure(listing.id)
       return res.type(AP_CONTENT_TYPE).send(JSON.stringify(listingToActor(listing, key, instance.id)))
     }
-    res.type('html').send(profilePage(listing, { ui: requestUi(req, res), host: instance.host, url: req.originalUrl, tileUrl: web.tileUrl, stale: false }))
+    res.type('html').send(profilePage(listing, { ui: requestUi(req, res), host: instance.host, url: req.originalUrl, tileUrl: web.tileUrl, tileAttribution: web.tileAttribution, stale: false }))
   }))
 
   const instanceName = asApexActor(() => INSTANCE_ACTOR_NAME)

@@ -86,6 +86,15 @@ export function listingsApi(service: ListingService): Router {
     res.json(listingJson(result.value))
   }))
 
+  // Moderation: only approved listings are searchable, shown and federated.
+  for (const [action, state] of [['approve', 'approved'], ['reject', 'rejected']] as const) {
+    router.post(`/:slug/${action}`, handle(async (req, res) => {
+      const result = await service.setModeration(req.params.slug as string, state)
+      if (!result.ok) return sendProblem(res, failureToProblem(result.error))
+      res.json(listingJson(result.value))
+    }))
+  }
+
   router.delete('/:slug', handle(async (req, res) => {
     const result = await service.delete(req.params.slug as string)
     if (!result.ok) return sendProblem(res, failureToProblem(result.error))

@@ -20,6 +20,7 @@ export interface ProfileContext {
   host: string
   url: string
   tileUrl: string
+  tileAttribution: string
   stale: boolean
 }
 
@@ -50,7 +51,7 @@ ${listing.networks?.length ? html`<dt>${ui.t('profile.networks')}</dt><dd>${list
 ${listing.tags?.length ? html`<dt>${ui.t('profile.tags')}</dt><dd>${listing.tags.join(', ')}</dd>` : ''}
 </dl>
 ${points.length ? html`<h2>${ui.t('profile.locations')}</h2>
-<div id="profile-map" class="small-map" role="region" aria-label="${ui.t('profile.map')}" data-points="${JSON.stringify(points)}" data-tiles="${ctx.tileUrl}"></div>
+<div id="profile-map" class="small-map" role="region" aria-label="${ui.t('profile.map')}" data-points="${JSON.stringify(points)}" data-tiles="${ctx.tileUrl}" data-attribution="${ctx.tileAttribution}"></div>
 <ul class="places">${(listing.location ?? []).map((p) => html`<li itemprop="location">${p.name ?? ''}${p.address ? html` — ${p.address}` : ''}${p.country ? html` (${ui.countryName(p.country)})` : ''} <span class="coords">${p.latitude.toFixed(4)}, ${p.longitude.toFixed(4)}</span></li>`)}</ul>` : ''}
 ${Object.keys(contact).length ? html`<h2>${ui.t('profile.contact')}</h2><ul class="contact">
 ${contact.website ? html`<li><a href="${contact.website}" rel="nofollow noopener" itemprop="url">${contact.website}</a></li>` : ''}

@@ -67,7 +67,7 @@ export function webRoutes(deps: WebDeps): Router {
     if (!listing || listing.moderation !== 'approved') return sendProblem(res, { status: 404, title: 'Not found', detail: `No listing ${id}` })
     if (listing.origin === instance.publicUrl) return res.redirect(303, `${instance.publicUrl}/orgs/${listing.slug}`)
     const stale = Date.now() - listing.provenance.lastVerified.getTime() > STALE_AFTER_MS
-    res.type('html').send(profilePage(listing, { ui, host: new URL(listing.origin).host, url: req.originalUrl, tileUrl: web.tileUrl, stale }))
+    res.type('html').send(profilePage(listing, { ui, host: new URL(listing.origin).host, url: req.originalUrl, tileUrl: web.tileUrl, tileAttribution: web.tileAttribution, stale }))
   }))
 
   return router

@@ -1,0 +1,95 @@
+/**
+ * "List your co-op": a server-rendered form built from the listing schema's
+ * vocabularies (kinds, services, languages), with each error next to its
+ * field, names and summaries in every UI language, a location picked on a
+ * map or typed, a preview, and the editor account.
+ */
+import { KINDS, SERVICES, kindLabel, serviceLabel } from '../../directory/vocabulary'
+import { html, type SafeHtml } from '../html'
+import { UI_LANGUAGES, type Ui } from '../../web/i18n/translate'
+import type { MessageKey } from '../../web/i18n/messages'
+import { page } from './layout'
+
+/** What the browser sent (or nothing yet): field path → text or list. */
+export type JoinValues = Record<string, string | string[] | undefined>
+/** Field path → message key. */
+export type JoinErrors = Record<string, MessageKey>
+
+/** Languages offered as boxes to tick; others can be typed as codes. */
+export const COMMON_LANGUAGES = ['en', 'es', 'pt', 'fr', 'de', 'it', 'ca', 'eu', 'ar', 'sw', 'qu', 'gn', 'nah', 'yo', 'am', 'wo']
+
+export interface JoinPageContext {
+  ui: Ui
+  url: string
+  csrf: string
+  tileUrl: string
+  tileAttribution: string
+}
+
+const text = (v: JoinValues[string]): string => (Array.isArray(v) ? v.join(', ') : v ?? '')
+const list = (v: JoinValues[string]): string[] => (Array.isArray(v) ? v : v ? [v] : [])
+
+export function joinPage(ctx: JoinPageContext, values: JoinValues, errors: JoinErrors, state: { preview?: SafeHtml; done?: boolean } = {}): string {
+  const { ui } = ctx
+  const errorOf = (field: string) => errors[field]
+  const describedBy = (field: string) => (errorOf(field) ? html` aria-invalid="true" aria-describedby="${idOf(field)}-error"` : '')
+  const idOf = (field: string) => `f-${field.replace(/[^a-zA-Z0-9]/g, '-')}`
+  const message = (field: string) => {
+    const key = errorOf(field)
+    return key ? html`<p class="error" id="${idOf(field)}-error">${ui.t(key)}</p>` : ''
+  }
+  const input = (field: string, label: string, opts: { type?: string; required?: boolean; autocomplete?: string; inputmode?: string } = {}) => html`<div class="field">
+<label for="${idOf(field)}">${label}</label>
+<input id="${idOf(field)}" name="${field}" type="${opts.type ?? 'text'}" value="${opts.type === 'password' ? '' : text(values[field])}"${opts.required ? ' required' : ''}${opts.autocomplete ? html` autocomplete="${opts.autocomplete}"` : ''}${opts.inputmode ? html` inputmode="${opts.inputmode}"` : ''}${describedBy(field)}>
+${message(field)}</div>`
+  const checks = (field: string, legend: string, options: Array<[string, string]>) => html`<fieldset class="field"${errorOf(field) ? html` aria-describedby="${idOf(field)}-error"` : ''}><legend>${legend}</legend>
+<div class="checks">${options.map(([v, l]) => html`<label><input type="checkbox" name="${field}" value="${v}"${list(values[field]).includes(v) ? ' checked' : ''}> ${l}</label>`)}</div>
+${message(field)}</fieldset>`
+
+  if (state.done) {
+    return page({ title: ui.t('join.title'), ui, url: ctx.url, body: html`<h1>${ui.t('join.title')}</h1><p class="notice" role="status">${ui.t('join.thanks')}</p>` })
+  }
+  const defaultLanguage = text(values.defaultLanguage) || ui.lang
+  const body = html`<h1>${ui.t('join.title')}</h1>
+<p>${ui.t('join.intro')}</p>
+${Object.keys(errors).length ? html`<p class="errors" role="alert" id="form-errors">${ui.t('join.errors')}</p>` : ''}
+${state.preview ? html`<section class="preview" aria-labelledby="preview-title"><h2 id="preview-title">${ui.t('join.previewTitle')}</h2>${state.preview}</section>` : ''}
+<form id="join" method="post" action="/join" novalidate>
+<input type="hidden" name="_csrf" value="${ctx.csrf}">
+${input('name', ui.t('join.name'), { required: true })}
+<div class="field"><label for="f-defaultLanguage">${ui.t('join.defaultLanguage')}</label>
+<select id="f-defaultLanguage" name="defaultLanguage">${UI_LANGUAGES.map((l) => html`<option value="${l}"${l === defaultLanguage ? ' selected' : ''}>${ui.languageName(l)}</option>`)}</select></div>
+<div class="field"><label for="f-kind">${ui.t('join.kind')}</label>
+<select id="f-kind" name="kind"${describedBy('kind')}><option value=""></option>${KINDS.map((k) => html`<option value="${k.id}"${text(values.kind) === k.id ? ' selected' : ''}>${kindLabel(k.id, ui.lang)}</option>`)}</select>
+${message('kind')}</div>
+${UI_LANGUAGES.map((l) => html`<div class="field"><label for="${idOf(`summaryMap.${l}`)}">${ui.t('join.summaryIn', { language: ui.languageName(l) })}</label>
+<textarea id="${idOf(`summaryMap.${l}`)}" name="summaryMap.${l}" rows="3" lang="${l}"${describedBy(`summaryMap.${l}`)}>${text(values[`summaryMap.${l}`])}</textarea>${message(`summaryMap.${l}`)}</div>`)}
+<details><summary>${ui.t('join.nameIn', { language: '…' })}</summary>
+${UI_LANGUAGES.map((l) => input(`nameMap.${l}`, ui.t('join.nameIn', { language: ui.languageName(l) })))}
+</details>
+${checks('services', ui.t('join.services'), SERVICES.map((s) => [s.id, serviceLabel(s.id, ui.lang)]))}
+${checks('languages', ui.t('join.languages'), COMMON_LANGUAGES.map((l) => [l, ui.languageName(l)]))}
+<fieldset class="field"><legend>${ui.t('join.location')}</legend>
+<p class="meta">${ui.t('join.locationHelp')}</p>
+<div id="pick-map" class="small-map" data-tiles="${ctx.tileUrl}" data-attribution="${ctx.tileAttribution}"></div>
+${input('location.0.latitude', ui.t('join.latitude'), { inputmode: 'decimal' })}
+${input('location.0.longitude', ui.t('join.longitude'), { inputmode: 'decimal' })}
+${input('location.0.name', ui.t('join.place'))}
+${input('location.0.country', ui.t('join.country'))}
+</fieldset>
+${input('contact.website', ui.t('join.website'), { type: 'url', autocomplete: 'url' })}
+${input('contact.email', ui.t('join.email'), { type: 'email' })}
+<fieldset class="field"><legend>${ui.t('join.account')}</legend>
+<p class="meta">${ui.t('join.accountHelp')}</p>
+${input('account.email', ui.t('join.accountEmail'), { type: 'email', required: true, autocomplete: 'email' })}
+${input('account.password', ui.t('join.password'), { type: 'password', required: true, autocomplete: 'new-password' })}
+</fieldset>
+<p><button type="submit" name="action" value="preview" class="secondary">${ui.t('join.preview')}</button>
+<button type="submit" name="action" value="submit">${ui.t('join.submit')}</button></p>
+</form>`
+  return page({
+    title: ui.t('join.title'), ui, url: ctx.url, body,
+    head: html`<link rel="stylesheet" href="/static/vendor/leaflet/leaflet.css">`,
+    scripts: ['/static/vendor/leaflet/leaflet.js', '/static/pick-location.js']
+  })
+}
