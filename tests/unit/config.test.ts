@@ -13,6 +13,11 @@ describe('config', () => {
     expect(loadConfig({ PUBLIC_URL: 'https://Tejido.Example/' }).publicUrl).toBe('https://tejido.example')
   })
 
+  test('map tiles: OpenStreetMap by default with its attribution; another provider brings its own', () => {
+    expect(loadConfig({})).toMatchObject({ tileUrl: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png', tileAttribution: '© OpenStreetMap contributors' })
+    expect(loadConfig({ TILE_URL: 'https://t.example/{z}/{x}/{y}.png', TILE_ATTRIBUTION: '© Example' })).toMatchObject({ tileUrl: 'https://t.example/{z}/{x}/{y}.png', tileAttribution: '© Example' })
+  })
+
   test('allow-list of private addresses', () => {
     expect(loadConfig({ ALLOW_PRIVATE_ADDRESSES: '127.0.0.1, ::1,10.0.0.0/8,localhost:8081' }).allowPrivateAddresses).toEqual(['127.0.0.1', '::1', '10.0.0.0/8', 'localhost:8081'])
   })
@@ -28,7 +33,10 @@ describe('config', () => {
     ['ADMIN_TOKEN', { ADMIN_TOKEN: 'short' }],
     ['LOG_LEVEL', { LOG_LEVEL: 'loud' }],
     ['ALLOW_PRIVATE_ADDRESSES', { ALLOW_PRIVATE_ADDRESSES: '10.0.0.0/99' }],
-    ['ALLOW_PRIVATE_ADDRESSES', { ALLOW_PRIVATE_ADDRESSES: 'bad host!' }]
+    ['ALLOW_PRIVATE_ADDRESSES', { ALLOW_PRIVATE_ADDRESSES: 'bad host!' }],
+    ['TILE_URL', { TILE_URL: 'https://tiles.example/{z}/{x}.png' }],
+    ['TILE_URL', { TILE_URL: 'http://tiles.example/{z}/{x}/{y}.png' }],
+    ['TILE_URL', { TILE_URL: 'not a url {z}{x}{y}' }]
   ])('a bad %s is named', (variable, env) => {
     let error: unknown
     try {
