@@ -22,6 +22,7 @@ import { requireOperator } from './http/auth'
 import { problemHandler, notFound } from './http/problem'
 import { webRoutes, vendorAssets, type WebSettings } from './http/web/routes'
 import { joinRoutes } from './http/web/join'
+import { editorRoutes } from './http/web/editors'
 import { operatorRoutes, type OperatorDeps } from './http/web/operators'
 import type { EditorAccounts } from './web/accounts'
 import type { Sessions } from './http/web/session'
@@ -84,6 +85,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(webRoutes(deps))
   app.use(joinRoutes(deps))
   app.use(operatorRoutes(deps))
+  app.use(editorRoutes(deps))
 
   app.use(notFound)
   app.use(problemHandler(deps.logger))

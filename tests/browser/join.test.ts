@@ -108,6 +108,31 @@ describe('list your co-op, then an operator approves it', () => {
     expect(await page.locator('#hits .hit h3').first().textContent()).toBe(NAME)
   })
 
+  test('the editor signs in with the account made with the listing and edits it', async () => {
+    await page.goto(`${server.url}/editors`, { waitUntil: 'domcontentloaded' })
+    expect(await axeViolations(page)).toEqual([])
+    await page.fill('#email', 'editora@prueba.example')
+    await page.fill('#password', 'not-the-password')
+    await page.click('button[type="submit"]')
+    await page.waitForSelector('.errors')
+    expect(await page.locator('.errors').textContent()).toBe('That email and password do not match.')
+    await page.fill('#email', 'EDITORA@prueba.example')
+    await page.fill('#password', 'una-contraseña-larga')
+    await page.click('button[type="submit"]')
+    await page.waitForSelector('form#join[action="/editors/listing"]')
+    expect(await page.inputValue('#f-name')).toBe(NAME)
+    expect(await page.inputValue('#f-summaryMap-es')).toBe('Alojamiento web y correo cifrado para colectivas de Oaxaca.')
+    expect(await axeViolations(page)).toEqual([])
+    await page.fill('#f-name', `${NAME} Renombrada`)
+    await page.click('button[value="submit"]')
+    await page.waitForSelector('text=Saved.')
+    const hits = (await (await fetch(`${server.url}/api/search?q=Renombrada`)).json()) as { hits: Array<{ name: string }> }
+    expect(hits.hits.map((h) => h.name)).toEqual([`${NAME} Renombrada`])
+    await page.click('form[action="/editors/sign-out"] button')
+    await page.goto(`${server.url}/editors/listing`, { waitUntil: 'domcontentloaded' })
+    expect(new URL(page.url()).pathname).toBe('/editors')
+  })
+
   test('a form without its CSRF token is refused; sign-in is rate limited', async () => {
     const refused = await fetch(`${server.url}/join`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `name=X&account.email=a%40b.example&account.password=0123456789` })
     expect(refused.status).toBe(403)

@@ -63,8 +63,9 @@ export async function removeInstance(inst: Instance, signal: NodeJS.Signals = 'S
 interface PeerJson { id: string; origin: string; outbound: { state: string }; inbound: { state: string }; sync: { mirrored: number; lastFullSync?: string }; deliveries: { queued: number } }
 
 export async function peerOf(inst: Instance, origin: string): Promise<PeerJson | undefined> {
-  const { body } = await inst.api<{ items: PeerJson[] }>('GET', '/api/peers')
-  return body.items.find((p) => p.origin === origin)
+  const res = await inst.api<{ items?: PeerJson[] }>('GET', '/api/peers')
+  if (!res.body.items) throw new Error(`GET /api/peers on ${inst.name} answered ${res.status}: ${JSON.stringify(res.body)}\n${inst.server.output().slice(-3000)}`)
+  return res.body.items.find((p) => p.origin === origin)
 }
 
 /** `follower` follows `followed`, and `followed` approves. Resolves once accepted. */

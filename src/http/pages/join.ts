@@ -22,6 +22,10 @@ export interface JoinPageContext {
   ui: Ui
   url: string
   csrf: string
+  /** A new listing with its account, or an editor changing theirs. */
+  mode?: 'join' | 'edit'
+  /** Shown above the form (e.g. "Saved."). */
+  status?: string
   tileUrl: string
   tileAttribution: string
 }
@@ -47,14 +51,17 @@ ${message(field)}</div>`
 ${message(field)}</fieldset>`
 
   if (state.done) {
-    return page({ title: ui.t('join.title'), ui, url: ctx.url, body: html`<h1>${ui.t('join.title')}</h1><p class="notice" role="status">${ui.t('join.thanks')}</p>` })
+    return page({ title: ui.t('join.title'), ui, url: ctx.url, body: html`<h1>${ui.t('join.title')}</h1><p class="notice" role="status">${ui.t('join.thanks')}</p><p><a href="/editors">${ui.t('ed.signIn')}</a></p>` })
   }
   const defaultLanguage = text(values.defaultLanguage) || ui.lang
-  const body = html`<h1>${ui.t('join.title')}</h1>
-<p>${ui.t('join.intro')}</p>
+  const editing = ctx.mode === 'edit'
+  const title = ui.t(editing ? 'ed.edit' : 'join.title')
+  const body = html`<h1>${title}</h1>
+${editing ? html`<form method="post" action="/editors/sign-out" class="inline"><input type="hidden" name="_csrf" value="${ctx.csrf}"><button type="submit" class="secondary">${ui.t('ed.signOut')}</button></form>` : html`<p>${ui.t('join.intro')}</p>`}
+${ctx.status ? html`<p class="notice" role="status">${ctx.status}</p>` : ''}
 ${Object.keys(errors).length ? html`<p class="errors" role="alert" id="form-errors">${ui.t('join.errors')}</p>` : ''}
 ${state.preview ? html`<section class="preview" aria-labelledby="preview-title"><h2 id="preview-title">${ui.t('join.previewTitle')}</h2>${state.preview}</section>` : ''}
-<form id="join" method="post" action="/join" novalidate>
+<form id="join" method="post" action="${editing ? '/editors/listing' : '/join'}" novalidate>
 <input type="hidden" name="_csrf" value="${ctx.csrf}">
 ${input('name', ui.t('join.name'), { required: true })}
 <div class="field"><label for="f-defaultLanguage">${ui.t('join.defaultLanguage')}</label>
@@ -79,16 +86,16 @@ ${input('location.0.country', ui.t('join.country'))}
 </fieldset>
 ${input('contact.website', ui.t('join.website'), { type: 'url', autocomplete: 'url' })}
 ${input('contact.email', ui.t('join.email'), { type: 'email' })}
-<fieldset class="field"><legend>${ui.t('join.account')}</legend>
-<p class="meta">${ui.t('join.accountHelp')}</p>
+${editing ? '' : html`<fieldset class="field"><legend>${ui.t('join.account')}</legend>
+<p class="meta">${ui.t('join.accountHelp')} <a href="/editors">${ui.t('ed.signIn')}</a></p>
 ${input('account.email', ui.t('join.accountEmail'), { type: 'email', required: true, autocomplete: 'email' })}
 ${input('account.password', ui.t('join.password'), { type: 'password', required: true, autocomplete: 'new-password' })}
-</fieldset>
+</fieldset>`}
 <p><button type="submit" name="action" value="preview" class="secondary">${ui.t('join.preview')}</button>
-<button type="submit" name="action" value="submit">${ui.t('join.submit')}</button></p>
+<button type="submit" name="action" value="submit">${ui.t(editing ? 'ed.save' : 'join.submit')}</button></p>
 </form>`
   return page({
-    title: ui.t('join.title'), ui, url: ctx.url, body,
+    title, ui, url: ctx.url, body,
     head: html`<link rel="stylesheet" href="/static/vendor/leaflet/leaflet.css">`,
     scripts: ['/static/vendor/leaflet/leaflet.js', '/static/pick-location.js']
   })

@@ -25,7 +25,7 @@ export interface JoinDeps {
 }
 
 /** A schema error's message as one of ours, in the reader's language. */
-function messageKey(e: FieldError): MessageKey {
+export function messageKey(e: FieldError): MessageKey {
   if (/is required|must NOT have fewer than 1 characters/.test(e.message)) return 'error.required'
   if (/must NOT have more|must NOT be longer/.test(e.message)) return 'error.tooLong'
   if (/must be [<>]=/.test(e.message)) return 'error.range'
@@ -34,7 +34,7 @@ function messageKey(e: FieldError): MessageKey {
 }
 
 /** Where a schema error is shown: the form field with that path, or the nearest one. */
-function formField(path: string): string {
+export function formField(path: string): string {
   if (path === 'slug' || path === '(listing)') return 'name'
   if (/^(nameMap|summaryMap)$/.test(path)) return 'summaryMap.en'
   if (/^(services|languages)\.\d+$/.test(path)) return path.split('.')[0] as string

@@ -13,7 +13,7 @@ const SESSION_COOKIE = 'tejido_session'
 const CSRF_COOKIE = 'tejido_csrf'
 const SESSION_MS = 12 * 3600 * 1000
 
-interface SessionDoc { id: string; role: 'operator'; expires: Date }
+interface SessionDoc { id: string; role: 'operator' | 'editor'; /** The listing an editor may edit. */ subject?: string; expires: Date }
 
 export function cookie(req: Request, name: string): string | undefined {
   const m = new RegExp(`(?:^|;\\s*)${name}=([A-Za-z0-9_-]+)(?:;|$)`).exec(req.get('cookie') ?? '')
@@ -54,22 +54,33 @@ export class Sessions {
     await this.sessions.createIndex({ id: 1 }, { unique: true, name: 'session-id' })
   }
 
-  async start(req: Request, res: Response): Promise<void> {
+  async start(req: Request, res: Response, role: SessionDoc['role'] = 'operator', subject?: string): Promise<void> {
+    await this.end(req, res) // a new id at every sign-in (no session fixation)
     const id = crypto.randomBytes(32).toString('base64url')
-    await this.sessions.insertOne({ id, role: 'operator', expires: new Date(Date.now() + SESSION_MS) })
+    await this.sessions.insertOne({ id, role, ...(subject ? { subject } : {}), expires: new Date(Date.now() + SESSION_MS) })
     res.cookie(SESSION_COOKIE, id, { httpOnly: true, sameSite: 'strict', secure: req.secure, path: '/', maxAge: SESSION_MS })
   }
 
-  async isOperator(req: Request): Promise<boolean> {
+  private async current(req: Request): Promise<SessionDoc | null> {
     const id = cookie(req, SESSION_COOKIE)
-    if (!id) return false
+    if (!id) return null
     const s = await this.sessions.findOne({ id })
-    if (!s) return false
+    if (!s) return null
     if (s.expires.getTime() < Date.now()) {
       await this.sessions.deleteOne({ id })
-      return false
+      return null
     }
-    return true
+    return s
+  }
+
+  async isOperator(req: Request): Promise<boolean> {
+    return (await this.current(req))?.role === 'operator'
+  }
+
+  /** The listing id a signed-in editor may edit, or null. */
+  async editorOf(req: Request): Promise<string | null> {
+    const s = await this.current(req)
+    return s?.role === 'editor' && s.subject ? s.subject : null
   }
 
   async end(req: Request, res: Response): Promise<void> {

@@ -115,7 +115,17 @@ const en = {
   'op.origin': 'Origin',
   'op.updated': 'Updated',
   'op.moderation': 'Moderation',
-  'op.never': 'never'
+  'op.never': 'never',
+  'ed.signIn': 'Sign in to edit your listing',
+  'ed.submit': 'Sign in',
+  'ed.bad': 'That email and password do not match.',
+  'ed.edit': 'Edit your listing',
+  'ed.save': 'Save changes',
+  'ed.saved': 'Saved.',
+  'ed.signOut': 'Sign out',
+  'ed.pending': 'Waiting for review',
+  'ed.approved': 'Published',
+  'ed.rejected': 'Not published'
 }
 
 export type MessageKey = keyof typeof en
@@ -232,7 +242,17 @@ const es: Catalog = {
   'op.origin': 'Origen',
   'op.updated': 'Actualizado',
   'op.moderation': 'Moderación',
-  'op.never': 'nunca'
+  'op.never': 'nunca',
+  'ed.signIn': 'Entra para editar tu registro',
+  'ed.submit': 'Entrar',
+  'ed.bad': 'Ese correo y esa contraseña no coinciden.',
+  'ed.edit': 'Edita tu registro',
+  'ed.save': 'Guardar cambios',
+  'ed.saved': 'Guardado.',
+  'ed.signOut': 'Salir',
+  'ed.pending': 'Esperando revisión',
+  'ed.approved': 'Publicado',
+  'ed.rejected': 'No publicado'
 }
 
 const fr: Catalog = {
@@ -346,7 +366,17 @@ const fr: Catalog = {
   'op.origin': 'Origine',
   'op.updated': 'Mise à jour',
   'op.moderation': 'Modération',
-  'op.never': 'jamais'
+  'op.never': 'jamais',
+  'ed.signIn': 'Connectez-vous pour modifier votre fiche',
+  'ed.submit': 'Se connecter',
+  'ed.bad': 'Ce courriel et ce mot de passe ne correspondent pas.',
+  'ed.edit': 'Modifier votre fiche',
+  'ed.save': 'Enregistrer',
+  'ed.saved': 'Enregistré.',
+  'ed.signOut': 'Se déconnecter',
+  'ed.pending': 'En attente de relecture',
+  'ed.approved': 'Publiée',
+  'ed.rejected': 'Non publiée'
 }
 
 const pt: Catalog = {
@@ -460,7 +490,17 @@ const pt: Catalog = {
   'op.origin': 'Origem',
   'op.updated': 'Atualizado',
   'op.moderation': 'Moderação',
-  'op.never': 'nunca'
+  'op.never': 'nunca',
+  'ed.signIn': 'Entre para editar seu cadastro',
+  'ed.submit': 'Entrar',
+  'ed.bad': 'Esse e-mail e essa senha não conferem.',
+  'ed.edit': 'Edite seu cadastro',
+  'ed.save': 'Salvar alterações',
+  'ed.saved': 'Salvo.',
+  'ed.signOut': 'Sair',
+  'ed.pending': 'Aguardando revisão',
+  'ed.approved': 'Publicado',
+  'ed.rejected': 'Não publicado'
 }
 
 export const CATALOGS = { en, es, fr, pt } as const
