@@ -137,6 +137,19 @@ async function measure(n: number): Promise<string[]> {
   col.push(`${Math.round(process.memoryUsage().rss / 1048576)} MB`)
   server.closeAllConnections()
   server.close()
+  // The index as a server saves it at shutdown and loads it at start.
+  let t = process.hrtime.bigint()
+  const bytes = index.snapshot()
+  const saveMs = Number(process.hrtime.bigint() - t) / 1e6
+  await index.clear()
+  global.gc?.()
+  const loaded = new EmbeddedSearchIndex('https://bench.test')
+  t = process.hrtime.bigint()
+  if (!loaded.restore(bytes)) throw new Error('snapshot did not load')
+  const loadMs = Number(process.hrtime.bigint() - t) / 1e6
+  const check = await loaded.search({ ...DEFAULT_QUERY, q: 'hosting' })
+  if (check.total === 0) throw new Error('the loaded index finds nothing')
+  col.push(`${Math.round(loadMs)} ms (${(bytes.length / 1048576).toFixed(0)} MB, saved in ${Math.round(saveMs)} ms)`)
   return col
 }
 
@@ -160,7 +173,7 @@ async function main(): Promise<void> {
   const rows: string[][] = [['', ...sizes.map((n) => `${n.toLocaleString()} listings`)]]
   const columns: string[][] = []
   for (const n of sizes) columns.push(await inChild(n))
-  const labels = [...QUERIES.map(([name]) => `${name}: p50 / p95 ms, in process | HTTP`), 'typo recall (planted targets in the top 20)', 'index build', 'process RSS']
+  const labels = [...QUERIES.map(([name]) => `${name}: p50 / p95 ms, in process | HTTP`), 'typo recall (planted targets in the top 20)', 'index build', 'process RSS', 'index load from its snapshot (start-up)']
   labels.forEach((label, i) => rows.push([label, ...columns.map((c) => c[i] as string)]))
   const widths = rows[0]?.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length))) ?? []
   console.log(`\nEmbedded search engine, ${RUNS} runs per query, each size in its own process, Node ${process.version}\n`)

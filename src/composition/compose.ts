@@ -16,6 +16,9 @@ import { createMetrics } from '../http/operations'
 import { EditorAccounts } from '../web/accounts'
 import { Sessions } from '../http/web/session'
 import { createApp } from '../app'
+import path from 'node:path'
+import { EmbeddedSearchIndex } from '../search/embedded/engine'
+import { loadSnapshot, saveSnapshot } from '../search/embedded/snapshot-file'
 import { composeFederation, type Federation } from './federation'
 import { SearchIndexer } from '../search/indexer'
 import type { SearchIndex } from '../search/search-index'
@@ -45,9 +48,14 @@ export async function compose(config: Config, logger: Logger): Promise<Tejido> {
     const listings = new ListingService({ store: listingStore, events, origin: config.publicUrl })
     const search = await openSearch(config)
     const indexer = new SearchIndexer(search, listingStore, logger)
-    // The embedded index lives in memory: rebuilt at every start. Meilisearch
-    // keeps its own: rebuilt only when empty (and by `npm run reindex`).
-    if (!config.meiliUrl || (await search.count()) === 0) logger.info({ indexed: await indexer.rebuild(), engine: config.meiliUrl ? 'meilisearch' : 'embedded' }, 'search index built')
+    // The embedded index lives in memory: with the embedded store it is saved
+    // in DATA_DIR at shutdown and loaded (then caught up) at start, else
+    // rebuilt. Meilisearch keeps its own: rebuilt only when empty (and by
+    // `npm run reindex`).
+    const snapshotFile = search instanceof EmbeddedSearchIndex && !config.mongodbUrl ? path.join(config.dataDir, 'search-index.snapshot') : undefined
+    const loaded = snapshotFile && search instanceof EmbeddedSearchIndex ? await loadSnapshot(search, listingStore, snapshotFile) : null
+    if (loaded) logger.info({ ...loaded, engine: 'embedded' }, 'search index loaded from its snapshot')
+    else if (!config.meiliUrl || (await search.count()) === 0) logger.info({ indexed: await indexer.rebuild(), engine: config.meiliUrl ? 'meilisearch' : 'embedded' }, 'search index built')
     indexer.subscribe(events)
     const keys = new ActorKeys(store.db)
     await keys.init()
@@ -78,6 +86,9 @@ export async function compose(config: Config, logger: Logger): Promise<Tejido> {
         await federation.stop()
         await bridge.stop()
         await background
+        if (snapshotFile && search instanceof EmbeddedSearchIndex) {
+          await saveSnapshot(search, snapshotFile).catch((e: unknown) => logger.warn({ err: e }, 'search index snapshot not saved; the next start rebuilds it'))
+        }
         await store.close()
       }
     }

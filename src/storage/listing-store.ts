@@ -22,6 +22,8 @@ export type DirectoryChange =
   | { kind: 'listing'; at: Date; id: string; listing: Listing }
   | { kind: 'tombstone'; at: Date; id: string; tombstone: Tombstone }
 
+export type ListingStamp = Pick<Listing, 'id' | 'version' | 'updated' | 'moderation'> & { provenance: Pick<Listing['provenance'], 'lastVerified'> }
+
 export interface ChangeQuery {
   origin: string
   /** Only changes after this instant. */
@@ -47,6 +49,8 @@ export interface ListingStore {
   count(filter: { origin?: string; moderation?: ModerationState }): Promise<number>
   /** Every listing, in no particular order, streamed (for rebuilding read models). */
   all(): AsyncIterable<Listing>
+  /** Each listing's id with what its search stamp is made of (cheap: no full documents). */
+  stamps(): Promise<ListingStamp[]>
   /** The ids of every listing of an origin, unordered (for sweeps). */
   idsOf(origin: string): Promise<string[]>
   /** Listings and tombstones of one origin, newest change first (ties by id). */
@@ -146,6 +150,11 @@ export class DocumentListingStore implements ListingStore {
 
   async *all(): AsyncIterable<Listing> {
     for await (const listing of this.listings.find({}, NO_ID)) yield listing
+  }
+
+  async stamps(): Promise<ListingStamp[]> {
+    const docs = await this.listings.find({}, { projection: { _id: 0, id: 1, version: 1, updated: 1, moderation: 1, 'provenance.lastVerified': 1 } }).toArray()
+    return docs as unknown as ListingStamp[]
   }
 
   async idsOf(origin: string): Promise<string[]> {

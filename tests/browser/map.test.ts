@@ -99,6 +99,56 @@ describe('map and search page', () => {
     expect(await page.inputValue('#q')).toBe('hosting')
   })
 
+  test('hovering a result highlights its marker; clicking a marker highlights its result', async () => {
+    await page.goto(`${server.url}/?q=oaxaca`)
+    await page.waitForSelector('#map .cluster, #map .pin')
+    // open clusters until single markers show (each click zooms to where its cluster splits)
+    for (let i = 0; i < 12 && (await page.locator('#map .pin').count()) === 0; i++) {
+      const draws = Number(await page.getAttribute('#search-page', 'data-draws'))
+      await page.locator('#map .cluster').first().click()
+      await page.waitForFunction((n) => Number((globalThis as unknown as { document: { getElementById(id: string): { dataset: { draws: string } } } }).document.getElementById('search-page').dataset.draws) > n, draws)
+    }
+    const pin = page.locator('#map .pin').first()
+    await pin.click()
+    const active = page.locator('#hits .hit.active')
+    await active.waitFor()
+    const id = await active.getAttribute('data-id')
+    const other = page.locator(`#hits .hit:not([data-id="${id}"])`).first()
+    if (await other.count()) {
+      await other.hover()
+      await page.waitForSelector(`#hits .hit.active:not([data-id="${id}"])`)
+    }
+    expect(await page.locator('#hits .hit.active').count()).toBe(1)
+  })
+
+  test('near me sorts by distance within the radius', async () => {
+    const context = await browser.newContext({ geolocation: { latitude: 17.06, longitude: -96.72 }, permissions: ['geolocation'], locale: 'en-GB' })
+    const near = await context.newPage()
+    await near.goto(`${server.url}/`)
+    await near.waitForSelector('#map .cluster')
+    await near.selectOption('#radius', '200')
+    await near.click('#near-me')
+    await near.waitForFunction(() => (globalThis as unknown as { location: { search: string } }).location.search.includes('near='))
+    await near.waitForSelector('#hits .hit .meta')
+    const metas = await near.locator('#hits .hit .meta').allTextContents()
+    const km = metas.map((m) => Number(/([\d,]+) km/.exec(m)?.[1]?.replace(/,/g, '')))
+    expect(km.length).toBeGreaterThan(0)
+    expect(km.every((d) => d <= 200)).toBe(true)
+    expect([...km].sort((a, b) => a - b)).toEqual(km)
+    await context.close()
+  })
+
+  test('a phone-sized screen gets the one-column layout', async () => {
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 } })
+    await phone.goto(`${server.url}/`)
+    await phone.waitForSelector('#map .cluster')
+    const form = await phone.locator('#search').boundingBox()
+    const map = await phone.locator('#map').boundingBox()
+    expect(map && form && map.y > form.y && map.width > 300).toBe(true)
+    await screenshot(phone, 'map-phone')
+    await phone.close()
+  })
+
   test('no serious or critical accessibility violation', async () => {
     await page.goto(`${server.url}/`)
     await page.waitForSelector('#map .cluster')

@@ -10,6 +10,10 @@ import { EmbeddedSearchIndex } from '../../src/search/embedded/engine'
 import { DEFAULT_QUERY, type SearchQuery } from '../../src/search/query'
 import { inBox } from '../../src/search/geo'
 import type { Listing } from '../../src/directory/listing'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { loadSnapshot, saveSnapshot } from '../../src/search/embedded/snapshot-file'
 
 function rng(seed: number) {
   let a = seed >>> 0
@@ -134,5 +138,71 @@ describe('the engine after a random history equals a brute-force model', () => {
     expect(hits.length).toBeGreaterThan(0)
     for (let i = 1; i < hits.length; i++) expect(hits[i]?.distanceKm as number).toBeGreaterThanOrEqual(hits[i - 1]?.distanceKm as number)
     for (const h of hits) expect(h.distanceKm).toBeLessThanOrEqual(5000)
+  })
+})
+
+describe('snapshots', () => {
+  const at = (i: number) => new Date(Date.UTC(2026, 0, 1) + i * 60000)
+  const make = (i: number, version = 1, name = `Cooperativa ${i} cedro`): Listing => ({
+    slug: `s${i}`, name, kind: 'collective', services: ['vpn'], languages: ['es'], summaryMap: { es: `<p>Resumen número ${i}</p>` },
+    location: [{ latitude: i % 80, longitude: (i * 7) % 170, country: 'MX' }, { latitude: -(i % 60), longitude: -((i * 3) % 170) }],
+    id: `https://t.test/orgs/s${i}`, origin: 'https://t.test', published: at(i), updated: at(i + version), moderation: 'approved', version,
+    provenance: { origin: 'https://t.test', via: 'local', firstSeen: at(i), lastVerified: at(i + version) }
+  })
+  const queries: Array<Partial<SearchQuery>> = [
+    { q: 'cedro' }, { q: 'cooperativa 1' }, { q: 'resumen' }, { service: ['vpn'], sort: 'updated' },
+    { bbox: { minLng: -100, minLat: -40, maxLng: 100, maxLat: 40 } }, { near: { lat: 10, lng: 10 }, radius: 3000, sort: 'distance' }
+  ]
+  const q = (over: Partial<SearchQuery>): SearchQuery => ({ ...DEFAULT_QUERY, perPage: 50, ...over })
+  const strip = (r: Awaited<ReturnType<EmbeddedSearchIndex['search']>>) => ({ ...r, tookMs: 0 })
+
+  test('a restored index answers exactly as the original, and keeps working after changes', async () => {
+    const original = new EmbeddedSearchIndex('https://t.test')
+    for (let i = 0; i < 300; i++) await original.upsert(make(i))
+    for (let i = 0; i < 300; i += 7) await original.remove(`https://t.test/orgs/s${i}`)
+    for (let i = 1; i < 300; i += 11) await original.upsert(make(i, 2, `Renombrada ${i}`))
+    const restored = new EmbeddedSearchIndex('https://t.test')
+    expect(restored.restore(original.snapshot())).toBe(true)
+    expect(await restored.count()).toBe(await original.count())
+    for (const over of queries) expect(strip(await restored.search(q(over)))).toEqual(strip(await original.search(q(over))))
+    for (const index of [original, restored]) {
+      await index.upsert(make(1000, 1, 'Nueva cedro'))
+      await index.remove('https://t.test/orgs/s1')
+    }
+    for (const over of queries) expect(strip(await restored.search(q(over)))).toEqual(strip(await original.search(q(over))))
+    expect(restored.stamps()).toEqual(original.stamps())
+  })
+
+  test('bytes that are not a snapshot of this instance are refused, leaving an empty index', async () => {
+    const index = new EmbeddedSearchIndex('https://t.test')
+    await index.upsert(make(1))
+    expect(index.restore(Buffer.from('not a snapshot'))).toBe(false)
+    expect(await index.count()).toBe(0)
+    const other = new EmbeddedSearchIndex('https://other.test')
+    await other.upsert(make(2))
+    expect(index.restore(other.snapshot())).toBe(false)
+  })
+
+  test('loading catches up with the store: changed, new, unpublished and deleted listings', async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tejido-snap-')), 'search-index.snapshot')
+    const before = new EmbeddedSearchIndex('https://t.test')
+    for (let i = 0; i < 20; i++) await before.upsert(make(i))
+    await saveSnapshot(before, file)
+    // meanwhile, in the store: 3 changed, 5 deleted, 6 unpublished, one new
+    const store = new Map<string, Listing>()
+    for (let i = 0; i < 20; i++) store.set(`https://t.test/orgs/s${i}`, make(i))
+    store.set('https://t.test/orgs/s3', make(3, 2, 'Cambiada'))
+    store.delete('https://t.test/orgs/s5')
+    store.set('https://t.test/orgs/s6', { ...make(6), moderation: 'rejected', version: 2 })
+    store.set('https://t.test/orgs/s40', make(40))
+    const fake = { stamps: async () => [...store.values()], byId: async (id: string) => store.get(id) ?? null } as unknown as Parameters<typeof loadSnapshot>[1]
+    const after = new EmbeddedSearchIndex('https://t.test')
+    expect(await loadSnapshot(after, fake, file)).toEqual({ indexed: 19, caughtUp: 2, removed: 2 })
+    expect((await after.search(q({ q: 'cambiada' }))).hits.map((h) => h.id)).toEqual(['https://t.test/orgs/s3'])
+    expect((await after.search(q({ q: 'cooperativa 40' }))).total).toBeGreaterThan(0)
+    const ids = new Set((await after.search(q({ perPage: 100 }))).hits.map((h) => h.id))
+    expect(ids.has('https://t.test/orgs/s5')).toBe(false)
+    expect(ids.has('https://t.test/orgs/s6')).toBe(false)
+    expect(await loadSnapshot(new EmbeddedSearchIndex('https://t.test'), fake, `${file}.missing`)).toBeNull()
   })
 })

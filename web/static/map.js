@@ -104,6 +104,7 @@
       marker.addTo(layer)
     })
     root.dataset.clusters = String(clusters.length)
+    root.dataset.draws = String(Number(root.dataset.draws || 0) + 1)
     if (firstDraw) {
       firstDraw = false
       performance.mark('tejido:clusters-drawn')

@@ -4,7 +4,16 @@
  * filters, geo scans and facet counts walk flat numbers, not objects. Slots
  * of removed listings are reused; variable-length values live in regions.
  */
-import { Regions } from './regions'
+import { Regions, type RegionsSnapshot } from './regions'
+import { bytesOf, int8s, uint16s, float64s } from './snapshot-bytes'
+
+export interface ColumnsSnapshot {
+  slots: number
+  freeSlots: number[]
+  codes: Record<'kinds' | 'origins' | 'services' | 'languages' | 'countries', string[]>
+  alive: Buffer; kind: Buffer; origin: Buffer; accepting: Buffer; updated: Buffer; lastVerified: Buffer
+  regions: Record<'serviceCodes' | 'languageCodes' | 'countryCodes' | 'points', RegionsSnapshot>
+}
 
 /** Strings to dense integer codes, for one facet. */
 export class Codes {
@@ -19,6 +28,12 @@ export class Codes {
       this.values.push(value)
     }
     return c
+  }
+
+  static of(values: string[]): Codes {
+    const codes = new Codes()
+    for (const v of values) codes.code(v)
+    return codes
   }
 
   /** Codes of values known here; unknown values can match nothing. */
@@ -51,19 +66,19 @@ export interface SlotValues {
 }
 
 export class Columns {
-  readonly kinds = new Codes()
-  readonly origins = new Codes()
-  readonly services = new Codes()
-  readonly languages = new Codes()
-  readonly countries = new Codes()
+  kinds = new Codes()
+  origins = new Codes()
+  services = new Codes()
+  languages = new Codes()
+  countries = new Codes()
 
-  alive = new Int8Array(0)
-  kind = new Uint16Array(0)
-  origin = new Uint16Array(0)
+  alive: Int8Array = new Int8Array(0)
+  kind: Uint16Array = new Uint16Array(0)
+  origin: Uint16Array = new Uint16Array(0)
   /** -1 unknown, 0 no, 1 yes. */
-  accepting = new Int8Array(0)
-  updated = new Float64Array(0)
-  lastVerified = new Float64Array(0)
+  accepting: Int8Array = new Int8Array(0)
+  updated: Float64Array = new Float64Array(0)
+  lastVerified: Float64Array = new Float64Array(0)
   readonly serviceCodes = new Regions(['code'])
   readonly languageCodes = new Regions(['code'])
   readonly countryCodes = new Regions(['code'])
@@ -108,6 +123,43 @@ export class Columns {
     this.freeSlots.length = 0
     this.alive.fill(0)
     for (const r of [this.serviceCodes, this.languageCodes, this.countryCodes, this.points]) r.clear()
+  }
+
+  snapshot(): ColumnsSnapshot {
+    const n = this.slots
+    return {
+      slots: n, freeSlots: [...this.freeSlots],
+      codes: { kinds: this.kinds.values, origins: this.origins.values, services: this.services.values, languages: this.languages.values, countries: this.countries.values },
+      alive: bytesOf(this.alive.subarray(0, n)), kind: bytesOf(this.kind.subarray(0, n)), origin: bytesOf(this.origin.subarray(0, n)),
+      accepting: bytesOf(this.accepting.subarray(0, n)), updated: bytesOf(this.updated.subarray(0, n)), lastVerified: bytesOf(this.lastVerified.subarray(0, n)),
+      regions: { serviceCodes: this.serviceCodes.snapshot(), languageCodes: this.languageCodes.snapshot(), countryCodes: this.countryCodes.snapshot(), points: this.points.snapshot() }
+    }
+  }
+
+  restore(s: ColumnsSnapshot): void {
+    this.slots = s.slots
+    this.freeSlots.splice(0, this.freeSlots.length, ...s.freeSlots)
+    this.kinds = Codes.of(s.codes.kinds)
+    this.origins = Codes.of(s.codes.origins)
+    this.services = Codes.of(s.codes.services)
+    this.languages = Codes.of(s.codes.languages)
+    this.countries = Codes.of(s.codes.countries)
+    const size = Math.max(1024, s.slots)
+    const into = <T extends Int8Array | Uint16Array | Float64Array>(make: (n: number) => T, values: Int8Array | Uint16Array | Float64Array): T => {
+      const column = make(size)
+      column.set(values as never)
+      return column
+    }
+    this.alive = into((n) => new Int8Array(n), int8s(s.alive))
+    this.kind = into((n) => new Uint16Array(n), uint16s(s.kind))
+    this.origin = into((n) => new Uint16Array(n), uint16s(s.origin))
+    this.accepting = into((n) => new Int8Array(n), int8s(s.accepting))
+    this.updated = into((n) => new Float64Array(n), float64s(s.updated))
+    this.lastVerified = into((n) => new Float64Array(n), float64s(s.lastVerified))
+    this.serviceCodes.restore(s.regions.serviceCodes)
+    this.languageCodes.restore(s.regions.languageCodes)
+    this.countryCodes.restore(s.regions.countryCodes)
+    this.points.restore(s.regions.points)
   }
 
   private grow(size: number): void {

@@ -11,19 +11,30 @@ import type { SearchQuery } from '../query'
 import type { SearchIndex, SearchResult, SearchHit, SearchPoint } from '../search-index'
 import { toEntry, inLanguage, excerpt, type SearchEntry } from '../documents'
 import { serviceLabels } from '../documents'
-import { TextIndex, NAME, SERVICES, SUMMARY } from './text-index'
+import { Packr } from 'msgpackr'
+import { TextIndex, NAME, SERVICES, SUMMARY, type TextSnapshot } from './text-index'
 import { tokenize } from './term-table'
-import { Columns } from './columns'
+import { Columns, type ColumnsSnapshot } from './columns'
 import { Matcher, areaTest, type Matches } from './matcher'
 import { facetCounts, pageOrder } from './ranking'
 
 export { typoBudget } from './text-index'
+
+/** What changes whenever a listing's searchable data could: its version, last change and last verification. */
+export const listingStamp = (l: Pick<Listing, 'version' | 'updated'> & { provenance: Pick<Listing['provenance'], 'lastVerified'> }): string => `${l.version}|${l.updated.getTime()}|${l.provenance.lastVerified.getTime()}`
+
+const SNAPSHOT_FORMAT = 1
+const snapshots = new Packr({ useRecords: true, moreTypes: false })
+
+interface EngineSnapshot { format: number; origin: string; display: Array<Display | null>; text: TextSnapshot; columns: ColumnsSnapshot }
 
 /** A mirror whose origin has not vouched for it in this long is marked stale. */
 export const STALE_AFTER_MS = 2 * 24 * 3600 * 1000
 
 /** What a hit shows, kept per slot; summaries only as long as an excerpt. */
 type Display = Pick<SearchEntry, 'id' | 'slug' | 'url' | 'names' | 'defaultLanguage' | 'services' | 'languages' | 'countries'> & {
+  /** Which version of the listing this is, to tell a snapshot's entries that are still current. */
+  stamp: string
   excerpts: Record<string, string>
   places: SearchEntry['points']
 }
@@ -51,7 +62,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
     const excerpts: Record<string, string> = {}
     for (const [lang, summary] of Object.entries(entry.summaries)) excerpts[lang] = excerpt(summary)
     this.display[slot] = {
-      id: entry.id, slug: entry.slug, url: entry.url, names: entry.names, defaultLanguage: entry.defaultLanguage,
+      id: entry.id, slug: entry.slug, url: entry.url, names: entry.names, defaultLanguage: entry.defaultLanguage, stamp: listingStamp(listing),
       services: entry.services, languages: entry.languages, countries: entry.countries, excerpts,
       places: entry.points
     }
@@ -62,7 +73,43 @@ export class EmbeddedSearchIndex implements SearchIndex {
     this.drop(listingId)
   }
 
+  /** Each indexed listing's stamp (see listingStamp), to compare with the store after a restore. */
+  stamps(): Map<string, string> {
+    const out = new Map<string, string>()
+    for (const [id, slot] of this.slotOf) out.set(id, (this.display[slot] as Display).stamp)
+    return out
+  }
+
+  /** The whole index as bytes: loading them is several times faster than indexing the listings again. */
+  snapshot(): Buffer {
+    const snap: EngineSnapshot = { format: SNAPSHOT_FORMAT, origin: this.localOrigin, display: this.display.map((d) => d ?? null), text: this.text.snapshot(), columns: this.columns.snapshot() }
+    return snapshots.pack(snap)
+  }
+
+  /** Replaces the index with a snapshot's; false (and an empty index) when the bytes are not one of ours. */
+  restore(bytes: Buffer): boolean {
+    this.clearSync()
+    try {
+      const snap = snapshots.unpack(bytes) as EngineSnapshot
+      if (snap?.format !== SNAPSHOT_FORMAT || snap.origin !== this.localOrigin) return false
+      this.text.restore(snap.text)
+      this.columns.restore(snap.columns)
+      this.display = snap.display.map((d) => d ?? undefined)
+      this.display.forEach((d, slot) => {
+        if (d) this.slotOf.set(d.id, slot)
+      })
+      return true
+    } catch {
+      this.clearSync()
+      return false
+    }
+  }
+
   async clear(): Promise<void> {
+    this.clearSync()
+  }
+
+  private clearSync(): void {
     this.slotOf.clear()
     this.display = []
     this.columns.clear()

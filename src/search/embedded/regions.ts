@@ -5,6 +5,10 @@
  * garbage until the arrays are compacted (when garbage outweighs half of
  * what is used), which keeps writes O(values) and memory bounded.
  */
+import { bytesOf, int32s, float64s } from './snapshot-bytes'
+
+export interface RegionsSnapshot { start: Buffer; length: Buffer; used: number; columns: Record<string, Buffer> }
+
 export class Regions<K extends string> {
   start = new Int32Array(0)
   length = new Int32Array(0)
@@ -42,6 +46,29 @@ export class Regions<K extends string> {
     this.used = 0
     this.garbage = 0
     this.length.fill(0)
+  }
+
+  snapshot(): RegionsSnapshot {
+    const columns: Record<string, Buffer> = {}
+    for (const [name, column] of this.columns) columns[name] = bytesOf(column.subarray(0, this.used))
+    return { start: bytesOf(this.start), length: bytesOf(this.length), used: this.used, columns }
+  }
+
+  restore(s: RegionsSnapshot): void {
+    this.start = int32s(s.start)
+    this.length = int32s(s.length)
+    this.used = s.used
+    let live = 0
+    for (let i = 0; i < this.length.length; i++) live += this.length[i] as number
+    this.garbage = this.used - live
+    for (const name of this.columns.keys()) {
+      const saved = s.columns[name]
+      if (!saved) throw new Error(`snapshot lacks the ${name} column`)
+      const values = float64s(saved)
+      const column = new Float64Array(Math.max(1024, values.length * 2))
+      column.set(values)
+      this.columns.set(name, column)
+    }
   }
 
   private get capacity(): number {

@@ -12,6 +12,7 @@
  */
 import SearchableMap from 'minisearch/SearchableMap'
 import { TermTable, tokenize } from './term-table'
+import { bytesOf, int32s } from './snapshot-bytes'
 
 export { tokenize }
 
@@ -32,6 +33,8 @@ const PREFIX_FACTOR = 0.8
 const MAX_PREFIX_TERMS = 200
 
 interface Expansion { term: number; factor: number }
+
+export interface TextSnapshot { terms: string[]; lengths: Buffer; postings: Buffer; slotLengths: Buffer; slotTerms: Buffer }
 
 export interface TextMatches {
   /** Matching slots, each once. */
@@ -135,6 +138,61 @@ export class TextIndex {
     this.postings = []
     this.lengths = []
     this.bySlot.length = 0
+  }
+
+  snapshot(): TextSnapshot {
+    const lengths = Int32Array.from(this.lengths)
+    let total = 0
+    for (const n of this.lengths) total += n
+    const postings = new Int32Array(total)
+    let at = 0
+    this.postings.forEach((list, term) => {
+      postings.set(list.subarray(0, this.lengths[term] as number), at)
+      at += this.lengths[term] as number
+    })
+    const slotLengths = new Int32Array(this.bySlot.length)
+    let owned = 0
+    this.bySlot.forEach((own, slot) => {
+      slotLengths[slot] = own ? own.length : -1
+      owned += own?.length ?? 0
+    })
+    const slotTerms = new Int32Array(owned)
+    at = 0
+    for (const own of this.bySlot) {
+      if (!own) continue
+      slotTerms.set(own, at)
+      at += own.length
+    }
+    return { terms: this.ids.terms.slice(), lengths: bytesOf(lengths), postings: bytesOf(postings), slotLengths: bytesOf(slotLengths), slotTerms: bytesOf(slotTerms) }
+  }
+
+  restore(s: TextSnapshot): void {
+    this.clear()
+    for (const term of s.terms) this.ids.idOf(term)
+    const lengths = int32s(s.lengths)
+    const postings = int32s(s.postings)
+    let at = 0
+    for (let term = 0; term < lengths.length; term++) {
+      const n = lengths[term] as number
+      const list = new Int32Array(Math.max(4, n + (n >> 2)))
+      list.set(postings.subarray(at, at + n))
+      this.postings[term] = list
+      this.lengths[term] = n
+      at += n
+    }
+    const slotLengths = int32s(s.slotLengths)
+    const slotTerms = int32s(s.slotTerms)
+    at = 0
+    for (let slot = 0; slot < slotLengths.length; slot++) {
+      const n = slotLengths[slot] as number
+      if (n < 0) {
+        this.bySlot[slot] = undefined
+        continue
+      }
+      this.bySlot[slot] = slotTerms.slice(at, at + n)
+      at += n
+    }
+    this.ensure(slotLengths.length)
   }
 
   /** Slots matching every word of `q` with their scores; null when `q` has no words. */
