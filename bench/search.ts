@@ -14,6 +14,7 @@ import { searchRoutes } from '../src/http/search'
 import { DEFAULT_QUERY, type SearchQuery } from '../src/search/query'
 import { demoListings } from '../src/cli/demo-data'
 import type { Listing } from '../src/directory/listing'
+import { rng } from '../tests/support/random'
 
 const sizes = (() => {
   const i = process.argv.indexOf('--sizes')
@@ -25,15 +26,6 @@ const TARGETS = 200
 const templates = demoListings(320)
 const WORDS = ['quetzal', 'colibri', 'jaguarundi', 'ocelote', 'tamandua', 'guacamaya', 'capibara', 'armadillo', 'tucanete', 'manatiar', 'axolotes', 'ajolotito', 'cenzontle', 'tlacuache', 'zopilotes', 'mapachito']
 
-function rng(seed: number) {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = Math.imul(a ^ (a >>> 15), a | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 /** A word no generated listing uses, made of letters only. */
 function targetWord(i: number): string {

@@ -55,10 +55,13 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by')
   app.set('trust proxy', 'loopback')
   app.use(deps.metrics.observe)
+  // Images: our own, data: URLs (Leaflet's) and the map tiles' origin; scripts only from files here.
+  const tiles = new URL(deps.web.tileUrl.replace(/\{[a-z]\}/g, '0')).origin
+  const csp = `default-src 'self'; img-src 'self' data: ${tiles}; style-src 'self'; script-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'`
   app.use((_req, res, next) => {
     res.set('X-Content-Type-Options', 'nosniff')
     res.set('Referrer-Policy', 'same-origin')
-    res.set('Content-Security-Policy', "default-src 'self'; img-src 'self' data: https:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'")
+    res.set('Content-Security-Policy', csp)
     next()
   })
   app.use(deps.bridge.apex)

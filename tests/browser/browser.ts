@@ -4,9 +4,11 @@
  * the path. Screenshots go to artifacts/screenshots (not committed).
  */
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { spawnSync } from 'node:child_process'
 import { chromium, type Browser, type Page } from 'playwright-core'
+import { freePort, startServer, stopServer, waitReady, type ServerProcess } from '../support/process'
 
 export const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync']
 export const SCREENSHOTS = path.resolve(__dirname, '..', '..', 'artifacts', 'screenshots')
@@ -45,4 +47,24 @@ export async function axeViolations(page: Page): Promise<string[]> {
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.impact}: ${v.id} — ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')})`)
+}
+
+export interface WebInstance { server: ServerProcess; browser: Browser; dataDir: string; close(): Promise<void> }
+
+/** A seeded instance in its own process and a Chromium to look at it with; `close` stops both and removes the data. */
+export async function startWebInstance(name: string, opts: { listings?: number; env?: Record<string, string> } = {}): Promise<WebInstance> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `tejido-${name}-`))
+  const port = await freePort()
+  seed(dataDir, port, opts.listings)
+  const server = startServer({ DATA_DIR: dataDir, ...(opts.env ?? {}) }, port)
+  await waitReady(server)
+  const browser = await launch()
+  return {
+    server, browser, dataDir,
+    close: async () => {
+      await browser.close()
+      await stopServer(server, 'SIGTERM')
+      fs.rmSync(dataDir, { recursive: true, force: true })
+    }
+  }
 }

@@ -5,35 +5,27 @@
  * operator signs in, approves it, and it is on the map. CSRF and the sign-in
  * rate limit are checked over plain HTTP. axe-core on every page.
  */
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
-import { freePort, startServer, stopServer, waitReady, type ServerProcess } from '../support/process'
-import { launch, seed, screenshot, axeViolations } from './browser'
+import type { ServerProcess } from '../support/process'
+import { startWebInstance, screenshot, axeViolations, type WebInstance } from './browser'
 
 jest.setTimeout(180000)
 const TOKEN = 'browser-test-operator-token'
 const NAME = 'Cooperativa Prueba Navegador'
 
 describe('list your co-op, then an operator approves it', () => {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tejido-join-'))
+  let web: WebInstance
   let server: ServerProcess
   let browser: Browser
   let page: Page
 
   beforeAll(async () => {
-    const port = await freePort()
-    seed(dataDir, port, 40)
-    server = startServer({ DATA_DIR: dataDir, ADMIN_TOKEN: TOKEN }, port)
-    await waitReady(server)
-    browser = await launch()
+    web = await startWebInstance('join', { listings: 40, env: { ADMIN_TOKEN: TOKEN } })
+    ;({ server, browser } = web)
     page = await browser.newPage({ locale: 'en-GB' })
   })
   afterAll(async () => {
-    await browser?.close()
-    await stopServer(server, 'SIGTERM')
-    fs.rmSync(dataDir, { recursive: true, force: true })
+    await web?.close()
   })
 
   const search = async (q: string) => (await (await fetch(`${server.url}/api/search?q=${encodeURIComponent(q)}`)).json()) as { total: number }

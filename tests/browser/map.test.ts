@@ -4,32 +4,24 @@
  * search, no serious accessibility violation. Tiles cannot load here; the map
  * must work anyway.
  */
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
-import { freePort, startServer, stopServer, waitReady, type ServerProcess } from '../support/process'
-import { launch, seed, screenshot, axeViolations } from './browser'
+import type { ServerProcess } from '../support/process'
+import { startWebInstance, screenshot, axeViolations, type WebInstance } from './browser'
 
 jest.setTimeout(120000)
 
 describe('map and search page', () => {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tejido-web-'))
+  let web: WebInstance
   let server: ServerProcess
   let browser: Browser
   let page: Page
 
   beforeAll(async () => {
-    const port = await freePort()
-    seed(dataDir, port)
-    server = startServer({ DATA_DIR: dataDir }, port)
-    await waitReady(server)
-    browser = await launch()
+    web = await startWebInstance('web')
+    ;({ server, browser } = web)
   })
   afterAll(async () => {
-    await browser?.close()
-    await stopServer(server, 'SIGTERM')
-    fs.rmSync(dataDir, { recursive: true, force: true })
+    await web?.close()
   })
   beforeEach(async () => {
     page = await browser.newPage({ locale: 'en-GB' })
@@ -95,6 +87,9 @@ describe('map and search page', () => {
     const res = await fetch(`${server.url}/?q=hosting`)
     const body = await res.text()
     expect(body).toMatch(/<li class="hit"/)
+    const csp = res.headers.get('content-security-policy') ?? ''
+    expect(csp).toContain("script-src 'self'")
+    expect(csp).toContain('img-src \'self\' data: https://tile.openstreetmap.org')
     await page.goto(`${server.url}/?q=hosting`)
     expect(await page.inputValue('#q')).toBe('hosting')
   })

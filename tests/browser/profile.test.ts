@@ -3,12 +3,9 @@
  * no serious accessibility violation, and a listing whose name is markup
  * shown as text everywhere it appears (profile, result list, map popup).
  */
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
-import { freePort, startServer, stopServer, waitReady, type ServerProcess } from '../support/process'
-import { launch, seed, screenshot, axeViolations } from './browser'
+import type { ServerProcess } from '../support/process'
+import { startWebInstance, screenshot, axeViolations, type WebInstance } from './browser'
 import { demoListings } from '../../src/cli/demo-data'
 
 jest.setTimeout(120000)
@@ -16,7 +13,7 @@ const TOKEN = 'browser-test-operator-token'
 const EVIL = '<img src=x onerror=alert(1)>'
 
 describe('profile pages', () => {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tejido-profile-'))
+  let web: WebInstance
   let server: ServerProcess
   let browser: Browser
   let page: Page
@@ -24,21 +21,16 @@ describe('profile pages', () => {
   const slug = (demoListings(1)[0] as { slug: string }).slug
 
   beforeAll(async () => {
-    const port = await freePort()
-    seed(dataDir, port)
-    server = startServer({ DATA_DIR: dataDir, ADMIN_TOKEN: TOKEN }, port)
-    await waitReady(server)
+    web = await startWebInstance('profile', { env: { ADMIN_TOKEN: TOKEN } })
+    ;({ server, browser } = web)
     const res = await fetch(`${server.url}/api/listings`, {
       method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
       body: JSON.stringify({ slug: 'evil-name', name: EVIL, kind: 'collective', summary: `<p>${EVIL.replace(/</g, '&lt;')}</p>`, location: [{ name: EVIL, latitude: -33.45, longitude: -70.66 }] })
     })
     expect(res.status).toBe(201)
-    browser = await launch()
   })
   afterAll(async () => {
-    await browser?.close()
-    await stopServer(server, 'SIGTERM')
-    fs.rmSync(dataDir, { recursive: true, force: true })
+    await web?.close()
   })
   beforeEach(async () => {
     dialogs = []

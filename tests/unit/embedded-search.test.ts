@@ -14,16 +14,8 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { loadSnapshot, saveSnapshot } from '../../src/search/embedded/snapshot-file'
+import { rng } from '../support/random'
 
-function rng(seed: number) {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = Math.imul(a ^ (a >>> 15), a | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 test('kthLargest equals the k-th of a full sort, with and without duplicates', () => {
   const r = rng(1)

@@ -56,6 +56,7 @@ export class Sessions {
 
   async start(req: Request, res: Response, role: SessionDoc['role'] = 'operator', subject?: string): Promise<void> {
     await this.end(req, res) // a new id at every sign-in (no session fixation)
+    await this.sessions.deleteMany({ expires: { $lt: new Date() } }) // sessions nobody signed out of
     const id = crypto.randomBytes(32).toString('base64url')
     await this.sessions.insertOne({ id, role, ...(subject ? { subject } : {}), expires: new Date(Date.now() + SESSION_MS) })
     res.cookie(SESSION_COOKIE, id, { httpOnly: true, sameSite: 'strict', secure: req.secure, path: '/', maxAge: SESSION_MS })
