@@ -1,18 +1,24 @@
 /**
- * `npm run reindex`: rebuilds the search index from the store. Meaningful for
- * Meilisearch (a persistent index); the embedded index lives in the server's
- * memory and is rebuilt at every start, so there it only reports that.
+ * `npm run reindex`: rebuilds the search index from the store. For
+ * Meilisearch (a persistent index) now; the embedded index lives in the
+ * server's memory, saved between runs, so there it drops the saved copy and
+ * the next start rebuilds it from the store.
  */
+import fs from 'node:fs/promises'
 import pino from 'pino'
 import type { Config } from '../config/config'
 import { openStore } from '../composition/store'
-import { openSearch } from '../composition/search'
+import { openSearch, embeddedSnapshotPath } from '../composition/search'
 import { DocumentListingStore } from '../storage/listing-store'
 import { SearchIndexer } from '../search/indexer'
 import { MeiliSearchIndex } from '../search/meilisearch/engine'
 
 export async function reindex(config: Config): Promise<string> {
-  if (!config.meiliUrl) return 'The embedded search index is rebuilt from the store every time the server starts; nothing to do.'
+  if (!config.meiliUrl) {
+    const snapshot = embeddedSnapshotPath(config)
+    if (snapshot) await fs.rm(snapshot, { force: true })
+    return 'The embedded search index lives in the server: its next start rebuilds it from the store.'
+  }
   const store = await openStore(config)
   try {
     const search = await openSearch(config)

@@ -16,13 +16,12 @@ import { createMetrics } from '../http/operations'
 import { EditorAccounts } from '../web/accounts'
 import { Sessions } from '../http/web/session'
 import { createApp } from '../app'
-import path from 'node:path'
 import { EmbeddedSearchIndex } from '../search/embedded/engine'
 import { loadSnapshot, saveSnapshot } from '../search/embedded/snapshot-file'
 import { composeFederation, type Federation } from './federation'
 import { SearchIndexer } from '../search/indexer'
 import type { SearchIndex } from '../search/search-index'
-import { openSearch } from './search'
+import { openSearch, embeddedSnapshotPath } from './search'
 import { VERSION } from '../version'
 import type { Listing } from '../directory/listing'
 
@@ -52,7 +51,7 @@ export async function compose(config: Config, logger: Logger): Promise<Tejido> {
     // in DATA_DIR at shutdown and loaded (then caught up) at start, else
     // rebuilt. Meilisearch keeps its own: rebuilt only when empty (and by
     // `npm run reindex`).
-    const snapshotFile = search instanceof EmbeddedSearchIndex && !config.mongodbUrl ? path.join(config.dataDir, 'search-index.snapshot') : undefined
+    const snapshotFile = search instanceof EmbeddedSearchIndex ? embeddedSnapshotPath(config) : undefined
     const loaded = snapshotFile && search instanceof EmbeddedSearchIndex ? await loadSnapshot(search, listingStore, snapshotFile) : null
     if (loaded) logger.info({ ...loaded, engine: 'embedded' }, 'search index loaded from its snapshot')
     else if (!config.meiliUrl || (await search.count()) === 0) logger.info({ indexed: await indexer.rebuild(), engine: config.meiliUrl ? 'meilisearch' : 'embedded' }, 'search index built')
