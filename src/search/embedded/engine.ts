@@ -23,6 +23,7 @@ export { typoBudget } from './text-index'
 /** What changes whenever a listing's searchable data could: its version, last change and last verification. */
 export const listingStamp = (l: Pick<Listing, 'version' | 'updated'> & { provenance: Pick<Listing['provenance'], 'lastVerified'> }): string => `${l.version}|${l.updated.getTime()}|${l.provenance.lastVerified.getTime()}`
 
+// Bump when what the index keeps or how it tokenizes changes: an older snapshot is then rebuilt, not misread.
 const SNAPSHOT_FORMAT = 1
 const snapshots = new Packr({ useRecords: true, moreTypes: false })
 
