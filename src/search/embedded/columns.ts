@@ -46,7 +46,7 @@ export class Codes {
   }
 }
 
-export function grown<T extends Float64Array | Int32Array | Int8Array | Uint16Array>(array: T, size: number, make: (n: number) => T): T {
+function grown<T extends Float64Array | Int32Array | Int8Array | Uint16Array>(array: T, size: number, make: (n: number) => T): T {
   if (size <= array.length) return array
   const next = make(Math.max(size, array.length * 2, 1024))
   next.set(array)

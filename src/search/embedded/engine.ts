@@ -18,8 +18,6 @@ import { Columns, type ColumnsSnapshot } from './columns'
 import { Matcher, areaTest, type Matches } from './matcher'
 import { facetCounts, pageOrder } from './ranking'
 
-export { typoBudget } from './text-index'
-
 /** What changes whenever a listing's searchable data could: its version, last change and last verification. */
 export const listingStamp = (l: Pick<Listing, 'version' | 'updated'> & { provenance: Pick<Listing['provenance'], 'lastVerified'> }): string => `${l.version}|${l.updated.getTime()}|${l.provenance.lastVerified.getTime()}`
 

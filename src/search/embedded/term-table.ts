@@ -10,7 +10,7 @@
 const WORD_CHAR = /[\p{L}\p{N}]/u
 const charClass = new Uint8Array(65536) // 0 unknown, 1 word, 2 separator
 for (let c = 0; c < 128; c++) charClass[c] = (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 1 : 2
-export const isWordChar = (code: number): boolean => {
+const isWordChar = (code: number): boolean => {
   let k = charClass[code] as number
   if (k === 0) charClass[code] = k = code >= 0xd800 && code <= 0xdfff ? 2 : WORD_CHAR.test(String.fromCharCode(code)) ? 1 : 2
   return k === 1
@@ -21,7 +21,7 @@ const folded = new Map<string, string>()
 const UNDECOMPOSED: Record<string, string> = { ł: 'l', ø: 'o', đ: 'd', ħ: 'h', ß: 'ss', æ: 'ae', œ: 'oe', ı: 'i' }
 const UNDECOMPOSED_CHARS = /[łøđħßæœı]/g
 /** Lower case, accents off (É → e, ç → c, ł → l), composed again. */
-export const fold = (word: string): string => {
+const fold = (word: string): string => {
   let f = folded.get(word)
   if (f === undefined) {
     f = word.toLowerCase().normalize('NFD').replace(/\p{Diacritic}/gu, '').replace(UNDECOMPOSED_CHARS, (c) => UNDECOMPOSED[c] as string).normalize('NFC')

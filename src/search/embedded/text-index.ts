@@ -14,8 +14,6 @@ import SearchableMap from 'minisearch/SearchableMap'
 import { TermTable, tokenize } from './term-table'
 import { bytesOf, int32s } from './snapshot-bytes'
 
-export { tokenize }
-
 export const NAME = 4
 export const SERVICES = 2
 export const SUMMARY = 1
