@@ -29,6 +29,18 @@ export interface Config {
   /** Map tiles: an https URL template with {z}, {x} and {y}, and the attribution its licence asks for. */
   readonly tileUrl: string
   readonly tileAttribution: string
+  /**
+   * Which proxies Express believes about the client's address and protocol
+   * (`trust proxy`): a hop count, or addresses/CIDRs and Express's names
+   * `loopback`, `linklocal`, `uniquelocal`. Default: loopback only.
+   */
+  readonly trustProxy: number | readonly string[]
+  /** Bearer token for /metrics; without it /metrics answers loopback clients only. */
+  readonly metricsToken: string | undefined
+  /** At most this many listings may wait for moderation at once (applications beyond it are refused). */
+  readonly maxPendingListings: number
+  /** At most this many pending applications from one client (address, IPv6 by /64). */
+  readonly maxPendingPerClient: number
 }
 
 export class ConfigError extends Error {
@@ -119,6 +131,38 @@ function parseTileUrl(env: Env): string {
   return raw
 }
 
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal']
+
+function parseTrustProxy(env: Env): number | string[] {
+  const raw = text(env, 'TRUST_PROXY') ?? 'loopback'
+  if (/^\d{1,2}$/.test(raw)) return Number(raw)
+  return raw.split(',').map((s) => s.trim()).filter(Boolean).map((entry) => {
+    if (PROXY_NAMES.includes(entry)) return entry
+    const [addr, bits, extra] = entry.split('/')
+    const family = net.isIP(addr ?? '')
+    const max = family === 6 ? 128 : 32
+    if (!family || extra !== undefined || (bits !== undefined && (!/^\d{1,3}$/.test(bits) || Number(bits) > max))) {
+      throw new ConfigError('TRUST_PROXY', `"${entry}" is not a hop count, an IP address, a CIDR or one of ${PROXY_NAMES.join(', ')}`)
+    }
+    return entry
+  })
+}
+
+function parseCount(env: Env, name: string, fallback: number): number {
+  const raw = text(env, name)
+  if (raw === undefined) return fallback
+  if (!/^\d{1,7}$/.test(raw)) throw new ConfigError(name, `"${raw}" is not a whole number`)
+  return Number(raw)
+}
+
+function parseSecret(env: Env, name: string): string | undefined {
+  const value = text(env, name)
+  if (value !== undefined && value.length < 16) {
+    throw new ConfigError(name, 'must be at least 16 characters (use a long random string, e.g. `openssl rand -hex 24`)')
+  }
+  return value
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const port = parsePort(env)
   const publicUrl = parsePublicUrl(env, port)
@@ -126,10 +170,7 @@ export function loadConfig(env: Env = process.env): Config {
   if (mongodbUrl) parseUrl('MONGODB_URL', mongodbUrl, ['mongodb:', 'mongodb+srv:'])
   const meiliUrl = text(env, 'MEILI_URL')
   if (meiliUrl) parseUrl('MEILI_URL', meiliUrl, ['http:', 'https:'])
-  const adminToken = text(env, 'ADMIN_TOKEN')
-  if (adminToken !== undefined && adminToken.length < 16) {
-    throw new ConfigError('ADMIN_TOKEN', 'must be at least 16 characters (use a long random string, e.g. `openssl rand -hex 24`)')
-  }
+  const adminToken = parseSecret(env, 'ADMIN_TOKEN')
   const logLevel = (text(env, 'LOG_LEVEL') ?? 'info').toLowerCase()
   if (!LEVELS.includes(logLevel as LogLevel)) throw new ConfigError('LOG_LEVEL', `"${logLevel}" is not one of ${LEVELS.join(', ')}`)
   return Object.freeze({
@@ -147,6 +188,10 @@ export function loadConfig(env: Env = process.env): Config {
     autoApprovePeers: Object.freeze(parseHosts(env, 'AUTO_APPROVE_PEERS')),
     repairIntervalMs: parseDuration(env, 'REPAIR_INTERVAL', '1h'),
     tileUrl: parseTileUrl(env),
-    tileAttribution: text(env, 'TILE_ATTRIBUTION') ?? (text(env, 'TILE_URL') ? '' : OSM_ATTRIBUTION)
+    tileAttribution: text(env, 'TILE_ATTRIBUTION') ?? (text(env, 'TILE_URL') ? '' : OSM_ATTRIBUTION),
+    trustProxy: Object.freeze(parseTrustProxy(env)),
+    metricsToken: parseSecret(env, 'METRICS_TOKEN'),
+    maxPendingListings: parseCount(env, 'MAX_PENDING_LISTINGS', 200),
+    maxPendingPerClient: parseCount(env, 'MAX_PENDING_PER_CLIENT', 3)
   })
 }

@@ -22,7 +22,19 @@ describe('config', () => {
     expect(loadConfig({ ALLOW_PRIVATE_ADDRESSES: '127.0.0.1, ::1,10.0.0.0/8,localhost:8081' }).allowPrivateAddresses).toEqual(['127.0.0.1', '::1', '10.0.0.0/8', 'localhost:8081'])
   })
 
+  test('proxies, metrics and moderation limits', () => {
+    expect(loadConfig({})).toMatchObject({ trustProxy: ['loopback'], metricsToken: undefined, maxPendingListings: 200, maxPendingPerClient: 3 })
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2)
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8,fd00::/8' }).trustProxy).toEqual(['loopback', '10.0.0.0/8', 'fd00::/8'])
+    expect(loadConfig({ METRICS_TOKEN: 'metrics-token-0123456789', MAX_PENDING_LISTINGS: '50', MAX_PENDING_PER_CLIENT: '1' })).toMatchObject({ metricsToken: 'metrics-token-0123456789', maxPendingListings: 50, maxPendingPerClient: 1 })
+  })
+
   test.each([
+    ['TRUST_PROXY', { TRUST_PROXY: 'everyone' }],
+    ['TRUST_PROXY', { TRUST_PROXY: '10.0.0.0/40' }],
+    ['METRICS_TOKEN', { METRICS_TOKEN: 'short' }],
+    ['MAX_PENDING_LISTINGS', { MAX_PENDING_LISTINGS: 'lots' }],
+    ['MAX_PENDING_PER_CLIENT', { MAX_PENDING_PER_CLIENT: '-1' }],
     ['PORT', { PORT: 'eighty' }],
     ['PORT', { PORT: '70000' }],
     ['PUBLIC_URL', { PUBLIC_URL: 'not a url' }],
