@@ -7,6 +7,7 @@ import { loadConfig, ConfigError } from './config/config'
 import { createLogger } from './support/logger'
 import { compose } from './composition/compose'
 import { DataDirLockedError } from './storage/embedded/lock'
+import { OriginMismatchError } from './composition/instance-origin'
 
 export async function serve(): Promise<void> {
   let config
@@ -27,6 +28,10 @@ export async function serve(): Promise<void> {
     if (e instanceof DataDirLockedError) {
       console.error(e.message)
       process.exit(75) // EX_TEMPFAIL
+    }
+    if (e instanceof OriginMismatchError) {
+      console.error(e.message)
+      process.exit(78) // EX_CONFIG: the environment disagrees with the data
     }
     throw e
   }

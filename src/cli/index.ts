@@ -4,6 +4,7 @@
  */
 import { loadConfig, ConfigError } from '../config/config'
 import { DataDirLockedError } from '../storage/embedded/lock'
+import { OriginMismatchError } from '../composition/instance-origin'
 import { serve } from '../main'
 import { seed } from './seed'
 import { reindex } from './reindex'
@@ -53,8 +54,8 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => { if (code >= 0) process.exit(code) },
   (e: unknown) => {
-    if (e instanceof ConfigError || e instanceof DataDirLockedError) console.error(e.message)
+    if (e instanceof ConfigError || e instanceof DataDirLockedError || e instanceof OriginMismatchError) console.error(e.message)
     else console.error(e instanceof Error ? e.message : e)
-    process.exit(1)
+    process.exit(e instanceof ConfigError || e instanceof OriginMismatchError ? 78 : 1)
   }
 )

@@ -5,6 +5,7 @@
 import { MongoClient, type Db } from 'mongodb'
 import { EmbeddedClient } from '../storage/embedded/client'
 import type { Config } from '../config/config'
+import { checkInstanceOrigin } from './instance-origin'
 
 export interface OpenStore {
   db: Db
@@ -12,7 +13,19 @@ export interface OpenStore {
   close(): Promise<void>
 }
 
-export async function openStore(config: Pick<Config, 'mongodbUrl' | 'dataDir'>): Promise<OpenStore> {
+/** Opens the configured store, and refuses one that belongs to another origin (OriginMismatchError). */
+export async function openStore(config: Pick<Config, 'mongodbUrl' | 'dataDir' | 'publicUrl'>): Promise<OpenStore> {
+  const store = await connect(config)
+  try {
+    await checkInstanceOrigin(store.db, config.publicUrl)
+  } catch (e) {
+    await store.close()
+    throw e
+  }
+  return store
+}
+
+async function connect(config: Pick<Config, 'mongodbUrl' | 'dataDir'>): Promise<OpenStore> {
   if (config.mongodbUrl) {
     const client = await new MongoClient(config.mongodbUrl).connect()
     return { db: client.db(), engine: 'mongodb', close: () => client.close() }

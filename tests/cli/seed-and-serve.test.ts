@@ -61,4 +61,22 @@ describe('seed, then serve', () => {
     const nodeinfo = (await (await fetch(`${server.url}/nodeinfo/2.1`)).json()) as { usage: { users: { total: number } } }
     expect(nodeinfo.usage.users.total).toBe(320)
   }, 120000)
+
+  test('the seed takes the same configuration as serve; a store made under another PUBLIC_URL is refused', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tejido-origin-cli-'))
+    try {
+      const port = await freePort()
+      expect(seed({ DATA_DIR: dir, PORT: String(port) }).status).toBe(0)
+      const other = await freePort()
+      const moved = startServer({ DATA_DIR: dir }, other)
+      const code = await moved.exited
+      expect(code).toBe(78)
+      expect(moved.output()).toContain(`This store belongs to the instance http://localhost:${port}, but PUBLIC_URL (or PORT) now says http://localhost:${other}`)
+      const reseed = seed({ DATA_DIR: dir, PORT: String(other) })
+      expect(reseed.status).toBe(78)
+      expect(reseed.stderr).toContain(`http://localhost:${port}`)
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
+  }, 120000)
 })
