@@ -67,6 +67,8 @@ export async function compose(config: Config, logger: Logger): Promise<Tejido> {
     const accounts = new EditorAccounts(store.db)
     const sessions = new Sessions(store.db)
     await Promise.all([accounts.init(), sessions.init()])
+    // A listing's editors go with it, so its address can apply again.
+    events.on('listing.deleted', ({ listing }) => listing.origin === config.publicUrl && accounts.removeFor(listing.id))
     const app = createApp({
       listings, listingStore, search, keys, bridge, instance, adminToken: config.adminToken, logger, metrics: createMetrics(), version: VERSION,
       ready: () => listingStore.ping(),

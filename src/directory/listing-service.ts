@@ -105,6 +105,11 @@ export class ListingService {
     if (!current.ok) return current
     const previous = current.value
     if (previous.moderation === moderation) return ok(previous)
+    // Rejecting an application that was never published leaves no public trace (and frees its slug).
+    if (moderation === 'rejected' && !wasPublished(previous)) {
+      const discarded = await this.discard(previous)
+      return discarded.ok ? ok({ ...discarded.value, moderation }) : discarded
+    }
     const listing: Listing = { ...previous, moderation, updated: this.now(), version: previous.version + 1 }
     if (!(await this.deps.store.replace(listing, previous.version))) return err({ kind: 'conflict', what: `listing ${slug} changed meanwhile; try again` })
     this.deps.events.emit('listing.updated', { listing, previous })
@@ -112,6 +117,8 @@ export class ListingService {
   }
 
   async delete(slug: string): Promise<Result<Listing, DirectoryFailure>> {
+    const current = await this.deps.store.bySlug(this.deps.origin, slug)
+    if (current && !wasPublished(current)) return this.discard(current)
     const deletedAt = this.now()
     const removed = await this.deps.store.remove(this.actorId(slug), deletedAt)
     if (!removed) return this.get(slug)
@@ -119,10 +126,25 @@ export class ListingService {
     return ok(removed)
   }
 
+  /** Removes a never-published listing without a tombstone; subscribers hear of it as a deletion. */
+  private async discard(listing: Listing): Promise<Result<Listing, DirectoryFailure>> {
+    const removed = await this.deps.store.discard(listing.id)
+    if (!removed) return this.get(listing.slug)
+    this.deps.events.emit('listing.deleted', { listing: removed, deletedAt: this.now() })
+    return ok(removed)
+  }
+
   list(query: { origin?: string; moderation?: ModerationState; page: number; perPage: number }): Promise<ListingPage> {
     return this.deps.store.list(query)
   }
 }
+
+/**
+ * A pending listing has never been public: a local listing starts pending
+ * only through an application, and leaves that state only by approval (or
+ * by rejection, which discards it).
+ */
+const wasPublished = (listing: Listing): boolean => listing.moderation !== 'pending'
 
 const SERVER_FIELDS = ['id', 'origin', 'published', 'updated', 'moderation', 'provenance', 'version'] as const
 

@@ -58,7 +58,13 @@ export function actorRoutes({ listings, keys, bridge, instance, federation, web 
   const instanceName = asApexActor(() => INSTANCE_ACTOR_NAME)
   const listingName = asApexActor((req) => req.params.slug as string)
   for (const stream of ['outbox', 'followers', 'following'] as const) router.get(`/actor/${stream}`, instanceName, ...apex.net[stream].get)
-  for (const stream of ['outbox', 'following'] as const) router.get(`/orgs/:slug/${stream}`, listingName, ...apex.net[stream].get)
+  // apex would serve any actor's collections it knows of: only published listings have them.
+  const publishedOnly = handle(async (req, res, next) => {
+    const result = await listings.get(req.params.slug as string)
+    if (!result.ok || result.value.moderation !== 'approved') return sendProblem(res, { status: 404, title: 'Not found', detail: `No listing ${req.params.slug}` })
+    next()
+  })
+  for (const stream of ['outbox', 'following'] as const) router.get(`/orgs/:slug/${stream}`, publishedOnly, listingName, ...apex.net[stream].get)
 
   // A listing's followers are Tejido's (see federation/listing-followers): counted, not listed.
   router.get('/orgs/:slug/followers', handle(async (req, res) => {

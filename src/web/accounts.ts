@@ -58,6 +58,11 @@ export class EditorAccounts {
     }
   }
 
+  /** Removes the accounts that edit a listing (when the listing is gone). */
+  async removeFor(listingId: string): Promise<void> {
+    await this.accounts.deleteMany({ listingId })
+  }
+
   /** The account when the password is right, else null (same work either way). */
   async check(email: string, password: string): Promise<EditorAccount | null> {
     const account = await this.accounts.findOne({ email: normaliseEmail(email) }, { projection: { _id: 0 } })
