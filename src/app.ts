@@ -45,6 +45,12 @@ export interface AppDeps {
   accounts: EditorAccounts
   sessions: Sessions
   settings: OperatorDeps['settings']
+  http: {
+    /** PUBLIC_URL is https: HSTS, Secure cookies. */
+    secure: boolean
+    trustProxy: number | readonly string[]
+    metricsToken: string | undefined
+  }
 }
 
 /** Bodies are capped before parsing (DESIGN: Security). */
@@ -53,7 +59,10 @@ const BODY_LIMIT = '1mb'
 export function createApp(deps: AppDeps): Express {
   const app = express()
   app.disable('x-powered-by')
-  app.set('trust proxy', 'loopback')
+  // Which proxies' X-Forwarded-For/-Proto to believe (TRUST_PROXY); req.ip is the client behind them.
+  app.set('trust proxy', typeof deps.http.trustProxy === 'number' ? deps.http.trustProxy : [...deps.http.trustProxy])
+  // The forms' CSRF helpers find the sessions here (see http/web/session.ts).
+  app.locals.sessions = deps.sessions
   app.use(deps.metrics.observe)
   // Images: our own, data: URLs (Leaflet's) and the map tiles' origin; scripts only from files here.
   const tiles = new URL(deps.web.tileUrl.replace(/\{[a-z]\}/g, '0')).origin
@@ -62,11 +71,13 @@ export function createApp(deps: AppDeps): Express {
     res.set('X-Content-Type-Options', 'nosniff')
     res.set('Referrer-Policy', 'same-origin')
     res.set('Content-Security-Policy', csp)
+    // An https instance is https only: browsers must never try it over http.
+    if (deps.http.secure) res.set('Strict-Transport-Security', 'max-age=31536000')
     next()
   })
   app.use(deps.bridge.apex)
 
-  app.use(operationsRoutes(deps.metrics, deps.ready))
+  app.use(operationsRoutes(deps.metrics, deps.ready, deps.http.metricsToken))
   app.use('/static', express.static(path.join(__dirname, '..', 'web', 'static'), { maxAge: '1h' }))
   app.use('/static/vendor', vendorAssets())
   app.use(wellKnownRoutes(deps.listings, deps.instance, deps.version))

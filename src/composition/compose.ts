@@ -65,7 +65,8 @@ export async function compose(config: Config, logger: Logger): Promise<Tejido> {
     const instance = { id: bridge.instanceActorId, host: config.host, name: config.instanceName, publicUrl: config.publicUrl }
     const federation = await composeFederation({ config, db: store.db, listingStore, events, keys, instanceActorId: bridge.instanceActorId, logger })
     const accounts = new EditorAccounts(store.db)
-    const sessions = new Sessions(store.db)
+    const secure = config.publicUrl.startsWith('https:')
+    const sessions = new Sessions(store.db, { secure, adminToken: config.adminToken })
     await Promise.all([accounts.init(), sessions.init()])
     // A listing's editors go with it, so its address can apply again.
     events.on('listing.deleted', ({ listing }) => listing.origin === config.publicUrl && accounts.removeFor(listing.id))
@@ -74,6 +75,7 @@ export async function compose(config: Config, logger: Logger): Promise<Tejido> {
       ready: () => listingStore.ping(),
       federation,
       web: { tileUrl: config.tileUrl, tileAttribution: config.tileAttribution },
+      http: { secure, trustProxy: config.trustProxy, metricsToken: config.metricsToken },
       accounts, sessions,
       settings: { autoApprove: config.autoApprovePeers, repairIntervalMs: config.repairIntervalMs, tileUrl: config.tileUrl }
     })

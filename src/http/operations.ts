@@ -1,8 +1,14 @@
-/** Health, readiness and Prometheus metrics. */
-import { Router } from 'express'
+/**
+ * Health, readiness and Prometheus metrics. The metrics show operator
+ * activity, so they need METRICS_TOKEN when it is set, and otherwise answer
+ * only a client on this machine.
+ */
+import { Router, type Request } from 'express'
 import { Registry, collectDefaultMetrics, Counter, Histogram } from 'prom-client'
 import type { RequestHandler } from 'express'
 import { handle } from './handle'
+import { bearerToken, sameSecret } from './auth'
+import { sendProblem } from './problem'
 
 export interface Metrics {
   registry: Registry
@@ -30,7 +36,18 @@ export function createMetrics(): Metrics {
   return { registry, observe }
 }
 
-export function operationsRoutes(metrics: Metrics, ready: () => Promise<void>): Router {
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1'])
+
+/**
+ * A client on this machine: the connection comes from loopback and nobody
+ * forwarded it. A local reverse proxy forwarding a remote client's request
+ * is not the client, whatever TRUST_PROXY says.
+ */
+function fromThisMachine(req: Request): boolean {
+  return LOOPBACK.has(req.socket.remoteAddress ?? '') && req.get('x-forwarded-for') === undefined && req.get('forwarded') === undefined
+}
+
+export function operationsRoutes(metrics: Metrics, ready: () => Promise<void>, metricsToken: string | undefined): Router {
   const router = Router()
   router.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' })
@@ -43,7 +60,16 @@ export function operationsRoutes(metrics: Metrics, ready: () => Promise<void>): 
       res.status(503).json({ status: 'unavailable', detail: (e as Error).message })
     }
   }))
-  router.get('/metrics', handle(async (_req, res) => {
+  router.get('/metrics', handle(async (req, res) => {
+    if (metricsToken) {
+      const token = bearerToken(req.get('authorization'))
+      if (!token || !sameSecret(token, metricsToken)) {
+        res.set('WWW-Authenticate', 'Bearer realm="metrics"')
+        return sendProblem(res, { status: 401, title: 'Unauthorized', detail: 'Send Authorization: Bearer <METRICS_TOKEN>.' })
+      }
+    } else if (!fromThisMachine(req)) {
+      return sendProblem(res, { status: 403, title: 'Forbidden', detail: 'Metrics answer only clients on this machine; set METRICS_TOKEN to reach them from elsewhere.' })
+    }
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics())
   }))
   return router

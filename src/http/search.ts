@@ -3,15 +3,25 @@
  * FeatureCollection of the matching listings' locations, for the map and for
  * open-data users). Public; a bad parameter is a 400 naming it.
  */
-import { Router } from 'express'
+import { Router, type Request } from 'express'
 import type { SearchIndex } from '../search/search-index'
 import { parseSearchQuery } from '../search/query'
 import { sendProblem } from './problem'
 import { handle } from './handle'
 
-const MAX_POINTS = 20000
+/** GeoJSON pages: small enough that any number of calls keeps memory flat; `next` walks the rest. */
+const GEOJSON_PAGE = 1000
 /** The map's compact form carries every point of the largest directory we plan for. */
 const MAX_MAP_POINTS = 250000
+
+/** This request's path and query with the next page's offset (a relative link: it stays on this host). */
+function nextPage(req: Request, offset: number, limit: number): string {
+  const q = req.originalUrl.indexOf('?')
+  const params = new URLSearchParams(q < 0 ? '' : req.originalUrl.slice(q + 1))
+  params.set('offset', String(offset))
+  params.set('limit', String(limit))
+  return `${req.baseUrl}${req.path}?${params.toString()}`
+}
 
 export function searchRoutes(index: SearchIndex): Router {
   const router = Router()
@@ -21,15 +31,23 @@ export function searchRoutes(index: SearchIndex): Router {
     res.set('Cache-Control', 'no-cache').json(await index.search(query.value))
   }))
   router.get('/search.geojson', handle(async (req, res) => {
-    const { limit: rawLimit, ...rest } = req.query as Record<string, unknown>
+    const { limit: rawLimit, offset: rawOffset, ...rest } = req.query as Record<string, unknown>
     const query = parseSearchQuery(rest)
-    const limit = rawLimit === undefined ? MAX_POINTS : Number(rawLimit)
+    const limit = rawLimit === undefined ? GEOJSON_PAGE : Number(rawLimit)
+    const offset = rawOffset === undefined ? 0 : Number(rawOffset)
     const errors = query.ok ? [] : [...query.error]
-    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_POINTS) errors.push({ field: 'limit', message: `must be an integer from 1 to ${MAX_POINTS}` })
+    if (!Number.isInteger(limit) || limit < 1 || limit > GEOJSON_PAGE) errors.push({ field: 'limit', message: `must be an integer from 1 to ${GEOJSON_PAGE}` })
+    if (!Number.isSafeInteger(offset) || offset < 0) errors.push({ field: 'offset', message: 'must be a whole number' })
     if (!query.ok || errors.length) return sendProblem(res, { status: 400, title: 'Bad search parameter', detail: errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors })
-    const points = await index.points(query.value, limit)
+    // One more than asked tells whether there is a next page.
+    const points = await index.points(query.value, limit + 1, offset)
+    const more = points.length > limit
+    if (more) points.pop()
+    const next = more ? nextPage(req, offset + limit, limit) : undefined
+    if (next) res.set('Link', `<${next}>; rel="next"`)
     res.type('application/geo+json').send(JSON.stringify({
       type: 'FeatureCollection',
+      ...(next ? { links: [{ rel: 'next', type: 'application/geo+json', href: next }] } : {}),
       features: points.map((p) => ({
         type: 'Feature',
         geometry: { type: 'Point', coordinates: [p.longitude, p.latitude] },

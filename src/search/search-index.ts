@@ -41,7 +41,10 @@ export interface SearchIndex {
   remove(listingId: string): Promise<void>
   clear(): Promise<void>
   search(query: SearchQuery): Promise<SearchResult>
-  /** Every location of every listing the query matches (ignoring paging), at most `limit`. */
-  points(query: SearchQuery, limit: number): Promise<SearchPoint[]>
+  /**
+   * The locations of the listings the query matches (ignoring its paging), in
+   * a stable order: at most `limit`, after skipping the first `offset`.
+   */
+  points(query: SearchQuery, limit: number, offset?: number): Promise<SearchPoint[]>
   count(): Promise<number>
 }

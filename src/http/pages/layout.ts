@@ -14,8 +14,20 @@ export interface PageOptions {
   wide?: boolean
 }
 
+/**
+ * This page's path and query with `lang` set. Only the path is used: a
+ * request target in absolute form (`GET http://host:port/...`) may carry a
+ * host or port that is no URL at all, and the link stays on this site anyway.
+ */
 function withLang(url: string, lang: string): string {
-  const u = new URL(url, 'http://x')
+  const slash = url.startsWith('/') ? 0 : url.indexOf('/', url.indexOf('//') + 2)
+  const path = slash < 0 ? '/' : `/${url.slice(slash).replace(/^\/+/, '')}`
+  let u: URL
+  try {
+    u = new URL(path, 'http://x')
+  } catch {
+    u = new URL('/', 'http://x')
+  }
   u.searchParams.set('lang', lang)
   return `${u.pathname}${u.search}`
 }

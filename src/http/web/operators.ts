@@ -1,16 +1,17 @@
 /**
- * /operators: the operator signs in with ADMIN_TOKEN (rate limited per
- * address) and gets a session; every page and action checks it, every action
+ * /operators: the operator signs in with ADMIN_TOKEN (five failures a
+ * minute per client, see sign-in-limit) and gets a session; every page and action checks it, every action
  * is a POST with the CSRF token, and each one has its API twin
  * (/api/listings/:slug/approve, /api/peers, ...).
  */
-import crypto from 'node:crypto'
 import express, { Router, type Request, type Response, type NextFunction } from 'express'
 import type { ListingService } from '../../directory/listing-service'
 import type { Federation } from '../../composition/federation'
 import type { InstanceInfo } from '../../federation/actor-mapping'
 import { signInPage, queuePage, listingsPage, peersPage, settingsPage, type OperatorContext } from '../pages/operators'
-import { csrfToken, csrfValid, AttemptLimiter, type Sessions } from './session'
+import { csrfToken, csrfValid, type Sessions } from './session'
+import { signInLimiter } from './sign-in-limit'
+import { sameSecret } from '../auth'
 import { requestUi } from './routes'
 import { handle } from '../handle'
 
@@ -23,16 +24,9 @@ export interface OperatorDeps {
   settings: { autoApprove: readonly string[]; repairIntervalMs: number; tileUrl: string }
 }
 
-const sameToken = (a: string, b: string): boolean => {
-  const x = crypto.createHash('sha256').update(a).digest()
-  const y = crypto.createHash('sha256').update(b).digest()
-  return crypto.timingSafeEqual(x, y)
-}
-
 export function operatorRoutes(deps: OperatorDeps): Router {
   const router = Router()
   const form = express.urlencoded({ extended: false, limit: '20kb', parameterLimit: 50 })
-  const limiter = new AttemptLimiter(5, 60000)
   const ctx = (req: Request, res: Response): OperatorContext => ({ ui: requestUi(req, res), url: req.originalUrl, csrf: csrfToken(req, res) })
   const signedIn = handle(async (req: Request, res: Response, next: NextFunction) => {
     if (!(await deps.sessions.isOperator(req))) return res.redirect(303, '/operators')
@@ -49,13 +43,11 @@ export function operatorRoutes(deps: OperatorDeps): Router {
     res.type('html').send(signInPage(ctx(req, res), undefined, !deps.adminToken))
   }))
 
-  router.post('/operators/sign-in', form, posted, handle(async (req, res) => {
-    const who = req.ip ?? 'unknown'
+  const limited = signInLimiter((req, res) => res.type('html').send(signInPage(ctx(req, res), 'op.tooMany')))
+  router.post('/operators/sign-in', limited, form, posted, handle(async (req, res) => {
     if (!deps.adminToken) return res.status(404).type('html').send(signInPage(ctx(req, res), undefined, true))
-    if (limiter.blocked(who)) return res.status(429).set('Retry-After', '60').type('html').send(signInPage(ctx(req, res), 'op.tooMany'))
     const token = (req.body as Record<string, unknown>).token
-    if (typeof token !== 'string' || !sameToken(token, deps.adminToken)) {
-      limiter.failed(who)
+    if (typeof token !== 'string' || !sameSecret(token, deps.adminToken)) {
       return res.status(401).type('html').send(signInPage(ctx(req, res), 'op.badToken'))
     }
     await deps.sessions.start(req, res)

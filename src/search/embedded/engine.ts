@@ -130,7 +130,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
     return { hits, facets, total: m.count, page: query.page, perPage: query.perPage, tookMs: Number(process.hrtime.bigint() - started) / 1e6 }
   }
 
-  async points(query: SearchQuery, limit: number): Promise<SearchPoint[]> {
+  async points(query: SearchQuery, limit: number, offset = 0): Promise<SearchPoint[]> {
     const m = this.matcher.match(query)
     const area = areaTest(query)
     const c = this.columns
@@ -138,6 +138,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
     const lat = c.points.column('lat')
     const lng = c.points.column('lng')
     const out: SearchPoint[] = []
+    let skip = offset
     for (let i = 0; i < m.count && out.length < limit; i++) {
       const slot = m.slots[i] as number
       const d = this.display[slot] as Display
@@ -146,6 +147,10 @@ export class EmbeddedSearchIndex implements SearchIndex {
       for (let j = 0; j < (length[slot] as number) && out.length < limit; j++) {
         const cell = first + j
         if (area && !area(lat[cell] as number, lng[cell] as number)) continue
+        if (skip > 0) {
+          skip--
+          continue
+        }
         const place = d.places[j]?.name
         out.push({ id: d.id, slug: d.slug, url: d.url, name, kind: c.kinds.values[c.kind[slot] as number] as string, services: d.services, latitude: lat[cell] as number, longitude: lng[cell] as number, ...(place ? { place } : {}) })
       }

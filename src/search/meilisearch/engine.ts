@@ -110,9 +110,9 @@ export class MeiliSearchIndex implements SearchIndex {
     }
   }
 
-  async points(query: SearchQuery, limit: number): Promise<SearchPoint[]> {
+  async points(query: SearchQuery, limit: number, offset = 0): Promise<SearchPoint[]> {
     const { q, filter } = toMeiliSearchParams({ ...query, sort: 'relevance' })
-    const res = await this.index.search<MeiliDocument>(q, { filter, limit, attributesToRetrieve: ['listingId', 'slug', 'url', 'names', 'defaultLanguage', 'kind', 'services', '_geo', 'place'] })
+    const res = await this.index.search<MeiliDocument>(q, { filter, limit, offset, attributesToRetrieve: ['listingId', 'slug', 'url', 'names', 'defaultLanguage', 'kind', 'services', '_geo', 'place'] })
     return res.hits.filter((h) => h._geo).map((h) => ({
       id: h.listingId, slug: h.slug, url: h.url, name: this.name(h, query.lang), kind: h.kind, services: h.services,
       latitude: (h._geo as { lat: number }).lat, longitude: (h._geo as { lng: number }).lng, ...(h.place ? { place: h.place } : {})
