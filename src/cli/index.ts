@@ -51,11 +51,17 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+function report(message: string, code: number): number {
+  console.error(message)
+  return code
+}
+
 main(process.argv.slice(2)).then(
   (code) => { if (code >= 0) process.exit(code) },
   (e: unknown) => {
-    if (e instanceof ConfigError || e instanceof DataDirLockedError || e instanceof OriginMismatchError) console.error(e.message)
+    if (e instanceof OriginMismatchError) process.exit(report(e.message, 78)) // EX_CONFIG, as `serve` answers it
+    if (e instanceof ConfigError || e instanceof DataDirLockedError) console.error(e.message)
     else console.error(e instanceof Error ? e.message : e)
-    process.exit(e instanceof ConfigError || e instanceof OriginMismatchError ? 78 : 1)
+    process.exit(1)
   }
 )

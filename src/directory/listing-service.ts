@@ -5,7 +5,7 @@
  */
 import type { ListingStore, ListingPage } from '../storage/listing-store'
 import type { DirectoryEvents } from './events'
-import type { Listing, ModerationState } from './listing'
+import { wasEverPublished, type Listing, type ModerationState } from './listing'
 import { validateListing, mergePatch } from './validate'
 import { ok, err, type Result, type DirectoryFailure } from './result'
 
@@ -106,9 +106,9 @@ export class ListingService {
     const previous = current.value
     if (previous.moderation === moderation) return ok(previous)
     // Rejecting an application that was never published leaves no public trace (and frees its slug).
-    if (moderation === 'rejected' && !wasPublished(previous)) {
+    if (moderation === 'rejected' && !wasEverPublished(previous)) {
       const discarded = await this.discard(previous)
-      return discarded.ok ? ok({ ...discarded.value, moderation }) : discarded
+      return discarded ? ok({ ...discarded, moderation }) : err({ kind: 'conflict', what: `listing ${slug} changed meanwhile; try again` })
     }
     const listing: Listing = { ...previous, moderation, updated: this.now(), version: previous.version + 1 }
     if (!(await this.deps.store.replace(listing, previous.version))) return err({ kind: 'conflict', what: `listing ${slug} changed meanwhile; try again` })
@@ -118,7 +118,9 @@ export class ListingService {
 
   async delete(slug: string): Promise<Result<Listing, DirectoryFailure>> {
     const current = await this.deps.store.bySlug(this.deps.origin, slug)
-    if (current && !wasPublished(current)) return this.discard(current)
+    const discarded = current && !wasEverPublished(current) ? await this.discard(current) : null
+    if (discarded) return ok(discarded)
+    // Published (or changed meanwhile, perhaps approved): removed with a tombstone.
     const deletedAt = this.now()
     const removed = await this.deps.store.remove(this.actorId(slug), deletedAt)
     if (!removed) return this.get(slug)
@@ -126,25 +128,21 @@ export class ListingService {
     return ok(removed)
   }
 
-  /** Removes a never-published listing without a tombstone; subscribers hear of it as a deletion. */
-  private async discard(listing: Listing): Promise<Result<Listing, DirectoryFailure>> {
-    const removed = await this.deps.store.discard(listing.id)
-    if (!removed) return this.get(listing.slug)
-    this.deps.events.emit('listing.deleted', { listing: removed, deletedAt: this.now() })
-    return ok(removed)
+  /**
+   * Removes a never-published listing without a tombstone, if it is still as
+   * read (null when it changed meanwhile); subscribers hear of it as a
+   * deletion (search, apex's copy, its editor accounts; nothing federates).
+   */
+  private async discard(listing: Listing): Promise<Listing | null> {
+    const removed = await this.deps.store.discard(listing.id, listing.version)
+    if (removed) this.deps.events.emit('listing.deleted', { listing: removed, deletedAt: this.now() })
+    return removed
   }
 
   list(query: { origin?: string; moderation?: ModerationState; page: number; perPage: number }): Promise<ListingPage> {
     return this.deps.store.list(query)
   }
 }
-
-/**
- * A pending listing has never been public: a local listing starts pending
- * only through an application, and leaves that state only by approval (or
- * by rejection, which discards it).
- */
-const wasPublished = (listing: Listing): boolean => listing.moderation !== 'pending'
 
 const SERVER_FIELDS = ['id', 'origin', 'published', 'updated', 'moderation', 'provenance', 'version'] as const
 

@@ -62,3 +62,15 @@ export interface Listing extends ListingInput {
 }
 
 export const READ_ONLY_FIELDS = ['id', 'url', 'origin', 'published', 'updated', 'moderation', 'provenance', 'version', 'type', '@context'] as const
+
+/** Shown, searchable and federated: only what a moderator approved (DESIGN: Listings). */
+export const isPublished = (listing: Pick<Listing, 'moderation'>): boolean => listing.moderation === 'approved'
+
+/**
+ * Whether a local listing was ever public, so that its going leaves a
+ * tombstone. A pending one never was: a local listing starts pending only
+ * through an application and leaves that state by approval, or by
+ * rejection, which discards it. A stored 'rejected' one was withdrawn after
+ * approval.
+ */
+export const wasEverPublished = (listing: Pick<Listing, 'moderation'>): boolean => listing.moderation !== 'pending'

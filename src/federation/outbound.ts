@@ -8,7 +8,7 @@
  */
 import type { Logger } from 'pino'
 import type { DirectoryEvents } from '../directory/events'
-import type { Listing } from '../directory/listing'
+import { isPublished, type Listing } from '../directory/listing'
 import type { DeliveryQueue } from './delivery/queue'
 import type { PeerStore } from './peers/peer-store'
 import type { ActorKeys } from './keys'
@@ -28,7 +28,7 @@ export interface OutboundDeps {
   logger: Logger
 }
 
-const published = (l: Listing | undefined): boolean => l?.moderation === 'approved'
+const published = (l: Listing | undefined): boolean => l !== undefined && isPublished(l)
 
 export function startOutbound(deps: OutboundDeps): void {
   const followers = `${deps.instanceActorId}/followers`

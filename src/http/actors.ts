@@ -6,6 +6,7 @@
  */
 import { Router, type Request, type Response, type NextFunction } from 'express'
 import type { ListingService } from '../directory/listing-service'
+import { isPublished } from '../directory/listing'
 import type { ActorKeys } from '../federation/keys'
 import type { ApexBridge } from '../federation/apex-bridge'
 import { listingToActor, instanceActor, type InstanceInfo } from '../federation/actor-mapping'
@@ -47,7 +48,7 @@ export function actorRoutes({ listings, keys, bridge, instance, federation, web 
     res.set('Vary', 'Accept')
     if (!result.ok) return sendProblem(res, failureToProblem(result.error))
     const listing = result.value
-    if (listing.moderation !== 'approved') return sendProblem(res, { status: 404, title: 'Not found', detail: `No listing ${listing.slug}` })
+    if (!isPublished(listing)) return sendProblem(res, { status: 404, title: 'Not found', detail: `No listing ${listing.slug}` })
     if (wantsActivityJson(req)) {
       const key = await keys.ensure(listing.id)
       return res.type(AP_CONTENT_TYPE).send(JSON.stringify(listingToActor(listing, key, instance.id)))
@@ -61,7 +62,7 @@ export function actorRoutes({ listings, keys, bridge, instance, federation, web 
   // apex would serve any actor's collections it knows of: only published listings have them.
   const publishedOnly = handle(async (req, res, next) => {
     const result = await listings.get(req.params.slug as string)
-    if (!result.ok || result.value.moderation !== 'approved') return sendProblem(res, { status: 404, title: 'Not found', detail: `No listing ${req.params.slug}` })
+    if (!result.ok || !isPublished(result.value)) return sendProblem(res, { status: 404, title: 'Not found', detail: `No listing ${req.params.slug}` })
     next()
   })
   for (const stream of ['outbox', 'following'] as const) router.get(`/orgs/:slug/${stream}`, publishedOnly, listingName, ...apex.net[stream].get)
@@ -69,7 +70,7 @@ export function actorRoutes({ listings, keys, bridge, instance, federation, web 
   // A listing's followers are Tejido's (see federation/listing-followers): counted, not listed.
   router.get('/orgs/:slug/followers', handle(async (req, res) => {
     const result = await listings.get(req.params.slug as string)
-    if (!result.ok || result.value.moderation !== 'approved') return sendProblem(res, { status: 404, title: 'Not found', detail: `No listing ${req.params.slug}` })
+    if (!result.ok || !isPublished(result.value)) return sendProblem(res, { status: 404, title: 'Not found', detail: `No listing ${req.params.slug}` })
     const id = `${result.value.id}/followers`
     res.type(AP_CONTENT_TYPE).send(JSON.stringify({ '@context': 'https://www.w3.org/ns/activitystreams', id, type: 'OrderedCollection', totalItems: await federation.listingFollowers.count(result.value.id) }))
   }))

@@ -4,6 +4,7 @@
  */
 import { Router } from 'express'
 import type { ListingStore, DirectoryChange } from '../storage/listing-store'
+import { isPublished, wasEverPublished } from '../directory/listing'
 import type { ActorKeys } from '../federation/keys'
 import { listingToActor } from '../federation/actor-mapping'
 import { AP_CONTENT_TYPE } from '../federation/context'
@@ -43,8 +44,8 @@ export function directoryRoutes(store: ListingStore, keys: ActorKeys, origin: st
     }))
     const render = (c: DirectoryChange) => {
       if (c.kind === 'tombstone') return tombstoneJson(c.id, c.tombstone.deleted)
-      if (c.listing.moderation === 'pending') return null // never published: not announced at all
-      if (c.listing.moderation === 'rejected') return tombstoneJson(c.id, c.listing.updated)
+      if (!wasEverPublished(c.listing)) return null // never published: not announced at all
+      if (!isPublished(c.listing)) return tombstoneJson(c.id, c.listing.updated) // withdrawn after approval
       return listingToActor(c.listing, keyPems.get(c.id) ?? null, instanceActorId)
     }
     res.type(AP_CONTENT_TYPE).send(directoryPage(base, changes, render, { since, before: before ?? undefined, pageSize: DIRECTORY_PAGE_SIZE }))

@@ -5,6 +5,7 @@
  */
 import { Router } from 'express'
 import type { ListingService } from '../directory/listing-service'
+import { isPublished } from '../directory/listing'
 import type { InstanceInfo } from '../federation/actor-mapping'
 import { contextDocument } from '../federation/context'
 import { handle } from './handle'
@@ -44,7 +45,7 @@ export function wellKnownRoutes(listings: ListingService, instance: InstanceInfo
     }
     if (!slug) return sendProblem(res, { status: 404, title: 'Not found', detail: `${resource} is not on this instance` })
     const found = await listings.get(slug)
-    if (!found.ok || found.value.moderation !== 'approved') return sendProblem(res, { status: 404, title: 'Not found', detail: `${resource} is not on this instance` })
+    if (!found.ok || !isPublished(found.value)) return sendProblem(res, { status: 404, title: 'Not found', detail: `${resource} is not on this instance` })
     const listing = found.value
     res.type(JRD).send(JSON.stringify({
       subject: `acct:${listing.slug}@${instance.host}`,

@@ -44,8 +44,8 @@ export interface ListingStore {
   replace(listing: Listing, expectedVersion: number): Promise<boolean>
   /** Removes a listing and leaves its tombstone; returns what was removed. */
   remove(id: string, deleted: Date): Promise<Listing | null>
-  /** Removes a listing that was never published: no tombstone, the slug is free again. */
-  discard(id: string): Promise<Listing | null>
+  /** Removes a never-published listing still at `expectedVersion`: no tombstone, the slug is free again. */
+  discard(id: string, expectedVersion: number): Promise<Listing | null>
   tombstone(id: string): Promise<Tombstone | null>
   list(query: ListingQuery): Promise<ListingPage>
   count(filter: { origin?: string; moderation?: ModerationState }): Promise<number>
@@ -114,8 +114,8 @@ export class DocumentListingStore implements ListingStore {
     return removed
   }
 
-  async discard(id: string): Promise<Listing | null> {
-    return (await this.listings.findOneAndDelete({ id }, NO_ID)).value
+  async discard(id: string, expectedVersion: number): Promise<Listing | null> {
+    return (await this.listings.findOneAndDelete({ id, version: expectedVersion }, NO_ID)).value
   }
 
   tombstone(id: string): Promise<Tombstone | null> {

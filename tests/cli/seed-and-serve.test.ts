@@ -64,18 +64,33 @@ describe('seed, then serve', () => {
 
   test('the seed takes the same configuration as serve; a store made under another PUBLIC_URL is refused', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tejido-origin-cli-'))
+    let moved: ServerProcess | undefined
     try {
       const port = await freePort()
       expect(seed({ DATA_DIR: dir, PORT: String(port) }).status).toBe(0)
+      const same = startServer({ DATA_DIR: dir }, port)
+      try {
+        await waitReady(same)
+        const slug = (demoListings(1)[0] as { slug: string }).slug
+        const actor = await fetch(`${same.url}/orgs/${slug}`, { headers: { accept: 'application/activity+json' } })
+        expect(actor.status).toBe(200) // seeded under PORT=x, served under PORT=x: local
+        expect(((await actor.json()) as { id: string }).id).toBe(`http://localhost:${port}/orgs/${slug}`)
+      } finally {
+        await stopServer(same, 'SIGTERM')
+      }
+
       const other = await freePort()
-      const moved = startServer({ DATA_DIR: dir }, other)
-      const code = await moved.exited
-      expect(code).toBe(78)
-      expect(moved.output()).toContain(`This store belongs to the instance http://localhost:${port}, but PUBLIC_URL (or PORT) now says http://localhost:${other}`)
+      moved = startServer({ DATA_DIR: dir }, other)
+      const started = await waitReady(moved, 60000).then(() => true, () => false)
+      expect(started).toBe(false)
+      expect(await moved.exited).toBe(78)
+      expect(moved.output()).toContain(`This store belongs to the instance http://localhost:${port}, but PUBLIC_URL (or PORT) now says http://localhost:${other}.`)
+      expect(moved.output()).toContain(`Start with PUBLIC_URL=http://localhost:${port}`)
       const reseed = seed({ DATA_DIR: dir, PORT: String(other) })
       expect(reseed.status).toBe(78)
-      expect(reseed.stderr).toContain(`http://localhost:${port}`)
+      expect(reseed.stderr).toContain(`This store belongs to the instance http://localhost:${port}`)
     } finally {
+      await stopServer(moved, 'SIGTERM')
       fs.rmSync(dir, { recursive: true, force: true })
     }
   }, 120000)

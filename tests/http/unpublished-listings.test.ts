@@ -1,6 +1,10 @@
 /** A listing that was never approved leaves no public trace, before or after it is rejected. */
 import request from 'supertest'
 import { startInstance, sampleListing, PUBLIC_URL, type TestInstance } from '../support/instance'
+import { EditorAccounts } from '../../src/web/accounts'
+import { waitFor } from '../support/wait'
+import { DocumentListingStore } from '../../src/storage/listing-store'
+import { ListingService } from '../../src/directory/listing-service'
 
 let inst: TestInstance
 beforeAll(async () => {
@@ -27,6 +31,7 @@ async function expectNoTrace(slug: string): Promise<void> {
   expect(await directoryIds()).not.toContain(`${PUBLIC_URL}/orgs/${slug}`)
   const search = (await app().get(`/api/search?q=${slug}`).expect(200)).body as { hits: Array<{ id: string }> }
   expect(search.hits.map((h) => h.id)).not.toContain(`${PUBLIC_URL}/orgs/${slug}`)
+  expect((await app().get(`/profile?id=${encodeURIComponent(`${PUBLIC_URL}/orgs/${slug}`)}`)).status).toBe(404)
 }
 
 describe('never-published listings', () => {
@@ -49,6 +54,40 @@ describe('never-published listings', () => {
     expect(deleted).toEqual([`${PUBLIC_URL}/orgs/refused`])
   })
 
+  test('rejecting an application queues no delivery to followers and removes its editor account; approving one does federate', async () => {
+    const peer = await inst.tejido.federation.peers.upsert({ origin: 'https://peer.example', actorId: 'https://peer.example/actor', inbox: 'https://peer.example/inbox' })
+    await inst.tejido.federation.peers.update(peer.id, { inbound: { state: 'approved', since: new Date() } })
+    const enqueued: string[] = []
+    const enqueue = jest.spyOn(inst.tejido.federation.queue, 'enqueue').mockImplementation(async (_signer, activity) => {
+      enqueued.push(`${String(activity.type)} ${JSON.stringify(activity.object).slice(0, 200)}`)
+      return 0
+    })
+    try {
+      const accounts = new EditorAccounts(inst.tejido.store.db)
+      const applied = await inst.tejido.listings.create(sampleListing({ slug: 'applicant' }), 'pending') // what POST /join does
+      expect(applied.ok && (await accounts.create('applicant@example.org', 'a-long-password', applied.value.id))).toBe(true)
+      await app().post('/api/listings/applicant/reject').set(inst.auth).expect(200)
+      await inst.tejido.bridge.idle()
+      await expectNoTrace('applicant')
+      expect(await accounts.exists('applicant@example.org')).toBe(false)
+      expect(enqueued).toEqual([])
+
+      await inst.tejido.listings.create(sampleListing({ slug: 'accepted' }), 'pending')
+      await app().post('/api/listings/accepted/approve').set(inst.auth).expect(200)
+      await waitFor(() => enqueued.length > 0, 'the approval to be queued for the follower')
+      expect(enqueued[0]).toMatch(/^Create .*orgs\/accepted/)
+    } finally {
+      enqueue.mockRestore()
+    }
+  })
+
+  test('NodeInfo counts published listings only', async () => {
+    const count = async () => ((await app().get('/nodeinfo/2.1').expect(200)).body as { usage: { users: { total: number } } }).usage.users.total
+    const before = await count()
+    await inst.tejido.listings.create(sampleListing({ slug: 'not-counted' }), 'pending')
+    expect(await count()).toBe(before)
+  })
+
   test('deleting a pending listing leaves no tombstone either; a published one still does', async () => {
     expect((await inst.tejido.listings.create(sampleListing({ slug: 'withdrawn' }), 'pending')).ok).toBe(true)
     await app().delete('/api/listings/withdrawn').set(inst.auth).expect(204)
@@ -59,5 +98,18 @@ describe('never-published listings', () => {
     await app().delete('/api/listings/was-public').set(inst.auth).expect(204)
     expect((await app().get('/orgs/was-public').set('Accept', AP)).status).toBe(410)
     expect(await directoryIds()).toContain(`${PUBLIC_URL}/orgs/was-public`)
+  })
+
+  test('a listing approved while it is being deleted is deleted as a published one (tombstone)', async () => {
+    await inst.tejido.listings.create(sampleListing({ slug: 'racing' }), 'pending')
+    const store = new DocumentListingStore(inst.tejido.store.db)
+    const stale = await store.bySlug(PUBLIC_URL, 'racing')
+    await app().post('/api/listings/racing/approve').set(inst.auth).expect(200)
+    // The deleting service read the listing before the approval landed.
+    store.bySlug = async () => stale
+    const service = new ListingService({ store, events: inst.tejido.events, origin: PUBLIC_URL })
+    expect((await service.delete('racing')).ok).toBe(true)
+    expect(await store.tombstone(`${PUBLIC_URL}/orgs/racing`)).toMatchObject({ slug: 'racing' })
+    expect((await app().get('/orgs/racing').set('Accept', AP)).status).toBe(410)
   })
 })

@@ -6,6 +6,7 @@
 import type { Request } from 'express'
 import type { InboxHandler, InboxRefusal } from './guard'
 import type { ListingStore } from '../../storage/listing-store'
+import { isPublished } from '../../directory/listing'
 import type { ListingFollowers } from '../listing-followers'
 import type { DeliveryQueue } from '../delivery/queue'
 import type { ActivityFactory } from '../activities'
@@ -27,7 +28,7 @@ export interface ListingInboxDeps {
 export function listingInbox(deps: ListingInboxDeps): InboxHandler {
   return async ({ activity }, req: Request): Promise<InboxRefusal | undefined> => {
     const listing = await deps.listings.bySlug(deps.origin, String(req.params.slug))
-    if (!listing || listing.moderation !== 'approved') return { status: 404, reason: `no listing ${req.params.slug}` }
+    if (!listing || !isPublished(listing)) return { status: 404, reason: `no listing ${req.params.slug}` }
     const object = activity.raw.object
     if (activity.type === 'Follow') {
       if (idOf(object) !== listing.id) return { status: 400, reason: 'a listing can only be followed at its own inbox' }

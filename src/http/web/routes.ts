@@ -7,6 +7,7 @@ import path from 'node:path'
 import express, { Router, type Request } from 'express'
 import type { SearchIndex } from '../../search/search-index'
 import type { ListingStore } from '../../storage/listing-store'
+import { isPublished } from '../../directory/listing'
 import type { InstanceInfo } from '../../federation/actor-mapping'
 import { parseSearchQuery, DEFAULT_QUERY } from '../../search/query'
 import { STALE_AFTER_MS } from '../../search/embedded/engine'
@@ -64,7 +65,7 @@ export function webRoutes(deps: WebDeps): Router {
     const ui = requestUi(req, res)
     const id = typeof req.query.id === 'string' ? req.query.id : ''
     const listing = id ? await deps.listingStore.byId(id) : null
-    if (!listing || listing.moderation !== 'approved') return sendProblem(res, { status: 404, title: 'Not found', detail: `No listing ${id}` })
+    if (!listing || !isPublished(listing)) return sendProblem(res, { status: 404, title: 'Not found', detail: `No listing ${id}` })
     if (listing.origin === instance.publicUrl) return res.redirect(303, `${instance.publicUrl}/orgs/${listing.slug}`)
     const stale = Date.now() - listing.provenance.lastVerified.getTime() > STALE_AFTER_MS
     res.type('html').send(profilePage(listing, { ui, host: new URL(listing.origin).host, url: req.originalUrl, tileUrl: web.tileUrl, tileAttribution: web.tileAttribution, stale }))
