@@ -124,6 +124,29 @@ describe('the sign-in limiter', () => {
     return statuses
   }
 
+  async function editorFailures(xff: string, n: number): Promise<number[]> {
+    const b = await visit(tejido.app, '/editors', undefined, xff)
+    const statuses: number[] = []
+    for (let i = 0; i < n; i++) statuses.push((await post(tejido.app, '/editors/sign-in', b, { email: 'nobody@example.org', password: `wrong-${i}` }, xff)).status)
+    return statuses
+  }
+
+  test('behind two proxies (TRUST_PROXY=2), each client behind them has its own count', async () => {
+    tejido = await open(dataDir, { ADMIN_TOKEN: TOKEN_A, TRUST_PROXY: '2' })
+    // the edge proxy (10.0.0.1) forwards to the local one, which connects over loopback
+    expect(await failures('203.0.113.7, 10.0.0.1', 6)).toEqual([401, 401, 401, 401, 401, 429])
+    expect(await failures('198.51.100.4, 10.0.0.1', 1)).toEqual([401])
+  })
+
+  test('the editors\' sign-in counts the same way: per client, IPv6 by /64', async () => {
+    tejido = await open(dataDir, { ADMIN_TOKEN: TOKEN_A })
+    const statuses: number[] = []
+    for (let i = 1; i <= 6; i++) statuses.push(...(await editorFailures(`2001:db8:5:6::${i.toString(16)}`, 1)))
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429])
+    expect(await editorFailures('2001:db8:5:7::1', 1)).toEqual([401])
+    expect(await editorFailures('203.0.113.8', 1)).toEqual([401])
+  })
+
   test('five failures from one client behind the proxy do not lock out another', async () => {
     tejido = await open(dataDir, { ADMIN_TOKEN: TOKEN_A })
     expect(await failures('203.0.113.7', 6)).toEqual([401, 401, 401, 401, 401, 429])

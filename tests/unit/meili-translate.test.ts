@@ -1,4 +1,4 @@
-import { toMeiliSearchParams, listingToDocuments, UnboundedGeoSort, MEILI_SETTINGS } from '../../src/search/meilisearch/translate'
+import { toMeiliSearchParams, toMeiliPointsParams, listingToDocuments, UnboundedGeoSort, MEILI_SETTINGS } from '../../src/search/meilisearch/translate'
 import { DEFAULT_QUERY, parseSearchQuery, type SearchQuery } from '../../src/search/query'
 import type { Listing } from '../../src/directory/listing'
 
@@ -20,6 +20,10 @@ describe('our query → Meilisearch search parameters', () => {
     ['paging', { q: 'x', page: 3, perPage: 50 }, { page: 3, hitsPerPage: 50 }]
   ])('%s', (_label, over, expected) => {
     expect(toMeiliSearchParams(q(over))).toMatchObject(expected)
+  })
+
+  test('points: only documents with a location, so a page of hits is a page of points', () => {
+    expect(toMeiliPointsParams(q({ q: 'x', service: ['vpn'] }))).toEqual({ q: 'x', filter: ['services IN ["vpn"]', '_geoBoundingBox([90, 180], [-90, -180])'] })
   })
 
   test('relevance with words has no sort', () => {

@@ -13,7 +13,8 @@ import { UI_LANGUAGES } from '../../web/i18n/translate'
 import { joinPage, type JoinErrors, type JoinValues } from '../pages/join'
 import { editorSignInPage } from '../pages/editors'
 import { listingFromForm, formField, messageKey } from './join'
-import { csrfToken, csrfValid, AttemptLimiter, type Sessions } from './session'
+import { csrfToken, csrfValid, type Sessions } from './session'
+import { signInLimiter } from './sign-in-limit'
 import { requestUi, type WebSettings } from './routes'
 import { handle } from '../handle'
 
@@ -55,7 +56,6 @@ const EDITABLE = ['name', 'kind', 'defaultLanguage', 'nameMap', 'summaryMap', 's
 export function editorRoutes(deps: EditorDeps): Router {
   const router = Router()
   const form = express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 500 })
-  const limiter = new AttemptLimiter(5, 60000)
   const ctx = (req: Request, res: Response) => ({ ui: requestUi(req, res), url: req.originalUrl, csrf: csrfToken(req, res) })
   const own = async (req: Request): Promise<Listing | null> => {
     const id = await deps.sessions.editorOf(req)
@@ -71,14 +71,13 @@ export function editorRoutes(deps: EditorDeps): Router {
     res.type('html').send(editorSignInPage(ctx(req, res)))
   }))
 
-  router.post('/editors/sign-in', form, handle(async (req, res) => {
+  // Same limiter as the operators' sign-in: five failures a minute per client (IPv6 by /64).
+  const limited = signInLimiter((req, res) => res.type('html').send(editorSignInPage(ctx(req, res), 'op.tooMany')))
+  router.post('/editors/sign-in', limited, form, handle(async (req, res) => {
     if (!csrfValid(req)) return res.status(403).type('html').send(editorSignInPage(ctx(req, res), 'error.csrf'))
-    const who = req.ip ?? 'unknown'
-    if (limiter.blocked(who)) return res.status(429).set('Retry-After', '60').type('html').send(editorSignInPage(ctx(req, res), 'op.tooMany'))
     const body = req.body as Record<string, unknown>
     const account = typeof body.email === 'string' && typeof body.password === 'string' ? await deps.accounts.check(body.email, body.password) : null
     if (!account) {
-      limiter.failed(who)
       return res.status(401).type('html').send(editorSignInPage(ctx(req, res), 'ed.bad'))
     }
     await deps.sessions.start(req, res, 'editor', account.listingId)

@@ -160,22 +160,3 @@ export class Sessions {
     res.clearCookie(this.sessionCookie, this.cookieOptions())
   }
 }
-
-/** At most `limit` failed attempts per address per window. */
-export class AttemptLimiter {
-  private readonly failures = new Map<string, number[]>()
-
-  constructor(private readonly limit = 5, private readonly windowMs = 60000) {}
-
-  blocked(key: string, now = Date.now()): boolean {
-    const recent = (this.failures.get(key) ?? []).filter((t) => now - t < this.windowMs)
-    if (recent.length) this.failures.set(key, recent)
-    else this.failures.delete(key)
-    return recent.length >= this.limit
-  }
-
-  failed(key: string, now = Date.now()): void {
-    this.failures.set(key, [...(this.failures.get(key) ?? []), now])
-    if (this.failures.size > 10000) this.failures.delete(this.failures.keys().next().value as string) // bounded memory
-  }
-}

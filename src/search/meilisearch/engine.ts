@@ -8,7 +8,7 @@
 import type { Listing } from '../../directory/listing'
 import type { SearchQuery } from '../query'
 import type { SearchIndex, SearchResult, SearchHit, SearchPoint, FacetCounts } from '../search-index'
-import { MEILI_SETTINGS, listingToDocuments, toMeiliSearchParams, type MeiliDocument } from './translate'
+import { MEILI_SETTINGS, listingToDocuments, toMeiliSearchParams, toMeiliPointsParams, type MeiliDocument } from './translate'
 import { STALE_AFTER_MS } from '../embedded/engine'
 import { inLanguage, excerpt } from '../documents'
 
@@ -111,7 +111,7 @@ export class MeiliSearchIndex implements SearchIndex {
   }
 
   async points(query: SearchQuery, limit: number, offset = 0): Promise<SearchPoint[]> {
-    const { q, filter } = toMeiliSearchParams({ ...query, sort: 'relevance' })
+    const { q, filter } = toMeiliPointsParams(query)
     const res = await this.index.search<MeiliDocument>(q, { filter, limit, offset, attributesToRetrieve: ['listingId', 'slug', 'url', 'names', 'defaultLanguage', 'kind', 'services', '_geo', 'place'] })
     return res.hits.filter((h) => h._geo).map((h) => ({
       id: h.listingId, slug: h.slug, url: h.url, name: this.name(h, query.lang), kind: h.kind, services: h.services,

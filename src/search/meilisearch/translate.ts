@@ -72,6 +72,17 @@ export class UnboundedGeoSort extends Error {
   }
 }
 
+/**
+ * The points of a query: its words and filters, and only documents with a
+ * location (a listing without one is a document with no `_geo`). Skipping
+ * them after the search would make a page of `limit` hits shorter than
+ * `limit` points, and the GeoJSON pages would end before the last one.
+ */
+export function toMeiliPointsParams(query: SearchQuery): { q: string; filter: string[] } {
+  const { q, filter } = toMeiliSearchParams({ ...query, sort: 'relevance' })
+  return { q, filter: [...filter, '_geoBoundingBox([90, 180], [-90, -180])'] }
+}
+
 export function toMeiliSearchParams(query: SearchQuery): MeiliSearchParams {
   const filter: string[] = []
   if (query.service.length) filter.push(anyOf('services', query.service))
