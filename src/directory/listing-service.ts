@@ -3,6 +3,7 @@
  * list. Validates at the boundary, writes through the ListingStore port, and
  * raises a domain event after every stored change.
  */
+import { isDeepStrictEqual } from 'node:util'
 import type { ListingStore, ListingPage } from '../storage/listing-store'
 import type { DirectoryEvents } from './events'
 import { wasEverPublished, type Listing, type ModerationState } from './listing'
@@ -18,6 +19,11 @@ export interface ListingServiceDeps {
 }
 
 const MAX_RETRIES = 5
+
+/** Which stored versions a conditional write accepts (from If-Match or a form's version). */
+export type VersionCheck = (version: number) => boolean
+
+const stale = (slug: string, current: Listing): DirectoryFailure => ({ kind: 'stale', what: `listing ${slug}`, version: current.version })
 
 export class ListingService {
   private readonly now: () => Date
@@ -67,8 +73,14 @@ export class ListingService {
     return err({ kind: 'not-found', what: `listing ${slug}` })
   }
 
-  /** Applies a JSON merge patch to the listing's writable fields. */
-  async update(slug: string, patch: unknown): Promise<Result<Listing, DirectoryFailure>> {
+  /**
+   * Applies a JSON merge patch to the listing's writable fields. With
+   * `accepts` (If-Match, the editor form's version), the stored version must
+   * pass it, and the write is conditional on that very version, so a
+   * concurrent writer makes this fail as stale rather than be overwritten.
+   * A patch that changes nothing writes nothing: no new version, no event.
+   */
+  async update(slug: string, patch: unknown, accepts?: VersionCheck): Promise<Result<Listing, DirectoryFailure>> {
     if (patch === null || typeof patch !== 'object' || Array.isArray(patch)) {
       return err({ kind: 'invalid', errors: [{ field: '(listing)', message: 'must be a JSON object' }] })
     }
@@ -80,8 +92,10 @@ export class ListingService {
       const current = await this.get(slug)
       if (!current.ok) return current
       const previous = current.value
+      if (accepts && !accepts(previous.version)) return err(stale(slug, previous))
       const parsed = validateListing(mergePatch(inputOf(previous), changes))
       if (!parsed.ok) return err({ kind: 'invalid', errors: parsed.error })
+      if (isDeepStrictEqual(parsed.value, inputOf(previous))) return ok(previous)
       const listing: Listing = {
         ...parsed.value,
         id: previous.id,
@@ -116,16 +130,26 @@ export class ListingService {
     return ok(listing)
   }
 
-  async delete(slug: string): Promise<Result<Listing, DirectoryFailure>> {
-    const current = await this.deps.store.bySlug(this.deps.origin, slug)
-    const discarded = current && !wasEverPublished(current) ? await this.discard(current) : null
-    if (discarded) return ok(discarded)
-    // Published (or changed meanwhile, perhaps approved): removed with a tombstone.
-    const deletedAt = this.now()
-    const removed = await this.deps.store.remove(this.actorId(slug), deletedAt)
-    if (!removed) return this.get(slug)
-    this.deps.events.emit('listing.deleted', { listing: removed, deletedAt })
-    return ok(removed)
+  /** Deletes a listing; with `accepts` (If-Match), only while its stored version passes it. */
+  async delete(slug: string, accepts?: VersionCheck): Promise<Result<Listing, DirectoryFailure>> {
+    for (let attempt = 0; attempt < MAX_RETRIES; attempt++) {
+      const current = await this.get(slug)
+      if (!current.ok) return current
+      if (accepts && !accepts(current.value.version)) return err(stale(slug, current.value))
+      // Never published: it goes without a tombstone (null when it changed meanwhile: try again).
+      if (!wasEverPublished(current.value)) {
+        const discarded = await this.discard(current.value)
+        if (discarded) return ok(discarded)
+        continue
+      }
+      const deletedAt = this.now()
+      const removed = await this.deps.store.remove(current.value.id, deletedAt, current.value.version)
+      if (removed) {
+        this.deps.events.emit('listing.deleted', { listing: removed, deletedAt })
+        return ok(removed)
+      }
+    }
+    return err({ kind: 'conflict', what: `listing ${slug} kept changing; try again` })
   }
 
   /**

@@ -16,3 +16,5 @@ export type DirectoryFailure =
   | { kind: 'not-found'; what: string }
   | { kind: 'gone'; what: string }
   | { kind: 'conflict'; what: string; field?: string }
+  /** A conditional write (If-Match, the editor form's version) met a newer version. */
+  | { kind: 'stale'; what: string; version: number }

@@ -1,13 +1,17 @@
 /**
  * Operator CRUD for listings (Bearer ADMIN_TOKEN). A listing reads and writes
  * as the same JSON; read-only fields are ignored on input. Failures come back
- * as problem+json naming the field, and nothing is written.
+ * as problem+json naming the field, and nothing is written. Each listing
+ * carries its version as a strong ETag ("v7"); PATCH and DELETE honour
+ * If-Match (412 when stale), and bodies must be JSON (415 otherwise).
  */
 import { Router, type Request, type Response } from 'express'
 import type { ListingService } from '../directory/listing-service'
 import type { Listing, ModerationState } from '../directory/listing'
+import type { DirectoryFailure } from '../directory/result'
 import { failureToProblem, sendProblem } from './problem'
 import { handle } from './handle'
+import { etagOf, ifMatch, requireJsonBody } from './preconditions'
 
 /** The JSON shape of a listing: dates as ISO strings, `url` for people. */
 export function listingJson(listing: Listing): Record<string, unknown> {
@@ -48,6 +52,12 @@ function originParam(req: Request, res: Response): string | undefined | null {
   }
 }
 
+/** A failure as problem+json; a stale one also names the current version's ETag. */
+function sendStaleOrProblem(res: Response, failure: DirectoryFailure): void {
+  if (failure.kind === 'stale') res.set('ETag', etagOf(failure))
+  sendProblem(res, failureToProblem(failure))
+}
+
 const MODERATION: ModerationState[] = ['approved', 'pending', 'rejected']
 
 export function listingsApi(service: ListingService): Router {
@@ -68,22 +78,25 @@ export function listingsApi(service: ListingService): Router {
     res.json({ ...result, items: result.items.map(listingJson) })
   }))
 
-  router.post('/', handle(async (req, res) => {
+  router.post('/', requireJsonBody('Accept-Post'), handle(async (req, res) => {
     const result = await service.create(req.body)
     if (!result.ok) return sendProblem(res, failureToProblem(result.error))
-    res.status(201).location(result.value.id).json(listingJson(result.value))
+    res.status(201).location(result.value.id).set('ETag', etagOf(result.value)).json(listingJson(result.value))
   }))
 
   router.get('/:slug', handle(async (req, res) => {
     const result = await service.get(req.params.slug as string)
     if (!result.ok) return sendProblem(res, failureToProblem(result.error))
-    res.json(listingJson(result.value))
+    // Express answers 304 itself when If-None-Match names this tag.
+    res.set('ETag', etagOf(result.value)).json(listingJson(result.value))
   }))
 
-  router.patch('/:slug', handle(async (req, res) => {
-    const result = await service.update(req.params.slug as string, req.body)
-    if (!result.ok) return sendProblem(res, failureToProblem(result.error))
-    res.json(listingJson(result.value))
+  router.patch('/:slug', requireJsonBody('Accept-Patch'), handle(async (req, res) => {
+    const accepts = ifMatch(req, res)
+    if (accepts === null) return
+    const result = await service.update(req.params.slug as string, req.body, accepts)
+    if (!result.ok) return sendStaleOrProblem(res, result.error)
+    res.set('ETag', etagOf(result.value)).json(listingJson(result.value))
   }))
 
   // Moderation: only approved listings are searchable, shown and federated.
@@ -91,13 +104,15 @@ export function listingsApi(service: ListingService): Router {
     router.post(`/:slug/${action}`, handle(async (req, res) => {
       const result = await service.setModeration(req.params.slug as string, state)
       if (!result.ok) return sendProblem(res, failureToProblem(result.error))
-      res.json(listingJson(result.value))
+      res.set('ETag', etagOf(result.value)).json(listingJson(result.value))
     }))
   }
 
   router.delete('/:slug', handle(async (req, res) => {
-    const result = await service.delete(req.params.slug as string)
-    if (!result.ok) return sendProblem(res, failureToProblem(result.error))
+    const accepts = ifMatch(req, res)
+    if (accepts === null) return
+    const result = await service.delete(req.params.slug as string, accepts)
+    if (!result.ok) return sendStaleOrProblem(res, result.error)
     res.status(204).end()
   }))
 

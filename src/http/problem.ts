@@ -32,6 +32,8 @@ export function failureToProblem(failure: DirectoryFailure): Problem {
       return { status: 410, title: 'Gone', detail: `The ${failure.what} was deleted` }
     case 'conflict':
       return { status: 409, title: 'Conflict', detail: failure.what, ...(failure.field ? { errors: [{ field: failure.field, message: failure.what }] } : {}) }
+    case 'stale':
+      return { status: 412, title: 'Precondition Failed', detail: `The ${failure.what} is now at version ${failure.version} (ETag "v${failure.version}"), not one named in If-Match: read it again and reapply the change. Nothing was written.` }
   }
 }
 

@@ -42,8 +42,8 @@ export interface ListingStore {
   insert(listing: Listing): Promise<boolean>
   /** Replaces when the stored version is still `expectedVersion`; false otherwise. */
   replace(listing: Listing, expectedVersion: number): Promise<boolean>
-  /** Removes a listing and leaves its tombstone; returns what was removed. */
-  remove(id: string, deleted: Date): Promise<Listing | null>
+  /** Removes a listing (only at `expectedVersion`, when given) and leaves its tombstone; returns what was removed. */
+  remove(id: string, deleted: Date, expectedVersion?: number): Promise<Listing | null>
   /** Removes a never-published listing still at `expectedVersion`: no tombstone, the slug is free again. */
   discard(id: string, expectedVersion: number): Promise<Listing | null>
   tombstone(id: string): Promise<Tombstone | null>
@@ -105,8 +105,9 @@ export class DocumentListingStore implements ListingStore {
     return result.matchedCount === 1
   }
 
-  async remove(id: string, deleted: Date): Promise<Listing | null> {
-    const result = await this.listings.findOneAndDelete({ id }, NO_ID)
+  async remove(id: string, deleted: Date, expectedVersion?: number): Promise<Listing | null> {
+    // The version is part of the filter, so the check and the delete are one atomic step.
+    const result = await this.listings.findOneAndDelete(expectedVersion === undefined ? { id } : { id, version: expectedVersion }, NO_ID)
     const removed = result.value
     if (removed) {
       await this.tombstones.replaceOne({ id }, { id, slug: removed.slug, origin: removed.origin, deleted }, { upsert: true })

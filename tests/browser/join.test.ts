@@ -115,6 +115,13 @@ describe('list your co-op, then an operator approves it', () => {
     expect(await page.inputValue('#f-name')).toBe(NAME)
     expect(await page.inputValue('#f-summaryMap-es')).toBe('Alojamiento web y correo cifrado para colectivas de Oaxaca.')
     expect(await axeViolations(page)).toEqual([])
+    // Saving the form as shown, in a real browser (CRLF textareas, selects, boxes), is a no-op (issue 9).
+    const stored = async () => (await (await fetch(`${server.url}/api/listings?moderation=approved&perPage=100`, { headers: { authorization: `Bearer ${TOKEN}` } })).json()) as { items: Array<{ name: string; version: number; updated: string }> }
+    const before = (await stored()).items.find((l) => l.name === NAME)
+    expect(before?.version).toBeGreaterThan(0)
+    await page.click('button[value="submit"]')
+    await page.waitForSelector('text=Saved.')
+    expect((await stored()).items.find((l) => l.name === NAME)).toEqual(before)
     await page.fill('#f-name', `${NAME} Renombrada`)
     await page.click('button[value="submit"]')
     await page.waitForSelector('text=Saved.')

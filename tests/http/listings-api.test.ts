@@ -26,11 +26,12 @@ describe('operator listings API', () => {
 
     const read = await api().get('/api/listings/crud-coop').set(inst.auth)
     expect(read.status).toBe(200)
-    // Writing back what was read (with its read-only fields) is accepted and changes nothing but updated/version.
+    // Writing back what was read (with its read-only fields) is accepted and changes nothing, not even updated/version (issue 9).
     const roundTrip = await api().patch('/api/listings/crud-coop').set(inst.auth).send(read.body)
     expect(roundTrip.status).toBe(200)
-    expect(roundTrip.body.version).toBe(2)
+    expect(roundTrip.body.version).toBe(1)
     expect(roundTrip.body.published).toBe(read.body.published)
+    expect(roundTrip.body.updated).toBe(read.body.updated)
 
     const patched = await api().patch('/api/listings/crud-coop').set(inst.auth).send({ name: 'Renamed', pricing: null, contact: { website: 'https://new.example' } })
     expect(patched.status).toBe(200)

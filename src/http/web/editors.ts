@@ -3,16 +3,18 @@
  * address) and edits that listing with the same form, validated the same
  * way. Its moderation state is kept: an approved listing's changes are
  * published (and federated) at once, a pending one stays in the queue.
+ * A save writes only what the person changed (see listing-form.ts), and
+ * only onto the version the form was loaded at: if someone saved since, it
+ * is refused, nothing is written, and the page says what they changed.
  */
 import express, { Router, type Request, type Response } from 'express'
 import type { ListingService } from '../../directory/listing-service'
 import type { Listing } from '../../directory/listing'
-import { validateListing } from '../../directory/validate'
 import type { EditorAccounts } from '../../web/accounts'
-import { UI_LANGUAGES } from '../../web/i18n/translate'
-import { joinPage, type JoinErrors, type JoinValues } from '../pages/join'
+import { joinPage, fieldDisplay, type JoinErrors, type JoinValues } from '../pages/join'
 import { editorSignInPage } from '../pages/editors'
-import { listingFromForm, formField, messageKey } from './join'
+import { formField, messageKey } from './join'
+import { formValues, formPatch, fingerprint, changedSince } from './listing-form'
 import { csrfToken, csrfValid, type Sessions } from './session'
 import { signInLimiter } from './sign-in-limit'
 import { requestUi, type WebSettings } from './routes'
@@ -26,32 +28,8 @@ export interface EditorDeps {
   instance: { publicUrl: string }
 }
 
-/** Summary HTML back to the plain paragraphs the form edits. */
-const asParagraphs = (htmlText: string): string =>
-  htmlText.replace(/<\/p>\s*<p>/g, '\n\n').replace(/<br\s*\/?>/g, '\n').replace(/<[^>]*>/g, '')
-    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&').trim()
-
-/** A listing as the form's values. */
-export function formValues(l: Listing): JoinValues {
-  const values: JoinValues = { name: l.name, kind: l.kind, defaultLanguage: l.defaultLanguage ?? 'en', services: l.services ?? [], languages: l.languages ?? [] }
-  for (const lang of UI_LANGUAGES) {
-    if (l.nameMap?.[lang]) values[`nameMap.${lang}`] = l.nameMap[lang]
-    const summary = l.summaryMap?.[lang] ?? (lang === (l.defaultLanguage ?? 'en') ? l.summary : undefined)
-    if (summary) values[`summaryMap.${lang}`] = asParagraphs(summary)
-  }
-  const place = l.location?.[0]
-  if (place) {
-    values['location.0.latitude'] = String(place.latitude)
-    values['location.0.longitude'] = String(place.longitude)
-    if (place.name) values['location.0.name'] = place.name
-    if (place.country) values['location.0.country'] = place.country
-  }
-  if (l.contact?.website) values['contact.website'] = l.contact.website
-  if (l.contact?.email) values['contact.email'] = l.contact.email
-  return values
-}
-
-const EDITABLE = ['name', 'kind', 'defaultLanguage', 'nameMap', 'summaryMap', 'services', 'languages', 'location', 'contact'] as const
+/** What the form carries to detect a save over a newer version, and to say what changed in it. */
+const loadedAt = (listing: Listing) => ({ version: String(listing.version), fingerprint: fingerprint(formValues(listing)) })
 
 export function editorRoutes(deps: EditorDeps): Router {
   const router = Router()
@@ -95,32 +73,31 @@ export function editorRoutes(deps: EditorDeps): Router {
     if (!listing) return res.redirect(303, '/editors')
     res.set('Cache-Control', 'no-store')
     const c = pageCtx(req, res)
-    res.type('html').send(joinPage({ ...c, status: c.ui.t(`ed.${listing.moderation}`) }, formValues(listing), {}))
+    res.type('html').send(joinPage({ ...c, status: c.ui.t(`ed.${listing.moderation}`), loaded: loadedAt(listing) }, formValues(listing), {}))
   }))
 
   router.post('/editors/listing', form, handle(async (req, res) => {
     const listing = await own(req)
     if (!listing) return res.redirect(303, '/editors')
-    const c = pageCtx(req, res)
-    const values = req.body as JoinValues
+    res.set('Cache-Control', 'no-store')
+    const body = req.body as Record<string, unknown>
+    const values = body as JoinValues
+    // A page shown again keeps the version and fingerprint it was loaded with.
+    const c = { ...pageCtx(req, res), loaded: { version: String(body._version ?? ''), fingerprint: String(body._fields ?? '') } }
     if (!csrfValid(req)) return res.status(403).type('html').send(joinPage(c, values, { name: 'error.csrf' }))
-    const edited = listingFromForm({ ...(req.body as Record<string, unknown>) })
-    // Only the first place and the website/email are on the form: the rest of the listing stays as it was.
-    const firstPlace = (edited.location as unknown[] | undefined)?.[0]
-    const location = firstPlace ? [firstPlace, ...(listing.location ?? []).slice(1)] : (listing.location ?? []).slice(1)
-    const contact = { ...(listing.contact ?? {}), website: undefined, email: undefined, ...((edited.contact as object | undefined) ?? {}) }
-    const next: Record<string, unknown> = { ...edited, slug: listing.slug, location, contact: JSON.parse(JSON.stringify(contact)) as object }
-    if (location.length === 0) delete next.location
-    if (Object.keys(next.contact as object).length === 0) delete next.contact
-    const errors: JoinErrors = {}
-    const checked = validateListing(next)
-    if (!checked.ok) for (const e of checked.error) errors[formField(e.field)] ??= messageKey(e)
-    if (Object.keys(errors).length) return res.status(422).type('html').send(joinPage(c, values, errors))
-    const patch: Record<string, unknown> = {}
-    for (const field of EDITABLE) patch[field] = next[field] ?? null
-    const result = await deps.listings.update(listing.slug, patch)
-    if (!result.ok) return res.status(422).type('html').send(joinPage(c, values, { name: 'error.invalid' }))
-    res.type('html').send(joinPage({ ...c, status: c.ui.t('ed.saved') }, formValues(result.value), {}))
+    const conflict = (current: Listing) => res.status(409).type('html').send(joinPage({
+      ...c, conflict: changedSince(body._fields, formValues(current)).map((field) => ({ field, current: fieldDisplay(c.ui, field, formValues(current)) }))
+    }, values, {}))
+    const version = Number(body._version)
+    if (!Number.isInteger(version) || version !== listing.version) return conflict(listing)
+    const result = await deps.listings.update(listing.slug, formPatch(listing, body), (stored) => stored === version)
+    if (!result.ok) {
+      if (result.error.kind === 'stale') return conflict((await own(req)) ?? listing)
+      const errors: JoinErrors = {}
+      if (result.error.kind === 'invalid') for (const e of result.error.errors) errors[formField(e.field)] ??= messageKey(e)
+      return res.status(422).type('html').send(joinPage(c, values, Object.keys(errors).length ? errors : { name: 'error.invalid' }))
+    }
+    res.type('html').send(joinPage({ ...c, status: c.ui.t('ed.saved'), loaded: loadedAt(result.value) }, formValues(result.value), {}))
   }))
 
   return router

@@ -129,7 +129,14 @@ const en = {
   'ed.signOut': 'Sign out',
   'ed.pending': 'Waiting for review',
   'ed.approved': 'Published',
-  'ed.rejected': 'Not published'
+  'ed.rejected': 'Not published',
+  // Editor form: a save refused because someone else saved first (lost updates)
+  'ed.conflict': 'Someone else saved this listing after you opened it. Nothing was saved, so their changes are not lost.',
+  'ed.conflictFields': 'What changed since you opened it (the current values):',
+  'ed.conflictElsewhere': 'The change was to parts of the listing this form does not show, or to its review state.',
+  'ed.conflictEmpty': '(empty)',
+  'ed.conflictReload': 'Load the current version',
+  'ed.conflictKeep': 'Your edits are still in the form below: copy what you need before you load it, then make them again.'
 }
 
 export type MessageKey = keyof typeof en

@@ -122,5 +122,12 @@ export const es: Catalog = {
   'ed.signOut': 'Salir',
   'ed.pending': 'Esperando revisión',
   'ed.approved': 'Publicado',
-  'ed.rejected': 'No publicado'
+  'ed.rejected': 'No publicado',
+  // Editor form: a save refused because someone else saved first (lost updates)
+  'ed.conflict': 'Otra persona guardó este registro después de que lo abrieras. No se guardó nada, así que sus cambios no se pierden.',
+  'ed.conflictFields': 'Lo que cambió desde que lo abriste (los valores actuales):',
+  'ed.conflictElsewhere': 'El cambio afectó a partes del registro que este formulario no muestra, o a su estado de revisión.',
+  'ed.conflictEmpty': '(vacío)',
+  'ed.conflictReload': 'Cargar la versión actual',
+  'ed.conflictKeep': 'Tus cambios siguen en el formulario de abajo: copia lo que necesites antes de cargarla y vuelve a hacerlos.'
 }

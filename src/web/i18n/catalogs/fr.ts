@@ -122,5 +122,12 @@ export const fr: Catalog = {
   'ed.signOut': 'Se déconnecter',
   'ed.pending': 'En attente de relecture',
   'ed.approved': 'Publiée',
-  'ed.rejected': 'Non publiée'
+  'ed.rejected': 'Non publiée',
+  // Editor form: a save refused because someone else saved first (lost updates)
+  'ed.conflict': 'Quelqu’un d’autre a enregistré cette fiche après que vous l’avez ouverte. Rien n’a été enregistré : ses modifications ne sont pas perdues.',
+  'ed.conflictFields': 'Ce qui a changé depuis que vous l’avez ouverte (valeurs actuelles) :',
+  'ed.conflictElsewhere': 'La modification porte sur des parties de la fiche que ce formulaire n’affiche pas, ou sur son état de modération.',
+  'ed.conflictEmpty': '(vide)',
+  'ed.conflictReload': 'Charger la version actuelle',
+  'ed.conflictKeep': 'Vos modifications sont toujours dans le formulaire ci-dessous : copiez ce dont vous avez besoin avant de la charger, puis refaites-les.'
 }

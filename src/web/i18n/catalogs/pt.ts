@@ -122,5 +122,12 @@ export const pt: Catalog = {
   'ed.signOut': 'Sair',
   'ed.pending': 'Aguardando revisão',
   'ed.approved': 'Publicado',
-  'ed.rejected': 'Não publicado'
+  'ed.rejected': 'Não publicado',
+  // Editor form: a save refused because someone else saved first (lost updates)
+  'ed.conflict': 'Outra pessoa salvou este registro depois que você o abriu. Nada foi salvo, então as alterações dela não se perderam.',
+  'ed.conflictFields': 'O que mudou desde que você o abriu (os valores atuais):',
+  'ed.conflictElsewhere': 'A alteração foi em partes do registro que este formulário não mostra, ou no seu estado de revisão.',
+  'ed.conflictEmpty': '(vazio)',
+  'ed.conflictReload': 'Carregar a versão atual',
+  'ed.conflictKeep': 'Suas alterações continuam no formulário abaixo: copie o que precisar antes de carregá-la e faça-as de novo.'
 }

@@ -1,0 +1,118 @@
+/**
+ * The editor form over HTTP, as a browser submits it (issue 9, points 4
+ * and 5): saving the form unchanged leaves the stored listing exactly as it
+ * was — not even a new version; a save changes only what the person
+ * changed; and a save over a version someone else saved meanwhile is
+ * refused, writing nothing, with a message in the reader's language that
+ * names what changed and shows the current values.
+ */
+import request from 'supertest'
+import { startInstance, sampleListing, type TestInstance } from '../support/instance'
+import { formFields, encodeForm } from '../support/html-form'
+import { EditorAccounts } from '../../src/web/accounts'
+
+let inst: TestInstance
+beforeAll(async () => {
+  inst = await startInstance()
+})
+afterAll(() => inst.close())
+
+const api = () => request(inst.tejido.app)
+const PASSWORD = 'a-long-editor-password'
+const RICH_SUMMARY = '<p>We host <em>co-ops</em>:</p><ul><li>web</li><li>mail</li></ul><p>See <a href="https://red.example/about">us</a>.</p>'
+
+/** A listing an operator has set up beyond what the form shows, and a signed-in editor for it. */
+async function richListingWithEditor(slug: string): Promise<{ editor: ReturnType<typeof request.agent>; before: Record<string, unknown> }> {
+  const created = await api().post('/api/listings').set(inst.auth).send(sampleListing({ slug })).expect(201)
+  await api().patch(`/api/listings/${slug}`).set(inst.auth).send({
+    defaultLanguage: 'de',
+    nameMap: { de: 'Gewebtes Netz', ja: '織りネット', es: 'Red Tejida' },
+    languages: ['es', 'zh', 'en'],
+    summaryMap: { en: RICH_SUMMARY },
+    location: [{ name: 'Oaxaca office', address: 'Calle Falsa 123, Oaxaca', country: 'MX', latitude: 17.0732, longitude: -96.7266 }, { name: 'Remote desk', latitude: 19.43, longitude: -99.13 }]
+  }).expect(200)
+  const email = `editor@${slug}.example`
+  expect(await new EditorAccounts(inst.tejido.store.db).create(email, PASSWORD, created.body.id as string)).toBe(true)
+  const editor = request.agent(inst.tejido.app)
+  const signIn = await editor.get('/editors').expect(200)
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(signIn.text)?.[1] as string
+  await editor.post('/editors/sign-in').type('form').send({ _csrf: csrf, email, password: PASSWORD }).expect(303)
+  const before = (await api().get(`/api/listings/${slug}`).set(inst.auth).expect(200)).body as Record<string, unknown>
+  expect(before.summaryMap).toMatchObject({ en: expect.stringContaining('<em>co-ops</em>') })
+  return { editor, before }
+}
+
+/** The editor form as loaded, as name/value pairs a browser would send with "Save". */
+async function loadForm(editor: ReturnType<typeof request.agent>, lang = 'en'): Promise<Array<[string, string]>> {
+  const page = await editor.get('/editors/listing').set('Accept-Language', lang).expect(200)
+  return formFields(page.text, 'join', ['action', 'submit'])
+}
+
+const save = (editor: ReturnType<typeof request.agent>, fields: Array<[string, string]>, lang = 'en') =>
+  editor.post('/editors/listing').set('Accept-Language', lang).type('form').send(encodeForm(fields))
+
+const edited = (fields: Array<[string, string]>, name: string, value: string | null): Array<[string, string]> =>
+  value === null ? fields.filter(([n]) => n !== name) : fields.map(([n, v]) => [n, n === name ? value : v])
+
+const stored = async (slug: string) => (await api().get(`/api/listings/${slug}`).set(inst.auth).expect(200)).body as Record<string, unknown>
+
+describe('saving the editor form', () => {
+  test('unchanged: the stored listing stays exactly as it was, version and updated included', async () => {
+    const { editor, before } = await richListingWithEditor('unchanged-save')
+    const fields = await loadForm(editor)
+    const res = await save(editor, fields)
+    expect(res.status).toBe(200)
+    expect(res.text).toContain('Saved.')
+    expect(await stored('unchanged-save')).toEqual(before)
+  })
+
+  test('a changed field changes only that field; what the form does not show is kept', async () => {
+    const { editor, before } = await richListingWithEditor('one-change')
+    const fields = await loadForm(editor)
+    const res = await save(editor, edited(fields, 'name', 'Red Tejida Renombrada'))
+    expect(res.status).toBe(200)
+    const after = await stored('one-change')
+    expect(after).toEqual({ ...before, name: 'Red Tejida Renombrada', version: (before.version as number) + 1, updated: after.updated, provenance: after.provenance })
+  })
+
+  test('a changed summary is sanitised plain paragraphs; unticking a language keeps the ones the boxes do not offer', async () => {
+    const { editor, before } = await richListingWithEditor('summary-change')
+    const fields = (await loadForm(editor)).filter(([n, v]) => !(n === 'languages' && v === 'es'))
+    expect(fields).toContainEqual(['languages', 'zh']) // shown, ticked, so sent back
+    const res = await save(editor, edited(fields, 'summaryMap.en', 'Hosting <b>for</b> co-ops.\r\n\r\nAnd mail.'))
+    expect(res.status).toBe(200)
+    const after = await stored('summary-change')
+    expect(after.summaryMap).toEqual({ ...(before.summaryMap as object), en: '<p>Hosting &lt;b&gt;for&lt;/b&gt; co-ops.</p><p>And mail.</p>' })
+    expect(after.languages).toEqual(['zh', 'en'])
+    expect(after).toMatchObject({ nameMap: before.nameMap, defaultLanguage: 'de', location: before.location, summary: before.summary })
+  })
+
+  test('a save over a version someone else saved meanwhile is refused, says what changed, and writes nothing', async () => {
+    const { editor } = await richListingWithEditor('conflicting-save')
+    const fields = await loadForm(editor, 'es')
+    await api().patch('/api/listings/conflicting-save').set(inst.auth).send({ name: 'Nombre del operador', pricing: 'Gratis' }).expect(200)
+    const theirs = await stored('conflicting-save')
+    const res = await save(editor, edited(fields, 'summaryMap.es', 'Mi cambio, que no debe pisar el suyo.'), 'es')
+    expect(res.status).toBe(409)
+    expect(res.text).toContain('Otra persona guardó este registro')
+    const notice = res.text.slice(res.text.indexOf('id="conflict"'), res.text.indexOf('</div>', res.text.indexOf('id="conflict"')))
+    expect(notice).toContain('<dt>Nombre</dt><dd>Nombre del operador</dd>')
+    expect(notice).not.toContain('Resumen en') // the summaries did not change meanwhile
+    expect(notice).toContain('href="/editors/listing"')
+    expect(await stored('conflicting-save')).toEqual(theirs)
+
+    // Reloading shows their version, and a save from it goes through.
+    const fresh = await loadForm(editor)
+    expect(fresh).toContainEqual(['name', 'Nombre del operador'])
+    expect((await save(editor, edited(fresh, 'summaryMap.es', 'Mi cambio.'))).status).toBe(200)
+    expect(await stored('conflicting-save')).toMatchObject({ name: 'Nombre del operador', pricing: 'Gratis', summaryMap: { es: '<p>Mi cambio.</p>' } })
+  })
+
+  test('a form without its version is refused as stale, writing nothing', async () => {
+    const { editor, before } = await richListingWithEditor('no-version')
+    const fields = edited(await loadForm(editor), '_version', null)
+    const res = await save(editor, edited(fields, 'name', 'Sin versión'))
+    expect(res.status).toBe(409)
+    expect(await stored('no-version')).toEqual(before)
+  })
+})
