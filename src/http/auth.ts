@@ -12,7 +12,7 @@ export function requireOperator(adminToken: string | undefined): RequestHandler 
       res.set('WWW-Authenticate', 'Bearer realm="tejido"')
       return sendProblem(res, { status: 401, title: 'Operator API disabled', detail: 'Set ADMIN_TOKEN to enable the operator API.' })
     }
-    const match = /^Bearer\s+(.+)$/i.exec(req.get('authorization') ?? '')
+    const match = /^Bearer\s+(\S.*)$/i.exec(req.get('authorization') ?? '')
     if (!match || !timingSafeEqual(digest((match[1] as string).trim()), expected)) {
       res.set('WWW-Authenticate', 'Bearer realm="tejido"')
       return sendProblem(res, { status: 401, title: 'Unauthorized', detail: 'Send Authorization: Bearer <ADMIN_TOKEN>.' })

@@ -16,6 +16,7 @@ import { listingFromForm, formField, messageKey } from './join'
 import { csrfToken, csrfValid, AttemptLimiter, type Sessions } from './session'
 import { requestUi, type WebSettings } from './routes'
 import { handle } from '../handle'
+import { oversizedFields, withoutFields } from './form-limits'
 
 export interface EditorDeps {
   listings: ListingService
@@ -27,7 +28,7 @@ export interface EditorDeps {
 
 /** Summary HTML back to the plain paragraphs the form edits. */
 const asParagraphs = (htmlText: string): string =>
-  htmlText.replace(/<\/p>\s*<p>/g, '\n\n').replace(/<br\s*\/?>/g, '\n').replace(/<[^>]*>/g, '')
+  htmlText.replace(/<\/p>\s*<p>/g, '\n\n').replace(/<br\s*\/?>/g, '\n').replace(/<[^<>]*>/g, '') // [^<>]: linear on runs of '<'
     .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&').trim()
 
 /** A listing as the form's values. */
@@ -72,6 +73,7 @@ export function editorRoutes(deps: EditorDeps): Router {
   }))
 
   router.post('/editors/sign-in', form, handle(async (req, res) => {
+    if (oversizedFields(req.body).length) return res.status(413).type('html').send(editorSignInPage(ctx(req, res), 'form.tooLong'))
     if (!csrfValid(req)) return res.status(403).type('html').send(editorSignInPage(ctx(req, res), 'error.csrf'))
     const who = req.ip ?? 'unknown'
     if (limiter.blocked(who)) return res.status(429).set('Retry-After', '60').type('html').send(editorSignInPage(ctx(req, res), 'op.tooMany'))
@@ -103,6 +105,8 @@ export function editorRoutes(deps: EditorDeps): Router {
     const listing = await own(req)
     if (!listing) return res.redirect(303, '/editors')
     const c = pageCtx(req, res)
+    const oversized = oversizedFields(req.body)
+    if (oversized.length) return res.status(413).type('html').send(joinPage(c, withoutFields(req.body as JoinValues, oversized), Object.fromEntries(oversized.map((f) => [f, 'error.tooLong']))))
     const values = req.body as JoinValues
     if (!csrfValid(req)) return res.status(403).type('html').send(joinPage(c, values, { name: 'error.csrf' }))
     const edited = listingFromForm({ ...(req.body as Record<string, unknown>) })
