@@ -1,6 +1,7 @@
 /** looksLikeEmail keeps its meaning in linear time; form fields are capped by the schema's own limits. */
 import { looksLikeEmail, MAX_EMAIL } from '../../src/web/accounts'
 import { oversizedFields, FORM_FIELD_CAPS, DEFAULT_FIELD_CAP } from '../../src/http/web/form-limits'
+import { slugify } from '../../src/http/web/join'
 import schema from '../../schemas/listing.schema.json'
 
 test.each([
@@ -20,4 +21,11 @@ test('form fields are capped by the schema, the account fields by their own limi
   expect(oversizedFields({ name: 'x'.repeat(200), 'summaryMap.es': 'y'.repeat(5000), kind: 'worker-coop' })).toEqual([])
   expect(oversizedFields({ name: 'x'.repeat(201), 'account.password': 'p'.repeat(1025), services: ['web-hosting', 's'.repeat(DEFAULT_FIELD_CAP + 1)] }))
     .toEqual(['name', 'account.password', 'services'])
+})
+
+test.each([
+  ['', 'co-op'], ['---', 'co-op'], ['Red Tejida', 'red-tejida'], ['  ¡Cooperativa Ñandú!  ', 'cooperativa-nandu'], [`${'-'.repeat(10000)}a${'-'.repeat(10000)}`, 'a'],
+  ['x'.repeat(60), 'x'.repeat(56)]
+])('slugify(%j) is %j', (name, slug) => {
+  expect(slugify(name)).toBe(slug)
 })

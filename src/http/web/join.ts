@@ -48,8 +48,9 @@ export function formField(path: string): string {
   return path
 }
 
+// Runs of '-' are single by the time they are trimmed: `-+$` would be quadratic on a long run.
 export const slugify = (name: string): string =>
-  name.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') // runs are single '-' by now; `-+$` is quadratic on long runs.slice(0, 56).replace(/-+$/, '') || 'co-op'
+  name.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 56).replace(/-$/, '') || 'co-op'
 
 /** Plain text paragraphs (blank lines between) as the small HTML a summary holds. */
 const paragraphs = (plain: string): string => plain.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean).map((p) => `<p>${escapeHtml(p)}</p>`).join('')
