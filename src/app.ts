@@ -22,6 +22,7 @@ import { requireOperator } from './http/auth'
 import { problemHandler, notFound } from './http/problem'
 import { webRoutes, vendorAssets, type WebSettings } from './http/web/routes'
 import { joinRoutes } from './http/web/join'
+import type { PendingLimits } from './http/web/join-limits'
 import { editorRoutes } from './http/web/editors'
 import { operatorRoutes, type OperatorDeps } from './http/web/operators'
 import type { EditorAccounts } from './web/accounts'
@@ -51,6 +52,8 @@ export interface AppDeps {
     trustProxy: number | readonly string[]
     metricsToken: string | undefined
   }
+  /** MAX_PENDING_LISTINGS and MAX_PENDING_PER_CLIENT: how many applications may wait for review. */
+  pendingLimits: PendingLimits
 }
 
 /** Bodies are capped before parsing (DESIGN: Security). */

@@ -77,7 +77,8 @@ export async function compose(config: Config, logger: Logger): Promise<Tejido> {
       web: { tileUrl: config.tileUrl, tileAttribution: config.tileAttribution },
       http: { secure, trustProxy: config.trustProxy, metricsToken: config.metricsToken },
       accounts, sessions,
-      settings: { autoApprove: config.autoApprovePeers, repairIntervalMs: config.repairIntervalMs, tileUrl: config.tileUrl }
+      settings: { autoApprove: config.autoApprovePeers, repairIntervalMs: config.repairIntervalMs, tileUrl: config.tileUrl },
+      pendingLimits: { maxPendingListings: config.maxPendingListings, maxPendingPerClient: config.maxPendingPerClient }
     })
     const background = bridge.reconcile(allLocal(listings)).then(
       (n) => n && logger.info({ repaired: n }, 'apex actors reconciled'),

@@ -29,7 +29,8 @@ export interface SearchEntry {
 export const serviceLabels = new Map(SERVICES.map((s) => [s.id, Object.values(s.labels).join(' ')]))
 
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" }
-const TAG_OR_NBSP = /<[^>]*>|&nbsp;/g
+// `[^<>]`, not `[^>]`: a run of '<' without '>' would rescan the rest of the text from each '<' (quadratic).
+const TAG_OR_NBSP = /<[^<>]*>|&nbsp;/g
 const ENTITY = /&(?:amp|lt|gt|quot|#39);/g
 const ODD_SPACE = /\s{2,}|[^\S ]/ // anything but single plain spaces
 

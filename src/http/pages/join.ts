@@ -60,7 +60,7 @@ ${message(field)}</div>`
 ${message(field)}</fieldset>`
 
   if (state.done) {
-    return page({ title: ui.t('join.title'), ui, url: ctx.url, body: html`<h1>${ui.t('join.title')}</h1><p class="notice" role="status">${ui.t('join.thanks')}</p><p><a href="/editors">${ui.t('ed.signIn')}</a></p>` })
+    return page({ title: ui.t('join.title'), ui, url: ctx.url, body: html`<h1>${ui.t('join.title')}</h1><p class="notice" role="status">${ui.t('join.thanks')}</p><p>${ui.t('join.thanksAccount')}</p><p><a href="/editors">${ui.t('ed.signIn')}</a></p>` })
   }
   const defaultLanguage = text(values.defaultLanguage) || ui.lang
   const editing = ctx.mode === 'edit'

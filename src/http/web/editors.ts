@@ -19,6 +19,7 @@ import { csrfToken, csrfValid, type Sessions } from './session'
 import { signInLimiter } from './sign-in-limit'
 import { requestUi, type WebSettings } from './routes'
 import { handle } from '../handle'
+import { oversizedFields, withoutFields } from './form-limits'
 
 export interface EditorDeps {
   listings: ListingService
@@ -52,6 +53,7 @@ export function editorRoutes(deps: EditorDeps): Router {
   // Same limiter as the operators' sign-in: five failures a minute per client (IPv6 by /64).
   const limited = signInLimiter((req, res) => res.type('html').send(editorSignInPage(ctx(req, res), 'op.tooMany')))
   router.post('/editors/sign-in', limited, form, handle(async (req, res) => {
+    if (oversizedFields(req.body).length) return res.status(413).type('html').send(editorSignInPage(ctx(req, res), 'form.tooLong'))
     if (!csrfValid(req)) return res.status(403).type('html').send(editorSignInPage(ctx(req, res), 'error.csrf'))
     const body = req.body as Record<string, unknown>
     const account = typeof body.email === 'string' && typeof body.password === 'string' ? await deps.accounts.check(body.email, body.password) : null
@@ -84,6 +86,8 @@ export function editorRoutes(deps: EditorDeps): Router {
     const values = body as JoinValues
     // A page shown again keeps the version and fingerprint it was loaded with.
     const c = { ...pageCtx(req, res), loaded: { version: String(body._version ?? ''), fingerprint: String(body._fields ?? '') } }
+    const oversized = oversizedFields(req.body)
+    if (oversized.length) return res.status(413).type('html').send(joinPage(c, withoutFields(values, oversized), Object.fromEntries(oversized.map((f) => [f, 'error.tooLong']))))
     if (!csrfValid(req)) return res.status(403).type('html').send(joinPage(c, values, { name: 'error.csrf' }))
     const conflict = (current: Listing) => res.status(409).type('html').send(joinPage({
       ...c, conflict: changedSince(body._fields, formValues(current)).map((field) => ({ field, current: fieldDisplay(c.ui, field, formValues(current)) }))

@@ -10,7 +10,13 @@ import { validateListing } from '../../directory/validate'
 import type { FieldError } from '../../directory/result'
 import { kindLabel, serviceLabel } from '../../directory/vocabulary'
 import { escapeHtml, html, trusted, type SafeHtml } from '../html'
-import { EditorAccounts, looksLikeEmail, MIN_PASSWORD } from '../../web/accounts'
+import { EditorAccounts, hashPassword, looksLikeEmail, MIN_PASSWORD } from '../../web/accounts'
+import type { Listing } from '../../directory/listing'
+import type { ListingStore } from '../../storage/listing-store'
+import type { Logger } from 'pino'
+import { page } from '../pages/layout'
+import { oversizedFields, withoutFields } from './form-limits'
+import { clientKey, joinRateLimit, pendingVerdict, JOIN_WINDOW_MS, type PendingLimits } from './join-limits'
 import type { MessageKey } from '../../web/i18n/messages'
 import { UI_LANGUAGES, type Ui } from '../../web/i18n/translate'
 import { joinPage, type JoinErrors, type JoinValues } from '../pages/join'
@@ -42,8 +48,9 @@ export function formField(path: string): string {
   return path
 }
 
+// Runs of '-' are single by the time they are trimmed: `-+$` would be quadratic on a long run.
 export const slugify = (name: string): string =>
-  name.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 56).replace(/-+$/, '') || 'co-op'
+  name.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 56).replace(/-$/, '') || 'co-op'
 
 /** Plain text paragraphs (blank lines between) as the small HTML a summary holds. */
 const paragraphs = (plain: string): string => plain.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean).map((p) => `<p>${escapeHtml(p)}</p>`).join('')
@@ -94,21 +101,38 @@ function preview(ui: Ui, listing: Record<string, unknown>): SafeHtml {
 ${Array.isArray(listing.services) ? html`<ul class="tags">${(listing.services as string[]).map((s) => html`<li>${serviceLabel(s, ui.lang)}</li>`)}</ul>` : ''}</article>`
 }
 
-export function joinRoutes(deps: JoinDeps): Router {
+/** What the join page needs to refuse or accept: store access for the caps, and the caps. */
+export interface JoinGuardDeps {
+  listingStore: ListingStore
+  instance: { publicUrl: string }
+  pendingLimits: PendingLimits
+  logger: Pick<Logger, 'info'>
+}
+
+export function joinRoutes(deps: JoinDeps & JoinGuardDeps): Router {
   const router = Router()
   const form = express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 500 })
   const context = (req: Request, res: express.Response) => {
     const ui = requestUi(req, res)
     return { ui, url: req.originalUrl, csrf: csrfToken(req, res), tileUrl: deps.web.tileUrl, tileAttribution: deps.web.tileAttribution }
   }
+  const refusal = (req: Request, res: express.Response, status: number, message: (ui: Ui) => string) => {
+    const ui = requestUi(req, res)
+    res.status(status).type('html').send(page({ title: ui.t('join.title'), ui, url: req.originalUrl, body: html`<h1>${ui.t('join.title')}</h1><p class="errors" role="alert">${message(ui)}</p><p><a href="/join">${ui.t('nav.join')}</a></p>` }))
+  }
+  // Counted before the body is even parsed: a flood costs no parsing, no hashing, no store reads.
+  const limiter = joinRateLimit((req, res) => refusal(req, res.set('Retry-After', String(JOIN_WINDOW_MS / 1000)), 429, (ui) => ui.t('join.tooMany')))
 
   router.get('/join', (req, res) => {
     res.type('html').send(joinPage(context(req, res), {}, {}))
   })
 
-  router.post('/join', form, handle(async (req, res) => {
+  router.post('/join', limiter, form, handle(async (req, res) => {
     const ctx = context(req, res)
     const body = (req.body ?? {}) as Record<string, unknown>
+    // Every field's size before anything reads it (no regex, slug or hash sees more than its cap).
+    const oversized = oversizedFields(body)
+    if (oversized.length) return res.status(413).type('html').send(joinPage(ctx, withoutFields(body, oversized) as JoinValues, Object.fromEntries(oversized.map((f) => [f, 'error.tooLong']))))
     const values = body as JoinValues
     if (!csrfValid(req)) return res.status(403).type('html').send(joinPage(ctx, values, { name: 'error.csrf' }))
     const errors: JoinErrors = {}
@@ -119,26 +143,41 @@ export function joinRoutes(deps: JoinDeps): Router {
     const email = str(body['account.email'])
     const password = typeof body['account.password'] === 'string' ? body['account.password'] : ''
     if (!looksLikeEmail(email)) errors['account.email'] = 'error.email'
-    else if (await deps.accounts.exists(email)) errors['account.email'] = 'error.taken'
     if (password.length < MIN_PASSWORD) errors['account.password'] = 'error.password'
     if (Object.keys(errors).length) return res.status(422).type('html').send(joinPage(ctx, values, errors))
     if (body.action === 'preview') return res.type('html').send(joinPage(ctx, values, {}, { preview: preview(ctx.ui, listing) }))
 
-    // A free slug: the name's, else with a number.
-    let created = null
-    for (let n = 1; n <= 50 && !created; n++) {
-      const slug = n === 1 ? String(listing.slug) : `${String(listing.slug).slice(0, 56)}-${n}`
-      const result = await deps.listings.create({ ...listing, slug }, 'pending')
-      if (result.ok) created = result.value
-      else if (result.error.kind !== 'conflict') return res.status(422).type('html').send(joinPage(ctx, values, { name: 'error.invalid' }))
+    const applicant = deps.accounts.applicantOf(clientKey(req))
+    const verdict = await pendingVerdict({ listingStore: deps.listingStore, accounts: deps.accounts, publicUrl: deps.instance.publicUrl }, deps.pendingLimits, applicant)
+    if (!verdict.ok && verdict.reason === 'total') return refusal(req, res.set('Retry-After', '86400'), 503, (ui) => ui.t('join.queueFull'))
+    if (!verdict.ok) return refusal(req, res, 429, (ui) => ui.t('join.clientCap', { count: verdict.count }))
+
+    const thanks = () => res.status(201).type('html').send(joinPage(ctx, {}, {}, { done: true }))
+    if (await deps.accounts.exists(email)) {
+      // Same answer, same scrypt cost as a new account; the existing account is left exactly as it was.
+      await hashPassword(password)
+      deps.logger.info({ applicant }, 'join: application for an email that already has an account, discarded')
+      return thanks()
     }
-    if (!created) return res.status(409).type('html').send(joinPage(ctx, values, { name: 'error.invalid' }))
-    if (!(await deps.accounts.create(email, password, created.id))) {
-      await deps.listings.delete(created.slug) // the email was taken meanwhile: leave nothing half-written
-      return res.status(422).type('html').send(joinPage(ctx, values, { 'account.email': 'error.taken' }))
+    const created = await createPending(deps.listings, listing)
+    if (created === 'invalid') return res.status(422).type('html').send(joinPage(ctx, values, { name: 'error.invalid' }))
+    if (created === 'no-slug') return res.status(409).type('html').send(joinPage(ctx, values, { name: 'error.invalid' }))
+    if (!(await deps.accounts.create(email, password, created.id, applicant))) {
+      await deps.listings.delete(created.slug) // the email was taken meanwhile: leave nothing half-written, say nothing
     }
-    res.status(201).type('html').send(joinPage(ctx, {}, {}, { done: true }))
+    thanks()
   }))
 
   return router
+}
+
+/** A pending listing under a free slug (the name's, else with a number). */
+async function createPending(listings: ListingService, listing: Record<string, unknown>): Promise<Listing | 'invalid' | 'no-slug'> {
+  for (let n = 1; n <= 50; n++) {
+    const slug = n === 1 ? String(listing.slug) : `${String(listing.slug).slice(0, 56)}-${n}`
+    const result = await listings.create({ ...listing, slug }, 'pending')
+    if (result.ok) return result.value
+    if (result.error.kind !== 'conflict') return 'invalid'
+  }
+  return 'no-slug'
 }

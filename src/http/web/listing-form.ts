@@ -20,7 +20,7 @@ import type { JoinValues } from '../pages/join'
  * only; unless the person edits it, the stored HTML is kept as it is.
  */
 const asParagraphs = (htmlText: string): string =>
-  htmlText.replace(/<br\s*\/?>/g, '\n').replace(/<\/li>/g, '\n').replace(/<\/?(?:p|ul|ol|blockquote)>/g, '\n\n').replace(/<[^>]*>/g, '')
+  htmlText.replace(/<br\s*\/?>/g, '\n').replace(/<\/li>/g, '\n').replace(/<\/?(?:p|ul|ol|blockquote)>/g, '\n\n').replace(/<[^<>]*>/g, '') // [^<>]: linear on runs of "<"
     .replace(/\n[ \t]*\n(?:[ \t]*\n)*/g, '\n\n')
     .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&').trim()
 

@@ -86,7 +86,12 @@ const en = {
   'error.range': 'This is out of range.',
   'error.email': 'Enter an email address.',
   'error.password': 'Use at least 10 characters.',
-  'error.taken': 'An account with this email already exists.',
+  // Form size caps and the /join throttles (issue 9: points 1 and 8)
+  'form.tooLong': 'Something you sent is too long. Shorten it and try again.',
+  'join.thanksAccount': 'If this email address already had an editor account, it was kept as it was: sign in with your existing password.',
+  'join.tooMany': 'Too many applications from your network. Wait a few minutes and try again.',
+  'join.clientCap': 'Your network already has {count} applications waiting for review. Please wait until an operator has looked at them.',
+  'join.queueFull': 'The review queue of this instance is full right now. Please try again in a few days.',
   'error.csrf': 'This form expired. Please send it again.',
   'op.signIn': 'Operator sign-in',
   'op.token': 'Operator token',

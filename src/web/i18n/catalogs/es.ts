@@ -79,7 +79,12 @@ export const es: Catalog = {
   'error.range': 'Está fuera del rango permitido.',
   'error.email': 'Escribe una dirección de correo.',
   'error.password': 'Usa al menos 10 caracteres.',
-  'error.taken': 'Ya existe una cuenta con este correo.',
+  // Form size caps and the /join throttles (issue 9: points 1 and 8)
+  'form.tooLong': 'Algo de lo que enviaste es demasiado largo. Acórtalo e inténtalo de nuevo.',
+  'join.thanksAccount': 'Si este correo ya tenía una cuenta de edición, se mantiene como estaba: entra con tu contraseña de siempre.',
+  'join.tooMany': 'Demasiadas solicitudes desde tu red. Espera unos minutos e inténtalo de nuevo.',
+  'join.clientCap': 'Tu red ya tiene {count} solicitudes esperando revisión. Espera a que alguien del equipo las revise.',
+  'join.queueFull': 'La cola de revisión de esta instancia está llena ahora mismo. Inténtalo de nuevo en unos días.',
   'error.csrf': 'Este formulario caducó. Envíalo de nuevo.',
   'op.signIn': 'Acceso de operación',
   'op.token': 'Token de operación',

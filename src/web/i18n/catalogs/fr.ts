@@ -79,7 +79,12 @@ export const fr: Catalog = {
   'error.range': 'C’est hors des limites.',
   'error.email': 'Saisissez une adresse de courriel.',
   'error.password': 'Utilisez au moins 10 caractères.',
-  'error.taken': 'Un compte existe déjà avec ce courriel.',
+  // Form size caps and the /join throttles (issue 9: points 1 and 8)
+  'form.tooLong': 'Une partie de ce que vous avez envoyé est trop longue. Raccourcissez-la et réessayez.',
+  'join.thanksAccount': 'Si ce courriel avait déjà un compte d’édition, il est resté tel quel : connectez-vous avec votre mot de passe habituel.',
+  'join.tooMany': 'Trop de demandes depuis votre réseau. Attendez quelques minutes et réessayez.',
+  'join.clientCap': 'Votre réseau a déjà {count} demandes en attente de relecture. Attendez qu’un opérateur les ait examinées.',
+  'join.queueFull': 'La file de relecture de cette instance est pleine pour le moment. Réessayez dans quelques jours.',
   'error.csrf': 'Ce formulaire a expiré. Merci de l’envoyer à nouveau.',
   'op.signIn': 'Connexion administration',
   'op.token': 'Jeton d’administration',

@@ -79,7 +79,12 @@ export const pt: Catalog = {
   'error.range': 'Está fora do intervalo permitido.',
   'error.email': 'Digite um endereço de e-mail.',
   'error.password': 'Use pelo menos 10 caracteres.',
-  'error.taken': 'Já existe uma conta com este e-mail.',
+  // Form size caps and the /join throttles (issue 9: points 1 and 8)
+  'form.tooLong': 'Algo do que você enviou é longo demais. Encurte e tente de novo.',
+  'join.thanksAccount': 'Se este e-mail já tinha uma conta de edição, ela foi mantida como estava: entre com a sua senha de sempre.',
+  'join.tooMany': 'Pedidos demais a partir da sua rede. Espere alguns minutos e tente de novo.',
+  'join.clientCap': 'Sua rede já tem {count} pedidos aguardando revisão. Espere até que alguém da operação os analise.',
+  'join.queueFull': 'A fila de revisão desta instância está cheia no momento. Tente de novo em alguns dias.',
   'error.csrf': 'Este formulário expirou. Envie-o novamente.',
   'op.signIn': 'Acesso de operação',
   'op.token': 'Token de operação',
