@@ -11,6 +11,7 @@ import { serialize, deserialize } from 'bson'
 import { createCodec, encodeStructures, decodeStructures, type Codec } from './codec'
 import type { Doc } from './values'
 import type { IndexSpec } from './indexes'
+import { diskWriteError } from './errors'
 
 export interface Change {
   key: string
@@ -31,8 +32,41 @@ function openRoot(file: string): RootDatabase<Buffer, string> {
     encoding: 'binary',
     // Resolve write promises only once the commit is flushed to disk, so an
     // acknowledged write survives a crash of the process or the machine.
-    overlappingSync: false
+    overlappingSync: false,
+    // With event-turn batching, lmdb starts each turn's batch with a write
+    // whose promise nobody holds: a failed commit (a full disk) then rejects
+    // it unhandled and kills the process. Transactions batch anyway.
+    eventTurnBatching: false
   })
+}
+
+/** How long to wait for lmdb's `commitError` (it settles in the same callback as the write). */
+const CAUSE_WAIT_MS = 1000
+
+/**
+ * Why a commit failed: lmdb rejects each write with a generic error whose
+ * `commitError` promise carries the cause (ENOSPC...). That promise must
+ * always be handled, or its rejection is unhandled and fatal.
+ */
+async function commitCause(error: unknown): Promise<unknown> {
+  const pending = (error as { commitError?: unknown } | null)?.commitError
+  if (!(pending instanceof Promise)) return error
+  let timer: NodeJS.Timeout | undefined
+  const cause = await Promise.race([
+    pending.then(() => error, (cause: unknown) => cause),
+    new Promise((resolve) => { timer = setTimeout(() => resolve(error), CAUSE_WAIT_MS) })
+  ])
+  clearTimeout(timer)
+  return cause
+}
+
+/** Awaits a commit; a failure becomes the driver-shaped disk error (nothing of it is stored). */
+async function committed<T>(write: Promise<T>): Promise<T> {
+  try {
+    return await write
+  } catch (error) {
+    throw diskWriteError(await commitCause(error))
+  }
 }
 
 export class LmdbFiles {
@@ -85,7 +119,13 @@ export class LmdbFiles {
     if (size <= aboveBytes || size <= 4 * this.usedBytes()) return false
     const tmp = `${this.file}.compact`
     fs.rmSync(tmp, { force: true })
-    await this.root.backup(tmp, true)
+    try {
+      await this.root.backup(tmp, true)
+    } catch {
+      // No room for the compact copy (a full disk): keep the large file and start anyway.
+      fs.rmSync(tmp, { force: true })
+      return false
+    }
     await this.root.close()
     this.dbs.clear()
     fs.renameSync(tmp, this.file)
@@ -127,7 +167,7 @@ export class LmdbFiles {
     if (changes.length === 0) return
     const db = this.database(collection)
     const registered = this.catalog.get(collection) !== undefined
-    await this.root.transaction(() => {
+    await committed(this.root.transaction(() => {
       if (!registered && this.catalog.get(collection) === undefined) {
         this.catalog.putSync(collection, serialize({ indexes: [] }))
       }
@@ -135,19 +175,19 @@ export class LmdbFiles {
         if (bytes) db.putSync(key, bytes)
         else db.removeSync(key)
       }
-    })
+    }))
   }
 
   async saveIndexes(collection: string, indexes: IndexSpec[]): Promise<void> {
-    await this.catalog.put(collection, serialize({ indexes }))
+    await committed(this.catalog.put(collection, serialize({ indexes })))
   }
 
   async dropCollection(collection: string): Promise<void> {
     const db = this.database(collection)
-    await this.root.transaction(() => {
+    await committed(this.root.transaction(() => {
       db.clearSync()
       this.catalog.removeSync(collection)
-    })
+    }))
   }
 
   /** Bytes of the data file, for compaction decisions and metrics. */
