@@ -43,7 +43,12 @@ function isOutOfDiskSpace(error: unknown): boolean {
   return e?.code === OUT_OF_DISK_SPACE || e?.codeName === 'OutOfDiskSpace'
 }
 
-/** Body-parser and other errors become 4xx; a full disk 507; anything unexpected a logged 500. */
+/** The embedded engine could not write its files for another reason (nothing of the write was stored). */
+function isDiskWriteFailure(error: unknown): boolean {
+  return (error as { diskWriteFailed?: unknown } | null)?.diskWriteFailed === true
+}
+
+/** Body-parser and other errors become 4xx; a full disk 507, another failed disk write 503; anything unexpected a logged 500. */
 export function problemHandler(logger: Logger): ErrorRequestHandler {
   return (error: unknown, req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(error)
@@ -68,6 +73,14 @@ export function problemHandler(logger: Logger): ErrorRequestHandler {
       return sendProblem(res, {
         status: 507, title: 'Insufficient storage',
         detail: 'The server has no room left to store this change, so nothing was saved. Reading still works; try again once the operator has freed disk space.'
+      })
+    }
+    if (isDiskWriteFailure(error)) {
+      logger.error({ err: error, url: req.originalUrl, method: req.method }, 'write refused: the data directory could not be written')
+      res.set('Retry-After', '60')
+      return sendProblem(res, {
+        status: 503, title: 'Storage unavailable',
+        detail: 'The server could not write this change to its disk, so nothing was saved. Reading still works; try again later.'
       })
     }
     logger.error({ err: error, url: req.originalUrl, method: req.method }, 'unhandled error')

@@ -151,6 +151,7 @@ export class EmbeddedClient {
       const namespaces = new Set(this.failedNamespaces)
       this.failedNamespaces.clear()
       try {
+        this.files?.resumeWrites()
         for (const db of this.dbs.values()) db.reload(namespaces)
       } catch (err) {
         this.failure = err as Error // cannot even read the disk back: only a restart helps
@@ -169,7 +170,8 @@ export class EmbeddedClient {
     this.assertHealthy()
     if (this.recovering) {
       const last = this.lastWriteFailure as (Error & { code?: number; codeName?: string }) | null
-      throw serverError(last?.code ?? 1, `Writes are paused while the store recovers from a failed disk write: ${last?.message ?? 'unknown error'}`, { codeName: last?.codeName })
+      const why = `Writes are paused while the store recovers from a failed disk write: ${last?.message ?? 'unknown error'}`
+      throw serverError(last?.code ?? 1, why, { codeName: last?.codeName, diskWriteFailed: true })
     }
   }
 

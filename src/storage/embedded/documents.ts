@@ -10,7 +10,7 @@ import { compileFilter } from './matcher'
 import { valueKey, isPlainObject, compareValues, type Doc } from './values'
 import { IndexState, equalityValues, type IndexSpec } from './indexes'
 import { updatedCopy, seedFromFilter } from './update-ops'
-import { BAD_VALUE, duplicateKeyError, serverError, isNoSpace, diskWriteError } from './errors'
+import { BAD_VALUE, duplicateKeyError, serverError, isDiskWriteError } from './errors'
 import type { Codec } from './codec'
 
 const MAX_DOCUMENT_SIZE = 16 * 1024 * 1024
@@ -29,7 +29,7 @@ function encode(codec: Codec, doc: Doc): { doc: Doc; bytes: Buffer } {
   try {
     bytes = codec.encode(doc)
   } catch (err) {
-    if (isNoSpace(err)) throw diskWriteError(err) // saving the codec's new structures hit a full disk
+    if (isDiskWriteError(err)) throw err // saving the codec's new structures failed (a full disk)
     throw serverError(BAD_VALUE, `Document cannot be stored: ${(err as Error).message}`)
   }
   if (bytes.length > MAX_DOCUMENT_SIZE) throw serverError(10334, `Document size ${bytes.length} is over the ${MAX_DOCUMENT_SIZE} byte maximum`)
