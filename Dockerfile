@@ -1,10 +1,21 @@
 # Tejido: one image for every instance; configuration comes from the environment.
-FROM node:20-bookworm-slim
+
+# Build stage: fs-ext (the DATA_DIR flock) is a native addon compiled by
+# node-gyp, which needs python3, make and g++; the full bookworm image has them,
+# the slim runtime image does not.
+FROM node:20-bookworm AS deps
 WORKDIR /app
 ENV NODE_ENV=production
 COPY package.json package-lock.json ./
 # Runtime dependencies only; the server runs its TypeScript through tsx.
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+
+# Runtime stage: same Debian release and Node as the build, so the compiled addon loads.
+FROM node:20-bookworm-slim
+WORKDIR /app
+ENV NODE_ENV=production
+COPY package.json package-lock.json ./
+COPY --from=deps /app/node_modules ./node_modules
 COPY tsconfig.json ./
 COPY src ./src
 COPY schemas ./schemas

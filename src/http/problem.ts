@@ -37,7 +37,20 @@ export function failureToProblem(failure: DirectoryFailure): Problem {
   }
 }
 
-/** Body-parser and other errors become 4xx; anything unexpected a logged 500. */
+/** MongoDB's OutOfDiskSpace, which the embedded engine reports too when its disk is full. */
+const OUT_OF_DISK_SPACE = 14031
+
+function isOutOfDiskSpace(error: unknown): boolean {
+  const e = error as { code?: unknown; codeName?: unknown } | null
+  return e?.code === OUT_OF_DISK_SPACE || e?.codeName === 'OutOfDiskSpace'
+}
+
+/** The embedded engine could not write its files for another reason (nothing of the write was stored). */
+function isDiskWriteFailure(error: unknown): boolean {
+  return (error as { diskWriteFailed?: unknown } | null)?.diskWriteFailed === true
+}
+
+/** Body-parser and other errors become 4xx; a full disk 507, another failed disk write 503; anything unexpected a logged 500. */
 export function problemHandler(logger: Logger): ErrorRequestHandler {
   return (error: unknown, req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(error)
@@ -54,6 +67,23 @@ export function problemHandler(logger: Logger): ErrorRequestHandler {
     }
     if (status && status >= 400 && status < 500) {
       return sendProblem(res, { status, title: 'Bad request', detail: e.message })
+    }
+    if (isOutOfDiskSpace(error)) {
+      // Nothing of the write was stored; reads go on. Logged once per refusal, for the operator.
+      logger.error({ err: error, url: req.originalUrl, method: req.method }, 'write refused: the disk is full')
+      res.set('Retry-After', '60')
+      return sendProblem(res, {
+        status: 507, title: 'Insufficient storage',
+        detail: 'The server has no room left to store this change, so nothing was saved. Reading still works; try again once the operator has freed disk space.'
+      })
+    }
+    if (isDiskWriteFailure(error)) {
+      logger.error({ err: error, url: req.originalUrl, method: req.method }, 'write refused: the data directory could not be written')
+      res.set('Retry-After', '60')
+      return sendProblem(res, {
+        status: 503, title: 'Storage unavailable',
+        detail: 'The server could not write this change to its disk, so nothing was saved. Reading still works; try again later.'
+      })
     }
     logger.error({ err: error, url: req.originalUrl, method: req.method }, 'unhandled error')
     sendProblem(res, { status: 500, title: 'Internal error', detail: 'Something went wrong on our side; it has been logged.' })

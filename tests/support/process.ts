@@ -23,13 +23,18 @@ export interface ServerProcess {
   exited: Promise<number | null>
 }
 
-/** Starts `tejido serve` (node --import tsx, one process, so a signal hits the server itself). */
-export function startServer(env: Record<string, string>, port: number): ServerProcess {
+/**
+ * Starts `tejido serve` (node --import tsx, one process, so a signal hits the server itself).
+ * `wrap` runs it through a launcher instead (e.g. `unshare --pid --fork`), which then execs node.
+ */
+export function startServer(env: Record<string, string>, port: number, wrap: string[] = []): ServerProcess {
   let out = ''
   // TEST_NODE_ARGS (here or in the environment) adds node flags (e.g. --cpu-prof) that NODE_OPTIONS refuses.
   const { TEST_NODE_ARGS: extra = process.env.TEST_NODE_ARGS ?? '', ...rest } = env
   env = rest
-  const child = spawn(process.execPath, [...extra.split(' ').filter(Boolean), '--import', 'tsx', path.join(ROOT, 'src/cli/index.ts'), 'serve'], {
+  const node = [process.execPath, ...extra.split(' ').filter(Boolean), '--import', 'tsx', path.join(ROOT, 'src/cli/index.ts'), 'serve']
+  const [command = process.execPath, ...args] = [...wrap, ...node]
+  const child = spawn(command, args, {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe']

@@ -10,6 +10,7 @@ import { LmdbFiles, type Change } from './lmdb-files'
 import { lockDataDir, type DirLock } from './lock'
 import type { IndexSpec } from './indexes'
 import type { Doc } from './values'
+import { serverError } from './errors'
 
 export class EmbeddedDb {
   private readonly collections = new Map<string, EmbeddedCollection>()
@@ -34,6 +35,11 @@ export class EmbeddedDb {
     throw new Error(`Command ${Object.keys(cmd)[0]} is not supported by the embedded engine`)
   }
 
+  /** Reloads the named collections (namespaces) from disk. */
+  reload(namespaces: ReadonlySet<string>): void {
+    for (const coll of this.collections.values()) if (namespaces.has(coll.namespace)) coll.reload()
+  }
+
   async dropDatabase(): Promise<boolean> {
     for (const name of this.client.collectionNames(this.databaseName)) await this.collection(name).drop()
     return true
@@ -44,6 +50,13 @@ export class EmbeddedClient {
   private files: LmdbFiles | null = null
   private lock: DirLock | null = null
   private failure: Error | null = null
+  /** Writes sent to disk and not yet settled. */
+  private inFlight = 0
+  private readonly idleWaiters: Array<() => void> = []
+  /** Set while memory is being brought back to what is on disk after a failed write. */
+  private recovering: Promise<void> | null = null
+  private readonly failedNamespaces = new Set<string>()
+  private lastWriteFailure: Error | null = null
   private readonly dbs = new Map<string, EmbeddedDb>()
 
   /**
@@ -93,30 +106,73 @@ export class EmbeddedClient {
     return {
       load: (ns: string) => files.load(ns),
       indexes: (ns: string) => files.indexes(ns),
-      write: (ns: string, changes: Change[]) => this.guard(files.write(ns, changes)),
-      saveIndexes: (ns: string, specs: IndexSpec[]) => this.guard(files.saveIndexes(ns, specs)),
-      drop: (ns: string) => this.guard(files.dropCollection(ns)),
+      write: (ns: string, changes: Change[]) => this.guard(ns, files.write(ns, changes)),
+      saveIndexes: (ns: string, specs: IndexSpec[]) => this.guard(ns, files.saveIndexes(ns, specs)),
+      drop: (ns: string) => this.guard(ns, files.dropCollection(ns)),
       assertHealthy: () => this.assertHealthy(),
+      assertWritable: () => this.assertWritable(),
       codec: files.codec
     }
   }
 
   /**
-   * A failed disk write leaves memory ahead of disk; from then on every call
-   * fails until a restart reloads the truth from disk.
+   * A write is applied in memory before its commit; when the commit fails (a
+   * full disk), memory is ahead of disk. Then new writes are refused, the
+   * writes already sent are let settle, and the collections whose writes
+   * failed are reloaded from disk; only then does the failed write reject, so
+   * what it changed is never visible after its caller hears it failed. Reads
+   * go on meanwhile, and writes are accepted again once memory equals disk.
    */
-  private async guard(write: Promise<void>): Promise<void> {
+  private async guard(namespace: string, write: Promise<void>): Promise<void> {
+    this.inFlight++
+    let failure: Error | undefined
+    let recovery: Promise<void> | null = null
     try {
       await write
     } catch (err) {
-      this.failure = err as Error
-      throw err
+      failure = err instanceof Error ? err : new Error(String(err))
+      this.failedNamespaces.add(namespace)
+      this.lastWriteFailure = failure
+      recovery = this.recovering ??= this.recover()
+    } finally {
+      this.inFlight--
+      if (this.inFlight === 0) this.idleWaiters.splice(0).forEach((wake) => wake())
+    }
+    if (failure) {
+      await recovery
+      throw failure
+    }
+  }
+
+  private async recover(): Promise<void> {
+    try {
+      // Always at least one turn, so `recovering` is set before this clears it.
+      await new Promise<void>((resolve) => (this.inFlight === 0 ? queueMicrotask(resolve) : this.idleWaiters.push(resolve)))
+      const namespaces = new Set(this.failedNamespaces)
+      this.failedNamespaces.clear()
+      try {
+        this.files?.resumeWrites()
+        for (const db of this.dbs.values()) db.reload(namespaces)
+      } catch (err) {
+        this.failure = err as Error // cannot even read the disk back: only a restart helps
+      }
+    } finally {
+      this.recovering = null
     }
   }
 
   private assertHealthy(): void {
     if (!this.files) throw new Error('EmbeddedClient is closed')
-    if (this.failure) throw new Error(`Embedded store failed a disk write and must be restarted: ${this.failure.message}`)
+    if (this.failure) throw new Error(`Embedded store could not read back its data after a failed disk write and must be restarted: ${this.failure.message}`)
+  }
+
+  private assertWritable(): void {
+    this.assertHealthy()
+    if (this.recovering) {
+      const last = this.lastWriteFailure as (Error & { code?: number; codeName?: string }) | null
+      const why = `Writes are paused while the store recovers from a failed disk write: ${last?.message ?? 'unknown error'}`
+      throw serverError(last?.code ?? 1, why, { codeName: last?.codeName, diskWriteFailed: true })
+    }
   }
 
   async close(): Promise<void> {

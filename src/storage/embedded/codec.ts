@@ -39,9 +39,8 @@ const plain = new Unpackr({ useRecords: false })
 export const decodeStructures = (bytes: Buffer): object[] => plain.unpack(bytes) as object[]
 export const encodeStructures = (structures: object[]): Buffer => new Packr({ useRecords: false }).pack(structures)
 
-export function createCodec(structures: StructureStore): Codec {
-  registerExtensions()
-  const packr = new Packr({
+function createPackr(structures: StructureStore): Packr {
+  return new Packr({
     getStructures: () => structures.load() ?? [],
     saveStructures: (s: object[]) => structures.save(s),
     maxSharedStructures: 512,
@@ -49,8 +48,23 @@ export function createCodec(structures: StructureStore): Codec {
     // cap how many shapes are shared so odd documents do not crowd them out.
     shouldShareStructure: (keys: string[]) => keys.length < 64
   })
+}
+
+export function createCodec(structures: StructureStore): Codec {
+  registerExtensions()
+  let packr = createPackr(structures)
   return {
-    encode: (doc) => packr.pack(doc),
+    encode: (doc) => {
+      try {
+        return packr.pack(doc)
+      } catch (error) {
+        // A failed save of new structures (a full disk) leaves this packr
+        // knowing record ids that were never stored: start again from the
+        // stored ones, so no document is ever written with an unknown id.
+        packr = createPackr(structures)
+        throw error
+      }
+    },
     decode: (bytes) => packr.unpack(bytes) as Doc
   }
 }

@@ -25,6 +25,8 @@ export interface CollectionHost {
   saveIndexes(namespace: string, specs: IndexSpec[]): Promise<void>
   drop(namespace: string): Promise<void>
   assertHealthy(): void
+  /** Throws while the store recovers from a failed disk write, before anything is applied. */
+  assertWritable(): void
   codec: Codec
 }
 
@@ -38,6 +40,11 @@ export class EmbeddedCollection<TSchema extends Doc = Doc> {
   constructor(private readonly host: CollectionHost, readonly dbName: string, readonly collectionName: string) {
     this.namespace = `${dbName}.${collectionName}`
     this.set = new DocumentSet(this.namespace, host.codec, host.load(this.namespace), host.indexes(this.namespace))
+  }
+
+  /** Forgets memory for what is on disk: after a write that did not commit. */
+  reload(): void {
+    this.set.reload(this.host.load(this.namespace), this.host.indexes(this.namespace))
   }
 
   /** How the last query was answered (like explain's totalDocsExamined), for tests and metrics. */
@@ -105,7 +112,7 @@ export class EmbeddedCollection<TSchema extends Doc = Doc> {
 
   /** Stage, apply, persist; rethrows the conflict after persisting what went before it. */
   private async commit(changes: Staged[]): Promise<Staged[]> {
-    this.host.assertHealthy()
+    this.host.assertWritable()
     const { applied, error } = this.set.apply(changes)
     await this.persist(applied)
     if (error) throw error
@@ -125,6 +132,7 @@ export class EmbeddedCollection<TSchema extends Doc = Doc> {
     const insertedIds: Record<number, unknown> = {}
     const writeErrors: Array<{ index: number; code: number; errmsg: string }> = []
     const applied: Staged[] = []
+    this.host.assertWritable()
     for (let i = 0; i < docs.length; i++) {
       try {
         const staged = this.set.stageInsert(docs[i] as Doc, options)
@@ -276,6 +284,7 @@ export class EmbeddedCollection<TSchema extends Doc = Doc> {
       }
       return name
     }
+    this.host.assertWritable()
     this.set.buildIndex(spec)
     await this.host.saveIndexes(this.namespace, this.set.specs())
     return name
@@ -290,7 +299,7 @@ export class EmbeddedCollection<TSchema extends Doc = Doc> {
   }
 
   async drop(): Promise<boolean> {
-    this.host.assertHealthy()
+    this.host.assertWritable()
     this.set.clear()
     await this.host.drop(this.namespace)
     return true

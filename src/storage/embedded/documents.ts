@@ -10,7 +10,7 @@ import { compileFilter } from './matcher'
 import { valueKey, isPlainObject, compareValues, type Doc } from './values'
 import { IndexState, equalityValues, type IndexSpec } from './indexes'
 import { updatedCopy, seedFromFilter } from './update-ops'
-import { BAD_VALUE, duplicateKeyError, serverError } from './errors'
+import { BAD_VALUE, duplicateKeyError, serverError, isDiskWriteError } from './errors'
 import type { Codec } from './codec'
 
 const MAX_DOCUMENT_SIZE = 16 * 1024 * 1024
@@ -29,6 +29,7 @@ function encode(codec: Codec, doc: Doc): { doc: Doc; bytes: Buffer } {
   try {
     bytes = codec.encode(doc)
   } catch (err) {
+    if (isDiskWriteError(err)) throw err // saving the codec's new structures failed (a full disk)
     throw serverError(BAD_VALUE, `Document cannot be stored: ${(err as Error).message}`)
   }
   if (bytes.length > MAX_DOCUMENT_SIZE) throw serverError(10334, `Document size ${bytes.length} is over the ${MAX_DOCUMENT_SIZE} byte maximum`)
@@ -40,6 +41,16 @@ export class DocumentSet {
   readonly indexStates = new Map<string, IndexState>()
 
   constructor(readonly namespace: string, private readonly codec: Codec, stored: Iterable<[string, Doc]>, indexes: IndexSpec[]) {
+    this.fill(stored, indexes)
+  }
+
+  /** Replaces everything with what is stored (after a write that did not reach the disk). */
+  reload(stored: Iterable<[string, Doc]>, indexes: IndexSpec[]): void {
+    this.clear()
+    this.fill(stored, indexes)
+  }
+
+  private fill(stored: Iterable<[string, Doc]>, indexes: IndexSpec[]): void {
     for (const [key, doc] of stored) this.docs.set(key, doc)
     // Stored indexes were unique when written: rebuild them without re-checking.
     for (const spec of indexes) this.buildIndex(spec, false)
