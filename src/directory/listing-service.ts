@@ -136,14 +136,14 @@ export class ListingService {
       const current = await this.get(slug)
       if (!current.ok) return current
       if (accepts && !accepts(current.value.version)) return err(stale(slug, current.value))
-      // Never published: it goes without a tombstone (null when it changed meanwhile: try again).
+      // Never published: it goes without a tombstone. If it changed meanwhile (perhaps
+      // approved), it is removed below as a published one, with its tombstone.
       if (!wasEverPublished(current.value)) {
         const discarded = await this.discard(current.value)
         if (discarded) return ok(discarded)
-        continue
       }
       const deletedAt = this.now()
-      const removed = await this.deps.store.remove(current.value.id, deletedAt, current.value.version)
+      const removed = await this.deps.store.remove(current.value.id, deletedAt, accepts ? current.value.version : undefined)
       if (removed) {
         this.deps.events.emit('listing.deleted', { listing: removed, deletedAt })
         return ok(removed)

@@ -13,7 +13,8 @@ import { EditorAccounts } from '../../src/web/accounts'
 
 let inst: TestInstance
 beforeAll(async () => {
-  inst = await startInstance()
+  // An http instance: supertest's agent speaks plain http, and a cookie jar sends no Secure cookie over it.
+  inst = await startInstance({ PUBLIC_URL: 'http://tejido.test' })
 })
 afterAll(() => inst.close())
 
