@@ -6,6 +6,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { freePort, startServer, stopServer, waitReady, type ServerProcess } from '../support/process'
+import { writeThenKill } from '../support/writes-then-kill'
 
 const TOKEN = 'durability-token-0123456789'
 const TOTAL = 1000
@@ -32,30 +33,10 @@ describe('kill -9 during writes', () => {
     await waitReady(server)
     const first = server
 
-    const acknowledged: number[] = []
-    let next = 0
-    let killed = false
-    const worker = async () => {
-      while (next < TOTAL) {
-        const i = next++
-        try {
-          const res = await fetch(`${first.url}/api/listings`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
-            body: JSON.stringify(listing(i))
-          })
-          if (res.status === 201) acknowledged.push(i)
-          else throw new Error(`unexpected ${res.status}: ${await res.text()}`)
-        } catch (e) {
-          if (!killed) throw e // before the kill every write must succeed
-        }
-        if (!killed && acknowledged.length >= KILL_AFTER_ACKS) {
-          killed = true
-          first.child.kill('SIGKILL')
-        }
-      }
-    }
-    await Promise.all(Array.from({ length: CONCURRENCY }, worker))
+    const { acknowledged, killed } = await writeThenKill({
+      url: first.url, token: TOKEN, total: TOTAL, killAfterAcks: KILL_AFTER_ACKS, concurrency: CONCURRENCY, listing,
+      kill: () => first.child.kill('SIGKILL')
+    })
     expect(killed).toBe(true)
     expect(await first.exited).toBeNull() // killed by signal, not a clean exit
     expect(acknowledged.length).toBeGreaterThanOrEqual(KILL_AFTER_ACKS)

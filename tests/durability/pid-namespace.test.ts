@@ -10,6 +10,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { freePort, startServer, stopServer, waitReady, type ServerProcess } from '../support/process'
+import { writeThenKill } from '../support/writes-then-kill'
 
 const TOKEN = 'namespace-token-0123456789'
 const TOTAL = 300
@@ -91,30 +92,10 @@ async function storedSizes(url: string): Promise<Map<string, number>> {
     expect((await fetch(`${first.url}/healthz`)).status).toBe(200)
 
     // Writes, then kill -9 of PID 1 from outside (docker kill, or the OOM killer) in their midst.
-    const acknowledged: number[] = []
-    let next = 0
-    let killed = false
-    const worker = async () => {
-      while (next < TOTAL) {
-        const i = next++
-        try {
-          const res = await fetch(`${first.url}/api/listings`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
-            body: JSON.stringify(listing(i))
-          })
-          if (res.status === 201) acknowledged.push(i)
-          else throw new Error(`unexpected ${res.status}: ${await res.text()}`)
-        } catch (e) {
-          if (!killed) throw e
-        }
-        if (!killed && acknowledged.length >= KILL_AFTER_ACKS) {
-          killed = true
-          process.kill(namespaceInit(first), 'SIGKILL')
-        }
-      }
-    }
-    await Promise.all(Array.from({ length: CONCURRENCY }, worker))
+    const { acknowledged, killed } = await writeThenKill({
+      url: first.url, token: TOKEN, total: TOTAL, killAfterAcks: KILL_AFTER_ACKS, concurrency: CONCURRENCY, listing,
+      kill: () => process.kill(namespaceInit(first), 'SIGKILL')
+    })
     expect(killed).toBe(true)
     await first.exited
     expect(lockHolder(dataDir).pid).toBe(1) // what the dead PID 1 left behind
