@@ -102,8 +102,14 @@ export class EditorAccounts {
     return accounts.map((a) => a.listingId)
   }
 
-  async exists(email: string): Promise<boolean> {
-    return (await this.accounts.countDocuments({ email: normaliseEmail(email) })) > 0
+  /** The listing the account with this email may edit, or null when no account has the email. */
+  async listingOf(email: string): Promise<string | null> {
+    return (await this.accounts.findOne({ email: normaliseEmail(email) }, { projection: { _id: 0, listingId: 1 } }))?.listingId ?? null
+  }
+
+  /** Deletes the email's account if it still belongs to `listingId` (so a racing new account is never removed). */
+  async release(email: string, listingId: string): Promise<void> {
+    await this.accounts.deleteOne({ email: normaliseEmail(email), listingId })
   }
 
   /** Creates the account; false when the email is taken (also under a race). */

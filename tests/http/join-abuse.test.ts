@@ -49,6 +49,16 @@ describe('an application with a known email gets the same answer and changes not
     expect(res.status).toBe(303)
     expect(res.headers.location).toBe('/editors/listing')
   })
+
+  test('once that listing is deleted, the address is free again: its owner can apply anew', async () => {
+    await request(inst.tejido.app).delete('/api/listings/primera').set(inst.auth).expect(204)
+    expect((await apply(inst, '198.51.100.5', { name: 'Primera Otra Vez', 'account.email': 'known@prueba.example', 'account.password': 'a-new-password' })).status).toBe(201)
+    expect((await pending(inst)).items.map((l) => l.name).sort()).toEqual(['Primera Otra Vez', 'Tercera'])
+    const headers = from('198.51.100.6')
+    const session = await formSession(inst.tejido.app, '/editors', headers)
+    const res = await postForm(inst.tejido.app, '/editors/sign-in', session, { email: 'known@prueba.example', password: 'a-new-password' }, headers)
+    expect(res.status).toBe(303)
+  })
 })
 
 describe('POST /join is rate limited per client', () => {

@@ -153,7 +153,7 @@ export function joinRoutes(deps: JoinDeps & JoinGuardDeps): Router {
     if (!verdict.ok) return refusal(req, res, 429, (ui) => ui.t('join.clientCap', { count: verdict.count }))
 
     const thanks = () => res.status(201).type('html').send(joinPage(ctx, {}, {}, { done: true }))
-    if (await deps.accounts.exists(email)) {
+    if (await emailIsHeld(deps, email)) {
       // Same answer, same scrypt cost as a new account; the existing account is left exactly as it was.
       await hashPassword(password)
       deps.logger.info({ applicant }, 'join: application for an email that already has an account, discarded')
@@ -169,6 +169,19 @@ export function joinRoutes(deps: JoinDeps & JoinGuardDeps): Router {
   }))
 
   return router
+}
+
+/**
+ * True when an account has this email and its listing still exists. An
+ * account whose listing was deleted holds nothing: it is released, so the
+ * owner of the address can apply again instead of being turned away forever.
+ */
+async function emailIsHeld(deps: { accounts: EditorAccounts; listingStore: ListingStore }, email: string): Promise<boolean> {
+  const listingId = await deps.accounts.listingOf(email)
+  if (!listingId) return false
+  if (await deps.listingStore.byId(listingId)) return true
+  await deps.accounts.release(email, listingId)
+  return false
 }
 
 /** A pending listing under a free slug (the name's, else with a number). */
