@@ -69,7 +69,7 @@ describe('never-published listings', () => {
       await app().post('/api/listings/applicant/reject').set(inst.auth).expect(200)
       await inst.tejido.bridge.idle()
       await expectNoTrace('applicant')
-      expect(await accounts.exists('applicant@example.org')).toBe(false)
+      expect(await accounts.listingOf('applicant@example.org')).toBeNull()
       expect(enqueued).toEqual([])
 
       await inst.tejido.listings.create(sampleListing({ slug: 'accepted' }), 'pending')
