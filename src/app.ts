@@ -10,23 +10,26 @@ import type { ActorKeys } from './federation/keys'
 import type { ApexBridge } from './federation/apex-bridge'
 import type { InstanceInfo } from './federation/actor-mapping'
 import { servicesDocument } from './directory/vocabulary'
-import { listingsApi } from './http/api-listings'
-import { actorRoutes } from './http/actors'
-import { directoryRoutes } from './http/directory'
-import { searchRoutes } from './http/search'
+import { listingsApi } from './http/api/listings'
+import { actorRoutes } from './http/activitypub/actors'
+import { directoryRoutes } from './http/activitypub/directory'
+import { searchRoutes } from './http/api/search'
 import type { SearchIndex } from './search/search-index'
-import type { ListingStore } from './storage/listing-store'
-import { wellKnownRoutes } from './http/well-known'
-import { operationsRoutes, type Metrics } from './http/operations'
+import type { ListingStore } from './directory/listing-store'
+import { wellKnownRoutes } from './http/activitypub/well-known'
+import { operationsRoutes, type Metrics } from './http/api/operations'
 import { requireOperator } from './http/auth'
 import { problemHandler, notFound } from './http/problem'
-import { webRoutes, vendorAssets, type WebSettings } from './http/web/routes'
-import { joinRoutes } from './http/web/join'
-import type { PendingLimits } from './http/web/join-limits'
-import { editorRoutes } from './http/web/editors'
-import { operatorRoutes, type OperatorDeps } from './http/web/operators'
-import type { EditorAccounts } from './web/accounts'
-import type { Sessions } from './http/web/session'
+import { mapRoutes } from './http/site/map/routes'
+import { profileRoutes } from './http/site/profile/routes'
+import { vendorAssets } from './http/site/vendor'
+import type { WebSettings } from './http/site/ui'
+import { joinRoutes } from './http/site/join/routes'
+import type { PendingLimits } from './http/site/join/limits'
+import { editorRoutes } from './http/site/editors/routes'
+import { operatorRoutes, type OperatorDeps } from './http/site/operators/routes'
+import type { EditorAccounts } from './directory/editor-accounts'
+import type { Sessions } from './http/site/session'
 import type { Federation } from './composition/federation'
 
 export interface AppDeps {
@@ -99,7 +102,8 @@ export function createApp(deps: AppDeps): Express {
   api.use('/peers', requireOperator(deps.adminToken), deps.federation.peersRouter)
   app.use('/api', api)
 
-  app.use(webRoutes(deps))
+  app.use(mapRoutes(deps))
+  app.use(profileRoutes(deps))
   app.use(joinRoutes(deps))
   app.use(operatorRoutes(deps))
   app.use(editorRoutes(deps))

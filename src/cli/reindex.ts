@@ -9,7 +9,7 @@ import pino from 'pino'
 import type { Config } from '../config/config'
 import { openStore } from '../composition/store'
 import { openSearch, embeddedSnapshotPath } from '../composition/search'
-import { DocumentListingStore } from '../storage/listing-store'
+import { DocumentListingStore } from '../storage/document-listing-store'
 import { SearchIndexer } from '../search/indexer'
 import { MeiliSearchIndex } from '../search/meilisearch/engine'
 

@@ -5,7 +5,7 @@
  */
 import type { Config } from '../config/config'
 import { openStore } from '../composition/store'
-import { DocumentListingStore } from '../storage/listing-store'
+import { DocumentListingStore } from '../storage/document-listing-store'
 import { DirectoryEvents } from '../directory/events'
 import { ListingService } from '../directory/listing-service'
 import { demoListings } from './demo-data'

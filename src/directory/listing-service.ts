@@ -4,7 +4,7 @@
  * raises a domain event after every stored change.
  */
 import { isDeepStrictEqual } from 'node:util'
-import type { ListingStore, ListingPage } from '../storage/listing-store'
+import type { ListingStore, ListingPage } from './listing-store'
 import type { DirectoryEvents } from './events'
 import { wasEverPublished, type Listing, type ModerationState } from './listing'
 import { validateListing, mergePatch } from './validate'

@@ -64,7 +64,24 @@ export interface Listing extends ListingInput {
 export const READ_ONLY_FIELDS = ['id', 'url', 'origin', 'published', 'updated', 'moderation', 'provenance', 'version', 'type', '@context'] as const
 
 /** Shown, searchable and federated: only what a moderator approved (DESIGN: Listings). */
-export const isPublished = (listing: Pick<Listing, 'moderation'>): boolean => listing.moderation === 'approved'
+export const isPublished = (listing: Pick<Listing, 'moderation'>): boolean => listing.moderation === PUBLISHED
+
+/** The moderation state of a published listing, for store queries that select published ones. */
+export const PUBLISHED: ModerationState = 'approved'
+
+/** A mirror whose origin has not vouched for it in this long is marked stale (DESIGN: provenance). */
+export const STALE_AFTER_MS = 2 * 24 * 3600 * 1000
+
+/**
+ * Whether a listing is shown as stale: a mirror (its origin is not this
+ * instance) that its origin last confirmed more than STALE_AFTER_MS ago.
+ * Local listings are never stale: this instance is their authority.
+ */
+export function isStale(listing: { origin: string; lastVerified: Date | number }, localOrigin: string, now: number): boolean {
+  if (listing.origin === localOrigin) return false
+  const verified = typeof listing.lastVerified === 'number' ? listing.lastVerified : listing.lastVerified.getTime()
+  return now - verified > STALE_AFTER_MS
+}
 
 /**
  * Whether a local listing was ever public, so that its going leaves a

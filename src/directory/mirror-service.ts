@@ -4,7 +4,7 @@
  * raising the same domain events. The caller has already checked authority
  * (the listing's id shares the origin it came from).
  */
-import type { ListingStore } from '../storage/listing-store'
+import type { ListingStore } from './listing-store'
 import type { DirectoryEvents } from './events'
 import type { Listing, ModerationState, Provenance } from './listing'
 import { validateListing } from './validate'

@@ -5,7 +5,7 @@
  * a cursor (time and id of the last item), which stays stable while listings
  * change during a walk; `since` keeps only changes after an instant.
  */
-import type { DirectoryChange } from '../storage/listing-store'
+import type { DirectoryChange } from '../directory/listing-store'
 import type { ActorJson } from './actor-mapping'
 import { ACTOR_CONTEXT } from './context'
 

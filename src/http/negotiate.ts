@@ -1,6 +1,6 @@
 /** Content negotiation between ActivityPub JSON and HTML at the same URL. */
 import type { Request } from 'express'
-import { UI_LANGUAGES, isUiLanguage, type UiLanguage } from '../web/i18n/translate'
+import { UI_LANGUAGES, isUiLanguage, type UiLanguage } from './site/i18n/translate'
 
 export type { UiLanguage }
 

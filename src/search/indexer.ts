@@ -6,9 +6,9 @@
  * response is sent.
  */
 import type { Logger } from 'pino'
-import type { ListingStore } from '../storage/listing-store'
+import type { ListingStore } from '../directory/listing-store'
 import type { DirectoryEvents } from '../directory/events'
-import type { Listing } from '../directory/listing'
+import { isPublished, type Listing } from '../directory/listing'
 import type { SearchIndex } from './search-index'
 
 export class SearchIndexer {
@@ -18,7 +18,7 @@ export class SearchIndexer {
     await this.index.clear()
     let n = 0
     for await (const listing of this.store.all()) {
-      if (listing.moderation === 'approved') {
+      if (isPublished(listing)) {
         await this.index.upsert(listing)
         n++
       }
@@ -27,7 +27,7 @@ export class SearchIndexer {
   }
 
   subscribe(events: DirectoryEvents): void {
-    const apply = (listing: Listing) => (listing.moderation === 'approved' ? this.index.upsert(listing) : this.index.remove(listing.id))
+    const apply = (listing: Listing) => (isPublished(listing) ? this.index.upsert(listing) : this.index.remove(listing.id))
     const guard = (work: Promise<void>, id: string) => work.catch((e: unknown) => this.logger.error({ err: e, id }, 'search index update failed'))
     events.on('listing.created', ({ listing }) => guard(apply(listing), listing.id))
     events.on('listing.updated', ({ listing }) => guard(apply(listing), listing.id))

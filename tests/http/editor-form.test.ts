@@ -9,7 +9,7 @@
 import request from 'supertest'
 import { startInstance, sampleListing, type TestInstance } from '../support/instance'
 import { formFields, encodeForm } from '../support/html-form'
-import { EditorAccounts } from '../../src/web/accounts'
+import { EditorAccounts } from '../../src/directory/editor-accounts'
 
 let inst: TestInstance
 beforeAll(async () => {

@@ -1,9 +1,9 @@
 /** A listing that was never approved leaves no public trace, before or after it is rejected. */
 import request from 'supertest'
 import { startInstance, sampleListing, PUBLIC_URL, type TestInstance } from '../support/instance'
-import { EditorAccounts } from '../../src/web/accounts'
+import { EditorAccounts } from '../../src/directory/editor-accounts'
 import { waitFor } from '../support/wait'
-import { DocumentListingStore } from '../../src/storage/listing-store'
+import { DocumentListingStore } from '../../src/storage/document-listing-store'
 import { ListingService } from '../../src/directory/listing-service'
 
 let inst: TestInstance

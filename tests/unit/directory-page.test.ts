@@ -1,6 +1,6 @@
 /** /directory pages stay under their byte budget and carry on where they stopped. */
 import { directoryPage, decodeCursor } from '../../src/federation/directory-collection'
-import type { DirectoryChange } from '../../src/storage/listing-store'
+import type { DirectoryChange } from '../../src/directory/listing-store'
 
 const changes: DirectoryChange[] = Array.from({ length: 10 }, (_, i) => ({
   kind: 'tombstone', id: `https://b.test/orgs/l${i}`, at: new Date(Date.UTC(2026, 0, 10 - i)),

@@ -1,6 +1,6 @@
 /** The four catalogs say something for every key, with the same placeholders as English. */
-import { CATALOGS } from '../../src/web/i18n/messages'
-import { ui } from '../../src/web/i18n/translate'
+import { CATALOGS } from '../../src/http/site/i18n/messages'
+import { ui } from '../../src/http/site/i18n/translate'
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()
 

@@ -1,5 +1,5 @@
 /** The editor form ⇄ listing mapping: a save becomes a merge patch of only what the person changed. */
-import { formValues, formPatch, changedSince, fingerprint } from '../../src/http/web/listing-form'
+import { formValues, formPatch, changedSince, fingerprint } from '../../src/http/site/form/listing-form'
 import type { Listing } from '../../src/directory/listing'
 
 const listing: Listing = {

@@ -1,6 +1,6 @@
 import type { Request } from 'express'
 import { wantsActivityJson } from '../../src/http/negotiate'
-import { html, trusted, escapeHtml } from '../../src/http/html'
+import { html, trusted, escapeHtml } from '../../src/http/site/html'
 
 const req = (accept?: string) => ({ get: (h: string) => (h.toLowerCase() === 'accept' ? accept : undefined) }) as unknown as Request
 

@@ -9,7 +9,7 @@ import type { InboxHandler, InboxRefusal, VerifiedInbound } from './guard'
 import type { Peering } from '../peers/peering'
 import type { PeerStore, Peer } from '../peers/peer-store'
 import type { MirrorService } from '../../directory/mirror-service'
-import type { ListingStore } from '../../storage/listing-store'
+import type { ListingStore } from '../../directory/listing-store'
 import { idOf, originOf, type Json } from '../json-ld'
 
 export interface InstanceInboxDeps {

@@ -5,7 +5,7 @@
  */
 import type { Request } from 'express'
 import type { InboxHandler, InboxRefusal } from './guard'
-import type { ListingStore } from '../../storage/listing-store'
+import type { ListingStore } from '../../directory/listing-store'
 import { isPublished } from '../../directory/listing'
 import type { ListingFollowers } from '../listing-followers'
 import type { DeliveryQueue } from '../delivery/queue'

@@ -7,7 +7,7 @@
  */
 import type { Logger } from 'pino'
 import type { MirrorService } from '../../directory/mirror-service'
-import type { ListingStore } from '../../storage/listing-store'
+import type { ListingStore } from '../../directory/listing-store'
 import { fetchActivityJson, type FetchPolicy, type RequestSigner } from '../net/safe-fetch'
 import type { PeerStore, Peer } from './peer-store'
 

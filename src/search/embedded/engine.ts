@@ -6,7 +6,7 @@
  * results are paged with a top-k selection. A query touches numbers only,
  * until the page of hits is dressed for display.
  */
-import type { Listing } from '../../directory/listing'
+import { isStale, type Listing } from '../../directory/listing'
 import type { SearchQuery } from '../query'
 import type { SearchIndex, SearchResult, SearchHit, SearchPoint } from '../search-index'
 import { toEntry, inLanguage, excerpt, type SearchEntry } from '../documents'
@@ -26,9 +26,6 @@ const SNAPSHOT_FORMAT = 1
 const snapshots = new Packr({ useRecords: true, moreTypes: false })
 
 interface EngineSnapshot { format: number; origin: string; display: Array<Display | null>; text: TextSnapshot; columns: ColumnsSnapshot }
-
-/** A mirror whose origin has not vouched for it in this long is marked stale. */
-export const STALE_AFTER_MS = 2 * 24 * 3600 * 1000
 
 /** What a hit shows, kept per slot; summaries only as long as an excerpt. */
 type Display = Pick<SearchEntry, 'id' | 'slug' | 'url' | 'names' | 'defaultLanguage' | 'services' | 'languages' | 'countries'> & {
@@ -178,7 +175,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
       ...(cell !== -1 ? { location: { ...(place?.name ? { name: place.name } : {}), latitude: c.points.column('lat')[cell] as number, longitude: c.points.column('lng')[cell] as number } } : {}),
       ...(m.km && Number.isFinite(m.km[i]) ? { distanceKm: Math.round((m.km[i] as number) * 100) / 100 } : {}),
       origin,
-      stale: origin !== this.localOrigin && this.now() - (c.lastVerified[slot] as number) > STALE_AFTER_MS
+      stale: isStale({ origin, lastVerified: c.lastVerified[slot] as number }, this.localOrigin, this.now())
     }
   }
 

@@ -6,7 +6,8 @@
  * server was down (a seed, a crash before the save) is indexed again.
  */
 import fs from 'node:fs/promises'
-import type { ListingStore } from '../../storage/listing-store'
+import type { ListingStore } from '../../directory/listing-store'
+import { isPublished } from '../../directory/listing'
 import { EmbeddedSearchIndex, listingStamp } from './engine'
 
 export interface SnapshotLoad { indexed: number; caughtUp: number; removed: number }
@@ -25,7 +26,7 @@ export async function loadSnapshot(index: EmbeddedSearchIndex, store: ListingSto
   for (const s of await store.stamps()) {
     const have = indexed.get(s.id)
     indexed.delete(s.id)
-    if (s.moderation !== 'approved') {
+    if (!isPublished(s)) {
       if (have !== undefined) {
         await index.remove(s.id)
         removed++

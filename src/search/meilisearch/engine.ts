@@ -5,11 +5,10 @@
  * on as Meilisearch tasks, and a failed task is surfaced to whoever waits on
  * the change. Queries go through the pure translation in translate.ts.
  */
-import type { Listing } from '../../directory/listing'
 import type { SearchQuery } from '../query'
 import type { SearchIndex, SearchResult, SearchHit, SearchPoint, FacetCounts } from '../search-index'
 import { MEILI_SETTINGS, listingToDocuments, toMeiliSearchParams, toMeiliPointsParams, type MeiliDocument } from './translate'
-import { STALE_AFTER_MS } from '../embedded/engine'
+import { isStale, type Listing } from '../../directory/listing'
 import { inLanguage, excerpt } from '../documents'
 
 // The client is ESM-only; it is loaded on first use, so CommonJS code can use it.
@@ -132,7 +131,7 @@ export class MeiliSearchIndex implements SearchIndex {
       ...(d._geo ? { location: { ...(d.place ? { name: d.place } : {}), latitude: d._geo.lat, longitude: d._geo.lng } } : {}),
       ...(d._geoDistance !== undefined ? { distanceKm: Math.round(d._geoDistance / 10) / 100 } : {}),
       origin: d.origin,
-      stale: d.origin !== this.localOrigin && Date.now() - d.lastVerified > STALE_AFTER_MS
+      stale: isStale(d, this.localOrigin, Date.now())
     }
   }
 }

@@ -1,0 +1,48 @@
+/**
+ * Per-field size caps for the server-rendered forms, checked right after the
+ * urlencoded parser (which caps the whole body) and before anything else
+ * reads a field: no regex, slug, hash or schema ever sees more than its
+ * field may hold. Listing fields take their limits from the schema itself.
+ */
+import schema from '../../../../schemas/listing.schema.json'
+import { MAX_EMAIL, MAX_PASSWORD } from '../../../directory/editor-accounts'
+
+const props = schema.properties
+const location = props.location.items.properties
+
+/** The longest value each form field may have (every value, for repeated fields). */
+export const FORM_FIELD_CAPS: Readonly<Record<string, number>> = Object.freeze({
+  name: props.name.maxLength,
+  ...Object.fromEntries(['en', 'es', 'fr', 'pt'].flatMap((l) => [
+    [`nameMap.${l}`, props.nameMap.additionalProperties.maxLength],
+    [`summaryMap.${l}`, props.summaryMap.additionalProperties.maxLength]
+  ])),
+  'location.0.name': location.name.maxLength,
+  'contact.website': props.contact.properties.website.maxLength,
+  'contact.email': props.contact.properties.email.maxLength,
+  'account.email': MAX_EMAIL,
+  email: MAX_EMAIL,
+  'account.password': MAX_PASSWORD,
+  password: MAX_PASSWORD,
+  token: MAX_PASSWORD,
+  // The editor form's digests of the fields as loaded (see listing-form's fingerprint).
+  _fields: 4000
+})
+
+/** Any other field: a CSRF token, a select's value, a coordinate, a service id. */
+export const DEFAULT_FIELD_CAP = 200
+
+/** The fields (of a parsed urlencoded body) holding a value longer than their cap. */
+export function oversizedFields(body: unknown, caps: Readonly<Record<string, number>> = FORM_FIELD_CAPS): string[] {
+  if (!body || typeof body !== 'object') return []
+  return Object.entries(body as Record<string, unknown>)
+    .filter(([field, value]) => ([] as unknown[]).concat(value).some((v) => typeof v === 'string' && v.length > (caps[field] ?? DEFAULT_FIELD_CAP)))
+    .map(([field]) => field)
+}
+
+/** The body without the oversized fields, to show the form again without echoing megabytes. */
+export function withoutFields<T extends Record<string, unknown>>(body: T, fields: string[]): T {
+  const copy = { ...body }
+  for (const field of fields) delete copy[field]
+  return copy
+}
