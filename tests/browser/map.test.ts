@@ -144,6 +144,33 @@ describe('map and search page', () => {
     await phone.close()
   })
 
+  test('checking a facet with the keyboard keeps focus on it when the new results are put in place, with no CSP refusal', async () => {
+    const refused: string[] = []
+    page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) refused.push(m.text()) })
+    await page.goto(`${server.url}/`)
+    await page.waitForSelector('#map .cluster')
+    const box = page.locator('fieldset[data-facet="service"] input').first()
+    const value = await box.getAttribute('value')
+    await box.focus()
+    await page.keyboard.press('Space')
+    await page.waitForFunction(() => !/^320 /.test((globalThis as unknown as { document: { querySelector(s: string): { textContent: string } } }).document.querySelector('#total').textContent))
+    // a string, evaluated in the page (this project's TypeScript has no DOM types)
+    const focused = await page.evaluate('[document.activeElement.name, document.activeElement.value, document.activeElement.checked, document.activeElement.isConnected]')
+    expect(focused).toEqual(['service', value, true, true])
+    expect(refused).toEqual([])
+  })
+
+  test('a search that finds nothing says so, and the next one that finds something does not', async () => {
+    await page.goto(`${server.url}/`)
+    await page.waitForSelector('#map .cluster')
+    await page.fill('#q', 'zzqxwv')
+    await page.waitForSelector('#results .none')
+    expect(await page.locator('#hits .hit').count()).toBe(0)
+    await page.fill('#q', 'cooperativa')
+    await page.waitForSelector('#hits .hit')
+    expect(await page.locator('#results .none').count()).toBe(0)
+  })
+
   test('no serious or critical accessibility violation', async () => {
     await page.goto(`${server.url}/`)
     await page.waitForSelector('#map .cluster')

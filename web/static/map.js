@@ -1,50 +1,54 @@
+// @ts-check
 /*
  * The map and search page, enhanced: a Leaflet map of every matching location
  * clustered with supercluster, and list, facets, map and URL kept in step as
- * the reader types. The page works without this script (a GET form).
- * Text from listings only ever reaches the page as text nodes.
+ * the reader types. The page works without this script (a GET form). The list
+ * and the facets are the server's: GET /fragments/results renders them with
+ * the page's own view, and this script only puts them in place, so their rules
+ * (the facet cap, labels, links) have one home. Listing text reaches the page
+ * as the server's escaped HTML, or in map popups as text nodes.
  */
 ;(function () {
   'use strict'
   var root = document.getElementById('search-page')
   if (!root || typeof L === 'undefined' || typeof Supercluster === 'undefined') return
-  var messages = JSON.parse(root.dataset.messages)
-  var labels = JSON.parse(root.dataset.labels)
-  var origin = root.dataset.origin
-  var lang = root.dataset.lang
-  var form = document.getElementById('search')
-  var hitsList = document.getElementById('hits')
-  var total = document.getElementById('total')
-  var facetsBox = document.getElementById('facets')
-  var mapNote = document.getElementById('map-note')
-  var languageNames = new Intl.DisplayNames([lang], { type: 'language', fallback: 'code' })
-  var regionNames = new Intl.DisplayNames([lang], { type: 'region', fallback: 'code' })
+  var page = root
+  /** @type {{ results: string, mapNote: string, locating: string, noLocation: string }} */
+  var messages = JSON.parse(page.dataset.messages || '{}')
+  var origin = page.dataset.origin || ''
+  var lang = page.dataset.lang || ''
+  var form = /** @type {HTMLFormElement} */ (byId('search'))
+  var facetsBox = byId('facets')
+  var results = byId('results')
+  var mapNote = byId('map-note')
   var numbers = new Intl.NumberFormat(lang)
 
+  /** @param {string} id */
+  function byId(id) {
+    var node = document.getElementById(id)
+    if (!node) throw new Error('the search page has no #' + id)
+    return node
+  }
+  /** @param {string} template @param {number} count */
   function say(template, count) { return template.replace('{count}', numbers.format(count)) }
+  /**
+   * The server's profileHref (src/http/site/map/view.ts) once more, for the
+   * popups only: the points answer carries ids, and a popup opens without a request.
+   * @param {string} id
+   */
   function profileHref(id) {
     var local = origin + '/orgs/'
     return id.indexOf(local) === 0 ? '/orgs/' + id.slice(local.length) : '/profile?id=' + encodeURIComponent(id)
   }
-  function label(facet, value) {
-    try {
-      if (facet === 'service') return labels.service[value] || value
-      if (facet === 'kind') return labels.kind[value] || value
-      if (facet === 'language') return languageNames.of(value) || value
-      if (facet === 'country') return regionNames.of(value.toUpperCase()) || value
-    } catch (e) { /* not a well-formed code: shown as given */ }
-    return value
-  }
-  function el(tag, attrs, text) {
-    var node = document.createElement(tag)
-    for (var k in attrs || {}) node.setAttribute(k, attrs[k])
-    if (text !== undefined) node.textContent = text
-    return node
-  }
 
   // --- the map -------------------------------------------------------------
+  /** @typedef {{ count: number, lng: number[], lat: number[], id: string[], name: string[] }} Points the columns of GET /api/search.points */
+  /** @typedef {{ i: number }} PointProperties a point's index in its Points */
+  /** @typedef {ReturnType<Supercluster<PointProperties>['getClusters']>[number]} Feature */
+  /** @typedef {{ points: Points, index: Supercluster<PointProperties> }} Shown the points on the map and their clusters */
+
   var map = L.map('map', { worldCopyJump: true, keyboard: true }).setView([20, -20], 2)
-  var tiles = L.tileLayer(root.dataset.tiles, { attribution: root.dataset.attribution, maxZoom: 18 })
+  var tiles = L.tileLayer(page.dataset.tiles || '', { attribution: page.dataset.attribution, maxZoom: 18 })
   var tileFailed = false
   tiles.on('tileerror', function () {
     if (tileFailed) return
@@ -53,124 +57,139 @@
   })
   tiles.addTo(map)
   var layer = L.layerGroup().addTo(map)
-  var index = null
-  var points = null
+  /** @type {Shown | null} */
+  var shown = null
+  /** @type {Map<string, L.Marker>} */
   var markerById = new Map()
   var firstDraw = true
 
+  /** @param {Points} data */
   function loadPoints(data) {
-    points = data
+    /** @type {Array<SuperclusterPoint<PointProperties>>} */
     var features = new Array(data.count)
     for (var i = 0; i < data.count; i++) features[i] = { type: 'Feature', geometry: { type: 'Point', coordinates: [data.lng[i], data.lat[i]] }, properties: { i: i } }
-    index = new Supercluster({ radius: 60, maxZoom: 16 }).load(features)
+    shown = { points: data, index: new Supercluster({ radius: 60, maxZoom: 16 }).load(features) }
   }
 
-  function popupFor(i) {
-    var box = el('div', { class: 'popup' })
-    var link = el('a', { href: profileHref(points.id[i]) }, points.name[i])
+  /** @param {Points} points @param {number} i */
+  function popupFor(points, i) {
+    var box = document.createElement('div')
+    box.setAttribute('class', 'popup')
+    var link = document.createElement('a')
+    link.setAttribute('href', profileHref(points.id[i]))
+    link.textContent = points.name[i]
     box.appendChild(link)
     return box
   }
 
+  /** @param {Supercluster<PointProperties>} index @param {L.LatLngTuple} at @param {SuperclusterClusterProperties} cluster */
+  function clusterMarker(index, at, cluster) {
+    var n = cluster.point_count
+    var size = n < 100 ? 'small' : n < 1000 ? 'medium' : 'large'
+    var marker = L.marker(at, {
+      icon: L.divIcon({ html: '<span>' + numbers.format(n) + '</span>', className: 'cluster cluster-' + size, iconSize: [40, 40] }),
+      title: say(messages.results, n), alt: say(messages.results, n), keyboard: true
+    })
+    marker.on('click', function () { map.setView(at, Math.min(index.getClusterExpansionZoom(cluster.cluster_id), 18)) })
+    return marker
+  }
+
+  /** @param {Points} points @param {L.LatLngTuple} at @param {number} i */
+  function pointMarker(points, at, i) {
+    var marker = L.marker(at, {
+      icon: L.divIcon({ html: '', className: 'pin', iconSize: [18, 18] }), title: points.name[i], alt: points.name[i], keyboard: true
+    })
+    marker.bindPopup(function () { return popupFor(points, i) })
+    marker.on('click', function () { highlight(points.id[i], true) })
+    markerById.set(points.id[i], marker)
+    return marker
+  }
+
+  /** @param {Shown} current @param {Feature} feature */
+  function markerFor(current, feature) {
+    var lngLat = feature.geometry.coordinates
+    /** @type {L.LatLngTuple} */
+    var at = [lngLat[1], lngLat[0]]
+    var properties = feature.properties
+    return properties.cluster ? clusterMarker(current.index, at, properties) : pointMarker(current.points, at, properties.i)
+  }
+
   function draw() {
-    if (!index) return
+    var current = shown
+    if (!current) return
     var b = map.getBounds()
     var west = Math.max(-180, b.getWest())
     var east = Math.min(180, b.getEast())
     if (b.getEast() - b.getWest() >= 360) { west = -180; east = 180 }
-    var clusters = index.getClusters([west, Math.max(-85, b.getSouth()), east, Math.min(85, b.getNorth())], Math.round(map.getZoom()))
+    var clusters = current.index.getClusters([west, Math.max(-85, b.getSouth()), east, Math.min(85, b.getNorth())], Math.round(map.getZoom()))
     layer.clearLayers()
     markerById.clear()
-    clusters.forEach(function (c) {
-      var lngLat = c.geometry.coordinates
-      var marker
-      if (c.properties.cluster) {
-        var n = c.properties.point_count
-        var size = n < 100 ? 'small' : n < 1000 ? 'medium' : 'large'
-        marker = L.marker([lngLat[1], lngLat[0]], {
-          icon: L.divIcon({ html: '<span>' + numbers.format(n) + '</span>', className: 'cluster cluster-' + size, iconSize: [40, 40] }),
-          title: say(messages.results, n), alt: say(messages.results, n), keyboard: true
-        })
-        marker.on('click', function () { map.setView([lngLat[1], lngLat[0]], Math.min(index.getClusterExpansionZoom(c.properties.cluster_id), 18)) })
-      } else {
-        var i = c.properties.i
-        marker = L.marker([lngLat[1], lngLat[0]], {
-          icon: L.divIcon({ html: '', className: 'pin', iconSize: [18, 18] }), title: points.name[i], alt: points.name[i], keyboard: true
-        })
-        marker.bindPopup(function () { return popupFor(i) })
-        marker.on('click', function () { highlight(points.id[i], true) })
-        markerById.set(points.id[i], marker)
-      }
-      marker.addTo(layer)
-    })
-    root.dataset.clusters = String(clusters.length)
-    root.dataset.draws = String(Number(root.dataset.draws || 0) + 1)
+    clusters.forEach(function (c) { markerFor(/** @type {Shown} */ (current), c).addTo(layer) })
+    page.dataset.clusters = String(clusters.length)
+    page.dataset.draws = String(Number(page.dataset.draws || 0) + 1)
     if (firstDraw) {
       firstDraw = false
       performance.mark('tejido:clusters-drawn')
     }
-    root.dispatchEvent(new CustomEvent('clusters-drawn', { detail: clusters.length }))
+    page.dispatchEvent(new CustomEvent('clusters-drawn', { detail: clusters.length }))
   }
   map.on('moveend', draw)
 
+  /** @param {string} id @param {boolean} fromMap */
   function highlight(id, fromMap) {
-    hitsList.querySelectorAll('.hit.active').forEach(function (li) { li.classList.remove('active') })
-    markerById.forEach(function (m) { if (m.getElement()) m.getElement().classList.remove('active') })
+    results.querySelectorAll('.hit.active').forEach(function (li) { li.classList.remove('active') })
+    markerById.forEach(function (m) {
+      var element = m.getElement()
+      if (element) element.classList.remove('active')
+    })
     var marker = markerById.get(id)
-    if (marker && marker.getElement()) marker.getElement().classList.add('active')
-    var item = hitsList.querySelector('.hit[data-id="' + CSS.escape(id) + '"]')
+    var pin = marker && marker.getElement()
+    if (pin) pin.classList.add('active')
+    var item = results.querySelector('.hit[data-id="' + CSS.escape(id) + '"]')
     if (item) {
       item.classList.add('active')
       if (fromMap) item.scrollIntoView({ block: 'nearest' })
     }
   }
 
-  // --- the list and the facets ----------------------------------------------
-  function renderHits(result) {
-    total.textContent = say(messages.results, result.total)
-    hitsList.textContent = ''
-    result.hits.forEach(function (hit) {
-      var li = el('li', { class: 'hit', 'data-id': hit.id })
-      var h3 = el('h3')
-      h3.appendChild(el('a', { href: profileHref(hit.id) }, hit.name))
-      li.appendChild(h3)
-      li.appendChild(el('p', { class: 'excerpt' }, hit.summary))
-      var meta = [labels.kind[hit.kind] || hit.kind]
-      if (hit.country) meta.push(label('country', hit.country))
-      if (hit.distanceKm !== undefined) meta.push(numbers.format(Math.round(hit.distanceKm)) + ' km')
-      li.appendChild(el('p', { class: 'meta' }, meta.join(' · ')))
-      li.addEventListener('mouseenter', function () { highlight(hit.id, false) })
-      li.addEventListener('focusin', function () { highlight(hit.id, false) })
-      hitsList.appendChild(li)
-    })
-    var none = document.querySelector('#results .none')
-    if (none) none.hidden = result.total !== 0
+  // Listened for on the region, not on each item, since the items are replaced
+  // with every search: mouseenter does not bubble, so it is caught on the way down.
+  /** @param {Event} event */
+  function hitEntered(event) {
+    var target = /** @type {Element} */ (event.target)
+    var item = event.type === 'mouseenter' ? (target.matches('.hit') ? target : null) : target.closest('.hit')
+    var id = item && item.getAttribute('data-id')
+    if (id) highlight(id, false)
   }
+  results.addEventListener('mouseenter', hitEntered, true)
+  results.addEventListener('focusin', hitEntered)
 
-  function renderFacets(result) {
-    facetsBox.querySelectorAll('fieldset.facet').forEach(function (fs) {
-      var facet = fs.dataset.facet
-      var chosen = Array.from(fs.querySelectorAll('input:checked')).map(function (i) { return i.value })
-      var counts = result.facets[facet] || {}
-      var values = Object.keys(counts).sort(function (a, b) { return counts[b] - counts[a] || (a < b ? -1 : 1) }).slice(0, 12)
-      chosen.forEach(function (v) { if (values.indexOf(v) === -1) values.unshift(v) })
-      Array.from(fs.querySelectorAll('label')).forEach(function (l) { l.remove() })
-      values.forEach(function (v) {
-        var lab = el('label')
-        var input = el('input', { type: 'checkbox', name: facet, value: v })
-        input.checked = chosen.indexOf(v) !== -1
-        lab.appendChild(input)
-        lab.appendChild(document.createTextNode(' ' + label(facet, v) + ' '))
-        lab.appendChild(el('span', { class: 'count' }, numbers.format(counts[v] || 0)))
-        fs.appendChild(lab)
-      })
-    })
+  // --- the list and the facets: the server's, put in place ---------------------
+  /**
+   * What is inside the page's #facets and #results becomes what is inside the
+   * server's: the live region itself stays (the new total is announced), and a
+   * facet box that had focus keeps it in its new copy.
+   * @param {string} fragment the HTML of GET /fragments/results
+   */
+  function showResults(fragment) {
+    var parsed = document.createElement('template')
+    parsed.innerHTML = fragment // inert: nothing in a template runs or loads
+    var focused = document.activeElement
+    var facet = focused && facetsBox.contains(focused) ? { name: focused.getAttribute('name') || '', value: focused.getAttribute('value') || '' } : null
+    replaceInside(facetsBox, parsed.content.getElementById('facets'))
+    replaceInside(results, parsed.content.getElementById('results'))
+    var again = facet && facetsBox.querySelector('input[name="' + CSS.escape(facet.name) + '"][value="' + CSS.escape(facet.value) + '"]')
+    if (again) /** @type {HTMLInputElement} */ (again).focus()
+  }
+  /** @param {HTMLElement} target @param {HTMLElement | null} source */
+  function replaceInside(target, source) {
+    if (source) target.replaceChildren(...source.childNodes)
   }
 
   // --- searching -------------------------------------------------------------
   function query() {
     var params = new URLSearchParams()
-    new FormData(form).forEach(function (value, key) { if (value !== '') params.append(key, value) })
+    new FormData(form).forEach(function (value, key) { if (typeof value === 'string' && value !== '') params.append(key, value) })
     if (params.get('near') && params.get('radius')) params.set('sort', 'distance')
     else if (!params.get('radius')) params.delete('near')
     return params
@@ -184,34 +203,35 @@
     var listParams = new URLSearchParams(params)
     listParams.set('lang', lang)
     return Promise.all([
-      fetch('/api/search?' + listParams.toString()).then(function (r) { return r.json() }),
-      fetch('/api/search.points?' + params.toString()).then(function (r) { return r.json() })
+      fetch('/fragments/results?' + listParams.toString()).then(function (r) { return r.text().then(function (text) { return { ok: r.ok, text: text } }) }),
+      fetch('/api/search.points?' + params.toString()).then(function (r) { return /** @type {Promise<Points>} */ (r.json()) })
     ]).then(function (answers) {
       if (mine !== generation) return // a newer search is on its way
-      if (!answers[0].hits) { total.textContent = answers[0].detail || ''; return }
-      renderHits(answers[0])
-      renderFacets(answers[0])
+      showResults(answers[0].text)
+      if (!answers[0].ok) return // a bad parameter: the server's answer says which, in #total
       loadPoints(answers[1])
       draw()
     })
   }
 
-  var timer = null
-  document.getElementById('q').addEventListener('input', function () {
+  /** @type {number | undefined} */
+  var timer
+  byId('q').addEventListener('input', function () {
     clearTimeout(timer)
     timer = setTimeout(refresh, 200)
   })
-  form.addEventListener('change', function (e) { if (e.target.id !== 'q') refresh() })
+  form.addEventListener('change', function (e) { if (/** @type {Element} */ (e.target).id !== 'q') refresh() })
   form.addEventListener('submit', function (e) { e.preventDefault(); refresh() })
 
-  var nearStatus = document.getElementById('near-status')
-  document.getElementById('near-me').addEventListener('click', function () {
+  var nearStatus = byId('near-status')
+  byId('near-me').addEventListener('click', function () {
     if (!navigator.geolocation) { nearStatus.textContent = messages.noLocation; return }
     nearStatus.textContent = messages.locating
     navigator.geolocation.getCurrentPosition(function (pos) {
       nearStatus.textContent = ''
-      document.getElementById('near').value = pos.coords.latitude.toFixed(4) + ',' + pos.coords.longitude.toFixed(4)
-      var radius = document.getElementById('radius')
+      var near = /** @type {HTMLInputElement} */ (byId('near'))
+      near.value = pos.coords.latitude.toFixed(4) + ',' + pos.coords.longitude.toFixed(4)
+      var radius = /** @type {HTMLSelectElement} */ (byId('radius'))
       if (!radius.value) radius.value = '50'
       map.setView([pos.coords.latitude, pos.coords.longitude], 8)
       refresh()

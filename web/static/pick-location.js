@@ -1,13 +1,18 @@
+// @ts-check
 /* The location picker on the listing form: a click on the map fills the coordinates; typed coordinates move the marker. */
 ;(function () {
   'use strict'
   var box = document.getElementById('pick-map')
-  if (!box || typeof L === 'undefined') return
-  var lat = document.getElementById('f-location-0-latitude')
-  var lng = document.getElementById('f-location-0-longitude')
+  var latInput = /** @type {HTMLInputElement | null} */ (document.getElementById('f-location-0-latitude'))
+  var lngInput = /** @type {HTMLInputElement | null} */ (document.getElementById('f-location-0-longitude'))
+  if (!box || !latInput || !lngInput || typeof L === 'undefined') return
+  var lat = latInput
+  var lng = lngInput
   var map = L.map(box).setView([15, -30], 2)
-  L.tileLayer(box.dataset.tiles, { attribution: box.dataset.attribution, maxZoom: 18 }).addTo(map)
+  L.tileLayer(box.dataset.tiles || '', { attribution: box.dataset.attribution, maxZoom: 18 }).addTo(map)
+  /** @type {L.Marker | null} */
   var marker = null
+  /** @param {number} y latitude @param {number} x longitude @param {boolean} pan */
   function place(y, x, pan) {
     if (!isFinite(y) || !isFinite(x) || Math.abs(y) > 90 || Math.abs(x) > 180) return
     if (!marker) marker = L.marker([y, x], { icon: L.divIcon({ html: '', className: 'pin', iconSize: [18, 18] }), keyboard: false }).addTo(map)
