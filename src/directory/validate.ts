@@ -66,6 +66,32 @@ function messageOf(e: ErrorObject, data: unknown): string {
   return e.message ?? 'is invalid'
 }
 
+/** The schema rule a field error broke: Ajv's keyword ("required", "maxLength", "format", "x-vocabulary", ...) and its params. */
+export interface BrokenRule {
+  keyword: string
+  params: Readonly<Record<string, unknown>>
+}
+
+/** A field error that names the rule it broke, so a reader can word it without parsing the English message. */
+export type RuleFieldError = FieldError & Readonly<BrokenRule>
+
+/**
+ * The error with its rule attached. The rule is not enumerable: API answers,
+ * logs and problem+json show `field` and `message` only, exactly as before.
+ */
+export function withRule(error: FieldError, rule: BrokenRule): RuleFieldError {
+  return Object.defineProperties({ ...error }, {
+    keyword: { value: rule.keyword, enumerable: false },
+    params: { value: rule.params, enumerable: false }
+  }) as RuleFieldError
+}
+
+/** The rule a field error broke, when it carries one (schema errors do; hand-written ones may not). */
+export function ruleOf(error: FieldError): BrokenRule | undefined {
+  const { keyword, params } = error as Partial<BrokenRule>
+  return typeof keyword === 'string' ? { keyword, params: params ?? {} } : undefined
+}
+
 function valueAt(input: unknown, pointer: string): unknown {
   return pointer.split('/').slice(1).reduce<unknown>((v, key) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined), input)
 }
@@ -87,7 +113,7 @@ export function validateListing(raw: unknown): Result<ListingInput, FieldError[]
     const errors: FieldError[] = []
     for (const e of validateSchema.errors ?? []) {
       if (e.keyword === 'if' || e.keyword === 'anyOf') continue
-      const fe = { field: fieldOf(e), message: messageOf(e, valueAt(input, e.instancePath)) }
+      const fe = withRule({ field: fieldOf(e), message: messageOf(e, valueAt(input, e.instancePath)) }, { keyword: e.keyword, params: e.params })
       const key = `${fe.field}|${fe.message}`
       if (seen.has(key)) continue
       seen.add(key)

@@ -1,7 +1,7 @@
 /** looksLikeEmail keeps its meaning in linear time; form fields are capped by the schema's own limits. */
 import { looksLikeEmail, MAX_EMAIL } from '../../src/directory/editor-accounts'
 import { oversizedFields, FORM_FIELD_CAPS, DEFAULT_FIELD_CAP } from '../../src/http/site/form/limits'
-import { slugify } from '../../src/http/site/join/routes'
+import { slugify } from '../../src/directory/registration'
 import schema from '../../schemas/listing.schema.json'
 
 test.each([

@@ -4,22 +4,13 @@
  * reads a field: no regex, slug, hash or schema ever sees more than its
  * field may hold. Listing fields take their limits from the schema itself.
  */
-import schema from '../../../../schemas/listing.schema.json'
 import { MAX_EMAIL, MAX_PASSWORD } from '../../../directory/editor-accounts'
-
-const props = schema.properties
-const location = props.location.items.properties
+import { LISTING_FIELDS } from './fields'
 
 /** The longest value each form field may have (every value, for repeated fields). */
 export const FORM_FIELD_CAPS: Readonly<Record<string, number>> = Object.freeze({
-  name: props.name.maxLength,
-  ...Object.fromEntries(['en', 'es', 'fr', 'pt'].flatMap((l) => [
-    [`nameMap.${l}`, props.nameMap.additionalProperties.maxLength],
-    [`summaryMap.${l}`, props.summaryMap.additionalProperties.maxLength]
-  ])),
-  'location.0.name': location.name.maxLength,
-  'contact.website': props.contact.properties.website.maxLength,
-  'contact.email': props.contact.properties.email.maxLength,
+  // What is typed; a menu's value or a box's is one of its options (the default cap).
+  ...Object.fromEntries(LISTING_FIELDS.flatMap((f) => (f.maxLength !== undefined && f.input !== 'select' && !f.multi ? [[f.name, f.maxLength]] : []))),
   'account.email': MAX_EMAIL,
   email: MAX_EMAIL,
   'account.password': MAX_PASSWORD,

@@ -7,58 +7,31 @@
  * changed into a JSON merge patch. Everything else — other languages, the
  * address, other places, rich summary HTML — stays exactly as stored, and an
  * unchanged save is an empty patch (a no-op: no new version, nothing sent).
+ * Which fields there are, and how each is stored, comes from fields.ts.
  */
 import crypto from 'node:crypto'
 import type { Listing } from '../../../directory/listing'
-import { escapeHtml } from '../html'
-import { UI_LANGUAGES } from '../i18n/translate'
-import type { JoinValues } from '../join/view'
-
-/**
- * Summary HTML (sanitised: only the small allowed subset) as the plain text
- * the form edits: blocks become paragraphs, list items lines. It is shown
- * only; unless the person edits it, the stored HTML is kept as it is.
- */
-const asParagraphs = (htmlText: string): string =>
-  htmlText.replace(/<br\s*\/?>/g, '\n').replace(/<\/li>/g, '\n').replace(/<\/?(?:p|ul|ol|blockquote)>/g, '\n\n').replace(/<[^<>]*>/g, '') // [^<>]: linear on runs of "<"
-    .replace(/\n[ \t]*\n(?:[ \t]*\n)*/g, '\n\n')
-    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&').trim()
-
-/** Plain text paragraphs (blank lines between) as the small HTML a summary holds. */
-const paragraphs = (plain: string): string => plain.split(/\n[ \t]*\n/).map((p) => p.trim()).filter(Boolean).map((p) => `<p>${escapeHtml(p)}</p>`).join('')
-
-const PLACE_FIELDS = ['latitude', 'longitude', 'name', 'country'] as const
-const CONTACT_FIELDS = ['website', 'email'] as const
-const LIST_FIELDS = new Set(['services', 'languages'])
-const MULTILINE = new Set(UI_LANGUAGES.map((l) => `summaryMap.${l}`))
+import { paragraphs, toShown, toStored, valueAt } from './convert'
+import { DEFAULT_LANGUAGE, LISTING_FIELDS, formFieldNamed, type FormField, type FormValues } from './fields'
 
 /** Every field the editor form shows, by its form name. */
-export const FORM_FIELDS: readonly string[] = [
-  'name', 'defaultLanguage', 'kind',
-  ...UI_LANGUAGES.map((l) => `summaryMap.${l}`),
-  ...UI_LANGUAGES.map((l) => `nameMap.${l}`),
-  'services', 'languages',
-  ...PLACE_FIELDS.map((f) => `location.0.${f}`),
-  ...CONTACT_FIELDS.map((f) => `contact.${f}`)
-]
+export const FORM_FIELDS: readonly string[] = LISTING_FIELDS.map((f) => f.name)
+
+/** The box that shows a listing's plain summary: its default language's (when that is a UI language). */
+const homeSummary = (l: Listing): FormField | undefined => formFieldNamed(`summaryMap.${l.defaultLanguage ?? DEFAULT_LANGUAGE}`)
 
 /** A listing as the form's values. */
-export function formValues(l: Listing): JoinValues {
-  const values: JoinValues = { name: l.name, kind: l.kind, defaultLanguage: l.defaultLanguage ?? 'en', services: l.services ?? [], languages: l.languages ?? [] }
-  for (const lang of UI_LANGUAGES) {
-    if (l.nameMap?.[lang]) values[`nameMap.${lang}`] = l.nameMap[lang]
-    const summary = l.summaryMap?.[lang] ?? (lang === (l.defaultLanguage ?? 'en') ? l.summary : undefined)
-    if (summary) values[`summaryMap.${lang}`] = asParagraphs(summary)
+export function formValues(l: Listing): FormValues {
+  const values: FormValues = {}
+  for (const f of LISTING_FIELDS) {
+    const stored = valueAt(l, f.path)
+    if (f.multi) values[f.name] = Array.isArray(stored) ? stored.filter((x): x is string => typeof x === 'string') : []
+    else if (stored !== undefined && stored !== '') values[f.name] = toShown(f, stored)
+    else if (f.fallback !== undefined) values[f.name] = f.fallback
   }
-  const place = l.location?.[0]
-  if (place) {
-    values['location.0.latitude'] = String(place.latitude)
-    values['location.0.longitude'] = String(place.longitude)
-    if (place.name) values['location.0.name'] = place.name
-    if (place.country) values['location.0.country'] = place.country
-  }
-  if (l.contact?.website) values['contact.website'] = l.contact.website
-  if (l.contact?.email) values['contact.email'] = l.contact.email
+  // The plain summary is the default language's: its box shows it while the map has none in that language.
+  const home = homeSummary(l)
+  if (home && values[home.name] === undefined && l.summary) values[home.name] = toShown(home, l.summary)
   return values
 }
 
@@ -70,19 +43,20 @@ const texts = (v: unknown): string[] => (Array.isArray(v) ? v : v === undefined 
  * ticked boxes as a set.
  */
 export function canonical(field: string, value: unknown): string {
-  if (LIST_FIELDS.has(field)) return [...new Set(texts(value).map((x) => x.trim()).filter(Boolean))].sort().join('\n')
+  const f = formFieldNamed(field)
+  if (f?.multi) return [...new Set(texts(value).map((x) => x.trim()).filter(Boolean))].sort().join('\n')
   const raw = texts(value).join(', ').replace(/\r\n?/g, '\n')
-  return (MULTILINE.has(field) ? raw : raw.replace(/\n/g, '')).trim()
+  return (f?.input === 'textarea' ? raw : raw.replace(/\n/g, '')).trim()
 }
 
 const digest = (text: string): string => crypto.createHash('sha256').update(text).digest('base64url').slice(0, 12)
 
 /** A short digest of each field as loaded, carried by the form so a refused save can say what changed since. */
-export const fingerprint = (values: JoinValues): string =>
+export const fingerprint = (values: FormValues): string =>
   JSON.stringify(Object.fromEntries(FORM_FIELDS.map((f) => [f, digest(canonical(f, values[f]))])))
 
 /** The form fields whose current value differs from the fingerprint the form was loaded with (all when it is unreadable). */
-export function changedSince(loaded: unknown, current: JoinValues): string[] {
+export function changedSince(loaded: unknown, current: FormValues): string[] {
   let digests: Record<string, unknown> = {}
   try {
     const parsed: unknown = typeof loaded === 'string' ? JSON.parse(loaded) : null
@@ -94,69 +68,62 @@ export function changedSince(loaded: unknown, current: JoinValues): string[] {
 }
 
 type Body = Record<string, unknown>
+type Changed = (field: FormField) => boolean
+type Value = (field: FormField) => string
+
+/** The fields by what holds them (undefined: the listing itself), in the form's order. */
+const BY_CONTAINER = LISTING_FIELDS.reduce((groups, f) => groups.set(f.container, [...(groups.get(f.container) ?? []), f]), new Map<string | undefined, FormField[]>())
 
 /** The merge patch that makes `current` say what the person changed on the form, and nothing else. */
 export function formPatch(current: Listing, submitted: Body): Record<string, unknown> {
   const loaded = formValues(current)
-  const changed = (f: string) => canonical(f, loaded[f]) !== canonical(f, submitted[f])
-  const value = (f: string) => canonical(f, submitted[f])
+  const changed: Changed = (f) => canonical(f.name, loaded[f.name]) !== canonical(f.name, submitted[f.name])
+  const value: Value = (f) => canonical(f.name, submitted[f.name])
   const patch: Record<string, unknown> = {}
-  for (const f of ['name', 'kind', 'defaultLanguage']) if (changed(f)) patch[f] = value(f)
-  const names = mapPatch(current.nameMap, 'nameMap', changed, value, (v) => v)
-  if (names !== undefined) patch.nameMap = names
-  const summaries = mapPatch(current.summaryMap, 'summaryMap', changed, value, paragraphs)
-  if (summaries !== undefined) patch.summaryMap = summaries
-  // The plain summary is the default language's: it follows that textarea (which shows it when the map has none).
-  const home = `summaryMap.${current.defaultLanguage ?? 'en'}`
-  if (current.summary !== undefined && MULTILINE.has(home) && changed(home)) patch.summary = value(home) ? paragraphs(value(home)) : null
-  for (const f of ['services', 'languages'] as const) {
-    if (!changed(f)) continue
-    const wanted = value(f).split('\n').filter(Boolean)
-    const kept = (current[f] ?? []).filter((x) => wanted.includes(x)) // stored order kept, new ones after
-    const next = [...kept, ...wanted.filter((x) => !kept.includes(x))]
-    patch[f] = next.length ? next : null
+  for (const [container, fields] of BY_CONTAINER) {
+    if (container === undefined) {
+      for (const f of fields.filter(changed)) patch[f.name] = f.multi ? listPatch(current, f, value(f)) : value(f)
+      continue
+    }
+    const stored = (current as unknown as Record<string, unknown>)[container]
+    const part = fields[0]?.item ? itemPatch(stored, fields, changed, value) : objectPatch(stored, fields, changed, value)
+    if (part !== undefined) patch[container] = part
   }
-  const location = locationPatch(current, changed, value)
-  if (location !== undefined) patch.location = location
-  const contact = contactPatch(current, changed, value)
-  if (contact !== undefined) patch.contact = contact
+  // The plain summary follows its box (which shows it while the map has none in that language).
+  const home = homeSummary(current)
+  if (current.summary !== undefined && home && changed(home)) patch.summary = value(home) ? paragraphs(value(home)) : null
   return patch
 }
 
-type Changed = (field: string) => boolean
-type Value = (field: string) => string
-
-/** Per-language changes to a name or summary map: a cleared field removes its language, the others stay. */
-function mapPatch(stored: Record<string, string> | undefined, field: 'nameMap' | 'summaryMap', changed: Changed, value: Value, toStored: (text: string) => string): Record<string, string | null> | null | undefined {
-  const patch: Record<string, string | null> = {}
-  for (const lang of UI_LANGUAGES) {
-    if (changed(`${field}.${lang}`)) patch[lang] = value(`${field}.${lang}`) ? toStored(value(`${field}.${lang}`)) : null
-  }
-  if (Object.keys(patch).length === 0) return undefined
-  const left = Object.keys(stored ?? {}).filter((lang) => patch[lang] !== null)
-  return left.length || Object.values(patch).some((v) => v !== null) ? patch : null
-}
-
-/** Changes to the first place only; its address and the other places stay. Clearing both coordinates removes it. */
-function locationPatch(current: Listing, changed: Changed, value: Value): Array<Record<string, unknown>> | null | undefined {
-  if (!PLACE_FIELDS.some((f) => changed(`location.0.${f}`))) return undefined
-  const place: Record<string, unknown> = { ...(current.location?.[0] ?? {}) }
-  for (const f of PLACE_FIELDS) {
-    if (!changed(`location.0.${f}`)) continue
-    const v = value(`location.0.${f}`)
-    if (v === '') delete place[f]
-    else if (f === 'latitude' || f === 'longitude') place[f] = Number.isFinite(Number(v)) ? Number(v) : v // not a number: the schema names the field
-    else place[f] = f === 'country' ? v.toUpperCase() : v
-  }
-  const rest = (current.location ?? []).slice(1) as unknown as Array<Record<string, unknown>>
-  const next = place.latitude === undefined && place.longitude === undefined ? rest : [place, ...rest]
+/** The boxes ticked: the stored order kept, new ones after; none left removes the list. */
+function listPatch(current: Listing, field: FormField, wanted: string): string[] | null {
+  const ticked = wanted.split('\n').filter(Boolean)
+  const stored = valueAt(current, field.path)
+  const kept = (Array.isArray(stored) ? stored : []).filter((x): x is string => ticked.includes(x))
+  const next = [...kept, ...ticked.filter((x) => !kept.includes(x))]
   return next.length ? next : null
 }
 
-function contactPatch(current: Listing, changed: Changed, value: Value): Record<string, string | null> | null | undefined {
-  const patch: Record<string, string | null> = {}
-  for (const f of CONTACT_FIELDS) if (changed(`contact.${f}`)) patch[f] = value(`contact.${f}`) || null
+/** Changes to an object or map (a cleared field removes its key, the others stay); null when nothing is left. */
+function objectPatch(stored: unknown, fields: FormField[], changed: Changed, value: Value): Record<string, unknown> | null | undefined {
+  const patch: Record<string, unknown> = {}
+  for (const f of fields.filter(changed)) patch[f.path.at(-1) as string] = value(f) ? toStored(f, value(f)) : null
   if (Object.keys(patch).length === 0) return undefined
-  const left = Object.keys(current.contact ?? {}).filter((k) => patch[k] !== null)
+  const left = Object.keys(stored && typeof stored === 'object' ? stored : {}).filter((key) => patch[key] !== null)
   return left.length || Object.values(patch).some((v) => v !== null) ? patch : null
+}
+
+/** Changes to the first item of a list (the first place); the other items and its other keys stay. Clearing its required fields removes it. */
+function itemPatch(stored: unknown, fields: FormField[], changed: Changed, value: Value): Array<Record<string, unknown>> | null | undefined {
+  if (!fields.some(changed)) return undefined
+  const items = (Array.isArray(stored) ? stored : []) as Array<Record<string, unknown>>
+  const item: Record<string, unknown> = { ...(items[0] ?? {}) }
+  for (const f of fields.filter(changed)) {
+    const key = f.path.at(-1) as string
+    if (value(f) === '') delete item[key]
+    else item[key] = toStored(f, value(f)) // not a number where one belongs: the schema names the field
+  }
+  const rest = items.slice(1)
+  const next = fields.filter((f) => f.required).every((f) => item[f.path.at(-1) as string] === undefined) ? rest : [item, ...rest]
+  return next.length ? next : null
 }

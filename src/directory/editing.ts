@@ -1,0 +1,56 @@
+/**
+ * Editing: the account made with a listing changes that listing. Only a
+ * listing of this instance is anyone's own; its moderation state is kept (an
+ * approved listing's changes are published at once, a pending one stays in
+ * the queue). A save applies only the person's changes, worked out against
+ * the version they loaded, and only onto that very version: if someone
+ * saved since, it is refused as stale and nothing is written.
+ */
+import type { Listing } from './listing'
+import type { ListingService } from './listing-service'
+import { err, type DirectoryFailure, type Result } from './result'
+
+/** A save: the version the person loaded, and their changes to it as a JSON merge patch. */
+export interface Edit {
+  /** The version the form was loaded at (NaN or any non-integer when it is missing: refused as stale). */
+  version: number
+  /** The merge patch of what the person changed, worked out against the listing as loaded. */
+  changes: (loaded: Listing) => Record<string, unknown>
+}
+
+/** Why a save was not written. */
+export type EditFailure =
+  /** Someone saved after the person loaded the listing; `current` is what is stored now. */
+  | { kind: 'stale'; current: Listing }
+  | Exclude<DirectoryFailure, { kind: 'stale' }>
+
+/** What editing works with: the local listings. */
+export interface EditingDeps {
+  listings: Pick<ListingService, 'get' | 'update' | 'actorId'>
+}
+
+export class Editing {
+  constructor(private readonly deps: EditingDeps) {}
+
+  /**
+   * The listing an editor account may edit (its listing id, as the account
+   * or session holds it), or null: no id, a listing of another origin, or
+   * one that is gone.
+   */
+  async own(listingId: string | null | undefined): Promise<Listing | null> {
+    const prefix = this.deps.listings.actorId('') // a local listing's id is this prefix and its slug
+    if (!listingId || !listingId.startsWith(prefix)) return null
+    const found = await this.deps.listings.get(listingId.slice(prefix.length))
+    return found.ok ? found.value : null
+  }
+
+  /** Writes the edit onto `listing` (as `own` returned it) if it is still at the version the person loaded. */
+  async save(listing: Listing, edit: Edit): Promise<Result<Listing, EditFailure>> {
+    if (!Number.isInteger(edit.version) || edit.version !== listing.version) return err({ kind: 'stale', current: listing })
+    const result = await this.deps.listings.update(listing.slug, edit.changes(listing), (stored) => stored === edit.version)
+    if (result.ok) return result
+    if (result.error.kind !== 'stale') return err(result.error)
+    const now = await this.deps.listings.get(listing.slug)
+    return err({ kind: 'stale', current: now.ok ? now.value : listing })
+  }
+}

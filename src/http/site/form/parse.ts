@@ -1,0 +1,51 @@
+/**
+ * The /join form as an application: the listing it describes, as the API
+ * would receive it (registration chooses its slug), and the account.
+ * Empty fields are left out, except those the listing requires, which the
+ * schema then names; a place is given once one of its coordinates is.
+ */
+import type { Application } from '../../../directory/registration'
+import { toStored } from './convert'
+import { LISTING_FIELDS, optionIds, type FormField } from './fields'
+
+const str = (v: unknown): string => (typeof v === 'string' ? v.trim() : '')
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter((x): x is string => typeof x === 'string' && x.trim() !== '').map((x) => x.trim())
+
+/** What the form sent for a field: its list, its text, or for a menu with a fallback one of its options or the fallback. */
+function sent(field: FormField, body: Record<string, unknown>): string | string[] {
+  const raw = body[field.name]
+  if (field.multi) return strings(raw)
+  if (field.fallback === undefined || !field.options) return str(raw)
+  return optionIds(field.options).find((id) => id === raw) ?? field.fallback
+}
+
+const isEmpty = (v: string | string[]): boolean => v.length === 0
+
+/** Sets a value at a path, making the objects (and, for numeric segments, the lists) on the way. */
+function setAt(target: Record<string, unknown>, path: readonly string[], value: unknown): void {
+  let node: Record<string, unknown> = target
+  path.slice(0, -1).forEach((key, i) => {
+    node[key] ??= /^\d+$/.test(path[i + 1] as string) ? [] : {}
+    node = node[key] as Record<string, unknown>
+  })
+  node[path.at(-1) as string] = value
+}
+
+/** The listing a form describes (before a slug is chosen), as the API would receive it. */
+export function listingFromForm(body: Record<string, unknown>): Record<string, unknown> {
+  const values = new Map(LISTING_FIELDS.map((f) => [f, sent(f, body)]))
+  // An item (the first place) is given when one of its required fields is; then all of those are written.
+  const givenItems = new Set([...values].filter(([f, v]) => f.item && f.required && !isEmpty(v)).map(([f]) => f.container))
+  const listing: Record<string, unknown> = {}
+  for (const [field, value] of values) {
+    const written = field.item ? givenItems.has(field.container) && (field.required || !isEmpty(value)) : field.required || !isEmpty(value)
+    if (written) setAt(listing, field.path, Array.isArray(value) ? value : toStored(field, value))
+  }
+  return listing
+}
+
+/** The whole /join form: the listing, and the editor account's email (trimmed) and password (as typed). */
+export function applicationFromForm(body: Record<string, unknown>): Application {
+  const password = body['account.password']
+  return { listing: listingFromForm(body), email: str(body['account.email']), password: typeof password === 'string' ? password : '' }
+}
