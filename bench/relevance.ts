@@ -12,6 +12,7 @@
  * Targets (issue 11): no query with relevant listings answers nothing;
  * nDCG@10 ≥ 0.85 and above both libraries.
  */
+import { createHash } from 'node:crypto'
 import { buildCorpus, type CorpusEntry } from './relevance/corpus'
 import { queries, type QuerySpec } from './relevance/queries'
 import { judge } from './relevance/judgments'
@@ -50,13 +51,16 @@ async function run(engine: Engine, corpus: readonly CorpusEntry[], specs: QueryS
   return { name: engine.name, setup: engine.setup, outcomes, timingsMs, buildMs }
 }
 
+/** A digest of the corpus, so two runs' figures can be told to come from the same listings. */
+const fingerprint = (corpus: CorpusEntry[]): string => createHash('sha256').update(JSON.stringify(corpus.map((e) => e.listing))).digest('hex').slice(0, 12)
+
 function header(corpus: CorpusEntry[], specs: QuerySpec[], judgments: Array<Map<string, number>>): string {
   const count = (keys: string[]) => Object.entries(keys.reduce<Record<string, number>>((m, k) => ({ ...m, [k]: (m[k] ?? 0) + 1 }), {})).map(([k, n]) => `${k} ${n}`).join(', ')
   const relevant = judgments.map((j) => j.size)
   const alt = altLabelCount()
   return [
     `\nRelevance benchmark, Node ${process.version}`,
-    `  corpus: ${corpus.length} listings (written in ${count(corpus.map((e) => e.lang))}), ${new Set(corpus.map((e) => e.cities[0]?.name)).size} cities`,
+    `  corpus: ${corpus.length} listings (written in ${count(corpus.map((e) => e.lang))}), ${new Set(corpus.map((e) => e.cities[0]?.name)).size} cities, fingerprint ${fingerprint(corpus)}`,
     `  queries: ${specs.length} (${count(specs.map((s) => s.lang))}); relevant listings per query: median ${[...relevant].sort((a, b) => a - b)[Math.floor(relevant.length / 2)]}, min ${Math.min(...relevant)}`,
     `  synonyms given to every engine: the vocabulary's labels${alt ? ` and its ${alt} alternative labels` : ' only (schemas/ has no altLabels yet)'}`,
     '  grades: 2 = offers the asked service and is within 50 km of the asked city (or in the asked country/region; or is the named co-op);',

@@ -6,6 +6,7 @@ import { ORIGIN, type CorpusEntry } from '../corpus'
 import type { QuerySpec } from '../queries'
 import type { Engine, Hit } from './engine'
 
+/** The embedded engine under test, fed the corpus listings as the indexer would feed it. */
 export class EmbeddedEngine implements Engine {
   readonly name = 'embedded'
   readonly setup = 'Tejido\'s embedded engine through the SearchIndex port: the query text only (q), page 1 of 20, the reader\'s language; whatever synonyms, places and relaxation it knows are its own.'

@@ -15,6 +15,7 @@ import { BOOST, libraryText, type Engine, type Hit, type LibraryText } from './e
 
 type Doc = LibraryText & { id: string; shown: string }
 
+/** MiniSearch under test: one document per listing. */
 export class MiniSearchEngine implements Engine {
   readonly name = 'minisearch'
   readonly setup = 'MiniSearch 7: fields name ×3, services (labels + alt labels) ×2, place ×1.5, summary; prefix, fuzzy 0.2, OR; stop words and accents in processTerm; no geo (place words match place text only).'

@@ -19,6 +19,7 @@ import { BOOST, libraryText, type Engine, type Hit } from './engine'
 const RADIUS_KM = 300
 const schema = { name: 'string', services: 'string', place: 'string', summary: 'string', country: 'enum', location: 'geopoint' } as const
 
+/** Orama under test: one document per location, results folded back to listings. */
 export class OramaEngine implements Engine {
   readonly name = 'orama'
   readonly setup = `Orama 3: a document per location; name ×3, services (labels + alt labels) ×2, place ×1.5, summary; tolerance 1, prefix; stop words in its tokenizer; a place found in the query (gazetteer) becomes a geosearch radius of ${RADIUS_KM} km or a country filter.`
