@@ -17,14 +17,15 @@ const DIRECTORY_STORAGE = {
 }
 const DOCUMENT_DB_TYPES = { regex: '^(\\.{1,2}/)+storage/document-db$', allowTypeImports: true, message: 'The domain may name the DocumentDb type, not import storage code.' }
 const DRIVERS = { regex: '^(mongodb|express)(/|$)', message: 'The domain does no I/O: no database driver, no web framework.' }
+const EXPRESS = { regex: '^express(/|$)', message: 'Only http/ handles requests and responses; take and return plain values.' }
 const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] })
 const layerRules = [
   { files: ['src/**/*.ts'], ignores: ['src/main.ts', 'src/cli/**'], rules: restrict(COMPOSITION) },
   // each block below replaces the one above for its folder, so each repeats COMPOSITION
   { files: ['src/directory/**/*.ts'], rules: restrict(DIRECTORY_STORAGE, DOCUMENT_DB_TYPES, SEARCH, FEDERATION, HTTP, COMPOSITION, DRIVERS) },
-  { files: ['src/storage/**/*.ts'], rules: restrict(SEARCH, FEDERATION, HTTP, COMPOSITION) },
-  { files: ['src/search/**/*.ts'], rules: restrict(FEDERATION, HTTP, COMPOSITION) },
-  { files: ['src/federation/**/*.ts'], rules: restrict(HTTP, COMPOSITION) },
+  { files: ['src/storage/**/*.ts'], rules: restrict(SEARCH, FEDERATION, HTTP, COMPOSITION, EXPRESS) },
+  { files: ['src/search/**/*.ts'], rules: restrict(FEDERATION, HTTP, COMPOSITION, EXPRESS) },
+  { files: ['src/federation/**/*.ts'], rules: restrict(HTTP, COMPOSITION, EXPRESS) },
   // Temporary: editor-accounts still names mongodb's Db until it takes a DocumentDb (issue 10); delete this block then.
   { files: ['src/directory/editor-accounts.ts'], rules: restrict(DIRECTORY_STORAGE, DOCUMENT_DB_TYPES, SEARCH, FEDERATION, HTTP, COMPOSITION) }
 ]
