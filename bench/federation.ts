@@ -10,7 +10,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { spawnSync } from 'node:child_process'
 import type { Db } from 'mongodb'
-import { startInstance, removeInstance, follow, waitMirrors, listing, TOKEN, type Instance } from '../tests/federation/harness'
+import { spawnInstance, removeInstance, follow, waitMirrors, listing, TOKEN, type Instance } from '../tests/federation/harness'
 import { fakePeer, type FakePeer } from '../tests/federation/fake-peer'
 import { waitFor } from '../tests/support/wait'
 import { freePort } from '../tests/support/process'
@@ -112,8 +112,8 @@ async function main(): Promise<void> {
     seed(bDir, bUrl, BACKFILL)
     rows.push([`seeding ${BACKFILL.toLocaleString()} listings on B (setup, not a target)`, `${((Date.now() - t) / 1000).toFixed(1)} s`])
     const autoApprove = followers.map((f) => new URL(f.url).host).join(',')
-    b = await startInstance('B', { DATA_DIR: bDir, AUTO_APPROVE_PEERS: autoApprove, LOG_LEVEL: 'warn' }, bPort)
-    a = await startInstance('A', { LOG_LEVEL: 'warn' })
+    b = await spawnInstance('B', { DATA_DIR: bDir, AUTO_APPROVE_PEERS: autoApprove, LOG_LEVEL: 'warn' }, bPort)
+    a = await spawnInstance('A', { LOG_LEVEL: 'warn' })
 
     // 1. Backfill.
     t = Date.now()

@@ -30,7 +30,6 @@ import { editorRoutes } from './http/site/editors/routes'
 import { operatorRoutes, type OperatorDeps } from './http/site/operators/routes'
 import type { EditorAccounts } from './directory/editor-accounts'
 import type { Sessions } from './http/site/session'
-import type { Federation } from './composition/federation'
 
 export interface AppDeps {
   listings: ListingService
@@ -44,7 +43,7 @@ export interface AppDeps {
   metrics: Metrics
   version: string
   ready: () => Promise<void>
-  federation: { inbox: RequestHandler[]; listingInbox: RequestHandler[]; peersRouter: Router; listingFollowers: { count(listing: string): Promise<number> } } & Pick<Federation, 'peers' | 'peering' | 'queue'>
+  federation: { inbox: RequestHandler[]; listingInbox: RequestHandler[]; peersRouter: Router; listingFollowers: { count(listing: string): Promise<number> } } & OperatorDeps['federation']
   web: WebSettings
   accounts: EditorAccounts
   sessions: Sessions

@@ -6,8 +6,7 @@ import type { Server } from 'node:http'
 import { loadConfig, ConfigError } from './config/config'
 import { createLogger } from './support/logger'
 import { compose } from './composition/compose'
-import { DataDirLockedError } from './storage/embedded/lock'
-import { OriginMismatchError } from './composition/instance-origin'
+import { storeRefusal } from './composition/store-refusal'
 
 export async function serve(): Promise<void> {
   let config
@@ -25,13 +24,11 @@ export async function serve(): Promise<void> {
   try {
     tejido = await compose(config, logger)
   } catch (e) {
-    if (e instanceof DataDirLockedError) {
-      console.error(e.message)
-      process.exit(75) // EX_TEMPFAIL
-    }
-    if (e instanceof OriginMismatchError) {
-      console.error(e.message)
-      process.exit(78) // EX_CONFIG: the environment disagrees with the data
+    const refusal = storeRefusal(e)
+    if (refusal) {
+      console.error(refusal.message)
+      // EX_TEMPFAIL: the other process may stop; EX_CONFIG: the environment disagrees with the data
+      process.exit(refusal.kind === 'locked' ? 75 : 78)
     }
     throw e
   }

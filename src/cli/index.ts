@@ -2,9 +2,8 @@
  * The operator CLI: `tejido serve` (default) and `tejido seed [--count N]`.
  * Run through npm scripts: `npm start`, `npm run seed`.
  */
-import { loadConfig, ConfigError } from '../config/config'
-import { DataDirLockedError } from '../storage/embedded/lock'
-import { OriginMismatchError } from '../composition/instance-origin'
+import { loadConfig } from '../config/config'
+import { storeRefusal } from '../composition/store-refusal'
 import { serve } from '../main'
 import { seed } from './seed'
 import { reindex } from './reindex'
@@ -59,9 +58,9 @@ function report(message: string, code: number): number {
 main(process.argv.slice(2)).then(
   (code) => { if (code >= 0) process.exit(code) },
   (e: unknown) => {
-    if (e instanceof OriginMismatchError) process.exit(report(e.message, 78)) // EX_CONFIG, as `serve` answers it
-    if (e instanceof ConfigError || e instanceof DataDirLockedError) console.error(e.message)
-    else console.error(e instanceof Error ? e.message : e)
+    const refusal = storeRefusal(e)
+    if (refusal?.kind === 'other-origin') process.exit(report(refusal.message, 78)) // EX_CONFIG, as `serve` answers it
+    console.error(e instanceof Error ? e.message : e) // a locked DATA_DIR, a bad variable, a bad argument: the message says what to do
     process.exit(1)
   }
 )

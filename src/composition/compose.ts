@@ -63,13 +63,13 @@ export async function compose(config: Config, logger: Logger): Promise<Tejido> {
     const isLocal = (l: Listing) => l.origin === config.publicUrl
     bridge.subscribe(events, isLocal)
     const instance = { id: bridge.instanceActorId, host: config.host, name: config.instanceName, publicUrl: config.publicUrl }
-    const federation = await composeFederation({ config, db: store.db, listingStore, events, keys, instanceActorId: bridge.instanceActorId, logger })
+    const federation = await composeFederation({ config, db: store.db, listingStore, events, keys, instanceActorId: bridge.instanceActorId, isLocal, logger })
     const accounts = new EditorAccounts(store.db)
     const secure = config.publicUrl.startsWith('https:')
     const sessions = new Sessions(store.db, { secure, adminToken: config.adminToken })
     await Promise.all([accounts.init(), sessions.init()])
     // A listing's editors go with it, so its address can apply again.
-    events.on('listing.deleted', ({ listing }) => listing.origin === config.publicUrl && accounts.removeFor(listing.id))
+    events.on('listing.deleted', ({ listing }) => isLocal(listing) && accounts.removeFor(listing.id))
     const app = createApp({
       listings, listingStore, search, keys, bridge, instance, adminToken: config.adminToken, logger, metrics: createMetrics(), version: VERSION,
       ready: () => listingStore.ping(),

@@ -30,6 +30,7 @@ import { ListingFollowers } from '../federation/listing-followers'
 import { listingInbox } from '../federation/inbox/listing-inbox'
 import { MirrorService } from '../directory/mirror-service'
 import { peersApi } from '../http/api/peers'
+import { inboxRoute } from '../http/activitypub/inboxes'
 import { VERSION } from '../version'
 
 export interface Federation {
@@ -51,24 +52,27 @@ export interface FederationDeps {
   events: DirectoryEvents
   keys: ActorKeys
   instanceActorId: string
+  /** Whether a listing is this instance's own (the others are mirrors). */
+  isLocal: (listing: Listing) => boolean
   logger: Logger
 }
 
-export async function composeFederation(deps: FederationDeps): Promise<Federation> {
-  const { config, db, logger } = deps
-  const policy: FetchPolicy = {
-    allow: parseAllowList(config.allowPrivateAddresses),
-    timeoutMs: 10000,
-    maxBytes: 1024 * 1024,
-    maxRedirects: 3,
-    userAgent: `Tejido/${VERSION} (+${config.publicUrl})`
-  }
-  // Signers are cached per actor, with the private key parsed once.
+/** How every outgoing fetch is bounded (DESIGN: Security). */
+const fetchPolicy = (config: Config): FetchPolicy => ({
+  allow: parseAllowList(config.allowPrivateAddresses),
+  timeoutMs: 10000,
+  maxBytes: 1024 * 1024,
+  maxRedirects: 3,
+  userAgent: `Tejido/${VERSION} (+${config.publicUrl})`
+})
+
+/** Signers cached per actor, with the private key parsed once. */
+function cachedSigners(keys: ActorKeys): (actorId: string) => Promise<RequestSigner> {
   const signers = new Map<string, Promise<RequestSigner>>()
-  const signerFor = (actorId: string): Promise<RequestSigner> => {
+  return (actorId) => {
     let signer = signers.get(actorId)
     if (!signer) {
-      signer = deps.keys.ensure(actorId).then((key) => {
+      signer = keys.ensure(actorId).then((key) => {
         const privateKey = createPrivateKey(key.privateKeyPem)
         return (req) => signRequestOffThread(req, { keyId: `${actorId}#main-key`, privateKeyPem: privateKey })
       })
@@ -77,10 +81,14 @@ export async function composeFederation(deps: FederationDeps): Promise<Federatio
     }
     return signer
   }
-  const signedFetch = () => signerFor(deps.instanceActorId)
-  const instanceSigner = await signedFetch()
+}
 
-  const keyResolver = new RemoteKeyResolver(db, policy, instanceSigner)
+export async function composeFederation(deps: FederationDeps): Promise<Federation> {
+  const { config, db, logger } = deps
+  const policy = fetchPolicy(config)
+  const signerFor = cachedSigners(deps.keys)
+  const signedFetch = () => signerFor(deps.instanceActorId)
+  const keyResolver = new RemoteKeyResolver(db, policy, await signedFetch())
   const replay = new ReplayGuard(db)
   const peers = new PeerStore(db)
   const queue = new DeliveryQueue({ db, policy, signerFor, logger: logger.child({ component: 'delivery' }) })
@@ -96,15 +104,14 @@ export async function composeFederation(deps: FederationDeps): Promise<Federatio
     onAccepted: (peer) => void sync.sync(peer, { full: true }),
     logger: logger.child({ component: 'peering' })
   })
-  const isLocal = (l: Listing) => l.origin === config.publicUrl
-  startOutbound({ events: deps.events, queue, peers, keys: deps.keys, listingFollowers, activities, instanceActorId: deps.instanceActorId, isLocal, logger })
+  startOutbound({ events: deps.events, queue, peers, keys: deps.keys, listingFollowers, activities, instanceActorId: deps.instanceActorId, isLocal: deps.isLocal, logger })
 
   // Generous per host (deliveries and backfills come in bursts), still a wall against floods.
-  const limiter = new RateLimiter(6000, 2000)
-  const inbox = inboxGuard({ keys: keyResolver, replay, limiter }, instanceInbox({ instanceActorId: deps.instanceActorId, peering, peers, mirrors, listings: deps.listingStore }))
-  const forListings = inboxGuard({ keys: keyResolver, replay, limiter }, listingInbox({
+  const guard = { keys: keyResolver, replay, limiter: new RateLimiter(6000, 2000) }
+  const inbox = inboxRoute(inboxGuard(guard, instanceInbox({ instanceActorId: deps.instanceActorId, peering, peers, mirrors, listings: deps.listingStore })))
+  const forListings = inboxRoute(inboxGuard(guard, listingInbox({
     origin: config.publicUrl, listings: deps.listingStore, followers: listingFollowers, queue, activities, policy, signedFetch
-  }))
+  })))
   queue.start()
   sync.start()
   const pruneTimer = setInterval(() => void replay.prune().catch(() => undefined), 3600 * 1000)

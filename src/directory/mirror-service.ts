@@ -2,40 +2,45 @@
  * Mirrors: listings whose authority is a peer. Stored like local listings,
  * with provenance (origin, how they arrived, first seen, last verified), and
  * raising the same domain events. The caller has already checked authority
- * (the listing's id shares the origin it came from).
+ * (the listing's id shares the origin it came from) and mapped what the peer
+ * sent to a validated ListingInput: the domain knows nothing of ActivityStreams.
  */
 import type { ListingStore } from './listing-store'
 import type { DirectoryEvents } from './events'
-import type { Listing, ModerationState, Provenance } from './listing'
-import { validateListing } from './validate'
-import { actorToListingInput } from '../federation/mirror-mapping'
+import type { Listing, ListingInput, ModerationState, Provenance } from './listing'
 import { ok, err, type Result, type DirectoryFailure } from './result'
 
+/** A listing as its origin describes it, ready to be mirrored. */
 export interface MirrorInput {
   origin: string
-  actor: Record<string, unknown>
+  /** The listing's id on its origin. */
+  id: string
+  /** Its fields, already mapped from what the peer sent and validated. */
+  listing: ListingInput
+  /** When the origin says it was published and last changed; absent means "now". */
+  published?: Date
+  updated?: Date
   via: Provenance['via']
   /** For a new mirror: publish at once or hold for review (the peer's policy). */
   moderation: ModerationState
 }
 
-const dateOr = (v: unknown, fallback: Date): Date => {
-  const t = typeof v === 'string' ? Date.parse(v) : NaN
-  return Number.isNaN(t) ? fallback : new Date(t)
-}
+/** The authority rule (FEP-fe34): a mirror's id lives on the origin it came from. */
+export const isOnOrigin = (id: string, origin: string): boolean => id.startsWith(`${origin}/`)
+
+/** A mirror refused because its id is not on its origin, as the field error callers report. */
+export const notOnOrigin = (origin: string): Result<never, DirectoryFailure> => err({ kind: 'invalid', errors: [{ field: 'id', message: `must be on ${origin}` }] })
 
 export class MirrorService {
   constructor(private readonly store: ListingStore, private readonly events: DirectoryEvents, private readonly now: () => Date = () => new Date()) {}
 
-  async apply({ origin, actor, via, moderation }: MirrorInput): Promise<Result<Listing, DirectoryFailure>> {
-    const id = actor.id
-    if (typeof id !== 'string' || !id.startsWith(`${origin}/`)) return err({ kind: 'invalid', errors: [{ field: 'id', message: `must be on ${origin}` }] })
-    const parsed = validateListing(actorToListingInput(actor))
-    if (!parsed.ok) return err({ kind: 'invalid', errors: parsed.error })
+  async apply(input: MirrorInput): Promise<Result<Listing, DirectoryFailure>> {
+    const { origin, id, via, moderation } = input
+    if (!isOnOrigin(id, origin)) return notOnOrigin(origin)
     for (let attempt = 0; attempt < 3; attempt++) {
       const now = this.now()
       const existing = await this.store.byId(id)
-      const updated = dateOr(actor.updated, now)
+      const updated = input.updated ?? now
       if (existing && existing.origin !== origin) return err({ kind: 'conflict', what: `${id} is held for another origin` })
       if (existing && existing.updated.getTime() >= updated.getTime()) {
         // Nothing newer: only note that the origin still vouches for it.
@@ -44,10 +49,10 @@ export class MirrorService {
         continue
       }
       const listing: Listing = {
-        ...parsed.value,
+        ...input.listing,
         id,
         origin,
-        published: existing?.published ?? dateOr(actor.published, now),
+        published: existing?.published ?? input.published ?? now,
         updated,
         moderation: existing?.moderation ?? moderation,
         provenance: { origin, via, firstSeen: existing?.provenance.firstSeen ?? now, lastVerified: now },

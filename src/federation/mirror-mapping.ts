@@ -2,10 +2,15 @@
  * The inverse of actor-mapping: an Organization actor from a peer becomes a
  * listing input. Cleaned leniently (unknown or malformed optional values are
  * dropped one by one, as PeerTube does with remote actors), then validated
- * strictly against the schema by the caller.
+ * strictly against the schema, then handed to the directory's MirrorService
+ * as a typed MirrorInput: ActivityStreams stops here.
  */
 import { isServiceId, KINDS } from '../directory/vocabulary'
-import type { ListingInput, Place } from '../directory/listing'
+import type { Listing, ListingInput, Place } from '../directory/listing'
+import { validateListing } from '../directory/validate'
+import { isOnOrigin, notOnOrigin, type MirrorInput, type MirrorService } from '../directory/mirror-service'
+import { ok, err, type Result, type DirectoryFailure } from '../directory/result'
+import { unescapeHtml } from '../support/escape-html'
 
 type Json = Record<string, unknown>
 
@@ -48,7 +53,7 @@ function websiteFrom(attachment: unknown): string | undefined {
     const { name, value } = a as Json
     if (typeof name === 'string' && name.toLowerCase() === 'website' && typeof value === 'string') {
       const href = /href="([^"]+)"/.exec(value)?.[1] ?? value
-      if (/^https?:\/\//.test(href)) return href.replace(/&amp;/g, '&').replace(/&quot;/g, '"')
+      if (/^https?:\/\//.test(href)) return unescapeHtml(href)
     }
   }
   return undefined
@@ -89,4 +94,29 @@ export function actorToListingInput(actor: Json): Json {
     example: actor.example === true ? true : undefined
   }
   return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0)))
+}
+
+const dateOf = (v: unknown): Date | undefined => {
+  const t = typeof v === 'string' ? Date.parse(v) : NaN
+  return Number.isNaN(t) ? undefined : new Date(t)
+}
+
+/** Where a mirrored actor came from and what to do with a new one (the peer's policy). */
+export type MirrorTarget = Pick<MirrorInput, 'origin' | 'via' | 'moderation'>
+
+/** A peer's Organization actor as a MirrorInput: its id checked against its origin, its fields mapped and validated, its dates read. */
+export function toMirrorInput(actor: Json, target: MirrorTarget): Result<MirrorInput, DirectoryFailure> {
+  const id = actor.id
+  if (typeof id !== 'string' || !isOnOrigin(id, target.origin)) return notOnOrigin(target.origin)
+  const parsed = validateListing(actorToListingInput(actor))
+  if (!parsed.ok) return err({ kind: 'invalid', errors: parsed.error })
+  const published = dateOf(actor.published)
+  const updated = dateOf(actor.updated)
+  return ok({ ...target, id, listing: parsed.value, ...(published ? { published } : {}), ...(updated ? { updated } : {}) })
+}
+
+/** Maps a peer's Organization actor and mirrors it: how the inbox and the sync hand a listing to the directory. */
+export async function mirrorActor(mirrors: MirrorService, actor: Json, target: MirrorTarget): Promise<Result<Listing, DirectoryFailure>> {
+  const input = toMirrorInput(actor, target)
+  return input.ok ? mirrors.apply(input.value) : input
 }

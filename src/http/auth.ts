@@ -1,4 +1,4 @@
-/** Bearer tokens (ADMIN_TOKEN, METRICS_TOKEN), compared in constant time. */
+/** Secrets compared in constant time (bearer tokens, session and CSRF tokens), and the operator API's Bearer check. */
 import { timingSafeEqual, createHash } from 'node:crypto'
 import type { RequestHandler } from 'express'
 import { sendProblem } from './problem'

@@ -21,8 +21,8 @@ export interface Instance {
   api<T = unknown>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>
 }
 
-/** Starts an instance; `env` may fix its DATA_DIR, and `port` its port (else free ones). */
-export async function startInstance(name: string, env: Record<string, string> = {}, port?: number): Promise<Instance> {
+/** Spawns an instance as its own process on a loopback port; `env` may fix its DATA_DIR, and `port` its port (else free ones). */
+export async function spawnInstance(name: string, env: Record<string, string> = {}, port?: number): Promise<Instance> {
   port ??= await freePort()
   const url = `http://127.0.0.1:${port}`
   const dataDir = env.DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), `tejido-fed-${name}-`))

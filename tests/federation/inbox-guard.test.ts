@@ -20,6 +20,7 @@ import { RemoteKeyResolver } from '../../src/federation/signatures/key-resolver'
 import { signRequest, signingString, digestOf } from '../../src/federation/signatures/http-signature'
 import { parseAllowList } from '../../src/federation/net/address-policy'
 import { problemHandler } from '../../src/http/problem'
+import { inboxRoute } from '../../src/http/activitypub/inboxes'
 import { EmbeddedClient } from '../../src/storage/embedded/client'
 
 const pair = () => crypto.generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } })
@@ -61,7 +62,7 @@ beforeAll(async () => {
   await replay.init()
   limiter = new RateLimiter(6000, 1000)
   app = express()
-  app.post('/actor/inbox', ...inboxGuard({ keys, replay, limiter: { take: (k: string) => limiter.take(k) } as RateLimiter }, async (inbound) => { handled.push(inbound); return undefined }))
+  app.post('/actor/inbox', ...inboxRoute(inboxGuard({ keys, replay, limiter: { take: (k: string) => limiter.take(k) } as RateLimiter }, async (inbound) => { handled.push(inbound); return undefined })))
   app.use(problemHandler(pino({ level: 'silent' })))
 })
 

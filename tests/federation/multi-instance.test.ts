@@ -2,7 +2,7 @@
  * Federation between real instances: separate processes on loopback ports,
  * real HTTP, real signatures.
  */
-import { startInstance, stopInstance, restartInstance, removeInstance, follow, waitMirrors, mirrorCount, drained, listing, peerOf, type Instance } from './harness'
+import { spawnInstance, stopInstance, restartInstance, removeInstance, follow, waitMirrors, mirrorCount, drained, listing, peerOf, type Instance } from './harness'
 import { fakePeer, type FakePeer } from './fake-peer'
 import { waitFor } from '../support/wait'
 
@@ -31,7 +31,7 @@ describe('two instances', () => {
   let a: Instance
   let b: Instance
   beforeAll(async () => {
-    ;[a, b] = await Promise.all([startInstance('A', { REPAIR_INTERVAL: '3s' }), startInstance('B')])
+    ;[a, b] = await Promise.all([spawnInstance('A', { REPAIR_INTERVAL: '3s' }), spawnInstance('B')])
   })
   afterAll(async () => {
     await Promise.all([a && removeInstance(a), b && removeInstance(b)])
@@ -84,7 +84,7 @@ describe('three instances A→B→C', () => {
   let b: Instance
   let c: Instance
   beforeAll(async () => {
-    ;[a, b, c] = await Promise.all([startInstance('A'), startInstance('B'), startInstance('C')])
+    ;[a, b, c] = await Promise.all([spawnInstance('A'), spawnInstance('B'), spawnInstance('C')])
   })
   afterAll(async () => {
     await Promise.all([a, b, c].map((i) => i && removeInstance(i)))
@@ -115,7 +115,7 @@ describe('forged activities from a peer', () => {
   let b: Instance
   let x: FakePeer
   beforeAll(async () => {
-    ;[a, b] = await Promise.all([startInstance('A'), startInstance('B')])
+    ;[a, b] = await Promise.all([spawnInstance('A'), spawnInstance('B')])
     x = await fakePeer()
     await b.api('POST', '/api/listings', listing('victim', { pricing: 'Original' }))
     await follow(a, b)
@@ -182,7 +182,7 @@ describe('people following a listing (as from Mastodon)', () => {
   let a: Instance
   let person: FakePeer
   beforeAll(async () => {
-    a = await startInstance('A')
+    a = await spawnInstance('A')
     person = await fakePeer()
     await a.api('POST', '/api/listings', listing('followed-coop'))
   })

@@ -1,9 +1,9 @@
 import request from 'supertest'
-import { startInstance, sampleListing, PUBLIC_URL, type TestInstance } from '../support/instance'
+import { composeInstance, sampleListing, PUBLIC_URL, type TestInstance } from '../support/instance'
 
 let inst: TestInstance
 beforeAll(async () => {
-  inst = await startInstance()
+  inst = await composeInstance()
   await request(inst.tejido.app).post('/api/listings').set(inst.auth).send(sampleListing({ slug: 'red-tejida' })).expect(201)
   await request(inst.tejido.app).post('/api/listings').set(inst.auth).send(sampleListing({ slug: 'xss-name', name: '<img src=x onerror=alert(1)>', nameMap: undefined, location: [] })).expect(201)
 })

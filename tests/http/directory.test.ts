@@ -1,9 +1,9 @@
 import request from 'supertest'
-import { startInstance, sampleListing, PUBLIC_URL, type TestInstance } from '../support/instance'
+import { composeInstance, sampleListing, PUBLIC_URL, type TestInstance } from '../support/instance'
 
 let inst: TestInstance
 beforeAll(async () => {
-  inst = await startInstance()
+  inst = await composeInstance()
 })
 afterAll(() => inst.close())
 

@@ -7,14 +7,14 @@
  * names what changed and shows the current values.
  */
 import request from 'supertest'
-import { startInstance, sampleListing, type TestInstance } from '../support/instance'
+import { composeInstance, sampleListing, type TestInstance } from '../support/instance'
 import { formFields, encodeForm } from '../support/html-form'
 import { EditorAccounts } from '../../src/directory/editor-accounts'
 
 let inst: TestInstance
 beforeAll(async () => {
   // An http instance: supertest's agent speaks plain http, and a cookie jar sends no Secure cookie over it.
-  inst = await startInstance({ PUBLIC_URL: 'http://tejido.test' })
+  inst = await composeInstance({ PUBLIC_URL: 'http://tejido.test' })
 })
 afterAll(() => inst.close())
 

@@ -1,9 +1,9 @@
 import request from 'supertest'
-import { startInstance, sampleListing, type TestInstance } from '../support/instance'
+import { composeInstance, sampleListing, type TestInstance } from '../support/instance'
 
 let inst: TestInstance
 beforeAll(async () => {
-  inst = await startInstance()
+  inst = await composeInstance()
   await request(inst.tejido.app).post('/api/listings').set(inst.auth).send(sampleListing({ slug: 'existing' })).expect(201)
 })
 afterAll(() => inst.close())

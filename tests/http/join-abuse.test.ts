@@ -8,7 +8,7 @@ import fs from 'node:fs'
 import request from 'supertest'
 import pino from 'pino'
 import { compose } from '../../src/composition/compose'
-import { startInstance, type TestInstance } from '../support/instance'
+import { composeInstance, type TestInstance } from '../support/instance'
 import { formSession, postForm, application } from '../support/forms'
 
 jest.setTimeout(60000)
@@ -27,7 +27,7 @@ async function apply(inst: TestInstance, ip: string, overrides: Record<string, s
 describe('an application with a known email gets the same answer and changes nothing', () => {
   let inst: TestInstance
   beforeAll(async () => {
-    inst = await startInstance()
+    inst = await composeInstance()
     expect((await apply(inst, '198.51.100.1', { name: 'Primera', 'account.email': 'known@prueba.example', 'account.password': 'the-first-password' })).status).toBe(201)
   })
   afterAll(() => inst?.close())
@@ -63,7 +63,7 @@ describe('an application with a known email gets the same answer and changes not
 
 describe('POST /join is rate limited per client', () => {
   let inst: TestInstance
-  beforeAll(async () => { inst = await startInstance() })
+  beforeAll(async () => { inst = await composeInstance() })
   afterAll(() => inst?.close())
 
   test('after 20 posts in the window the next gets 429 in the reader\'s language; another client is not affected', async () => {
@@ -84,7 +84,7 @@ describe('POST /join is rate limited per client', () => {
 
 describe('pending caps', () => {
   let inst: TestInstance
-  beforeAll(async () => { inst = await startInstance({ MAX_PENDING_PER_CLIENT: '2', MAX_PENDING_LISTINGS: '3' }) })
+  beforeAll(async () => { inst = await composeInstance({ MAX_PENDING_PER_CLIENT: '2', MAX_PENDING_LISTINGS: '3' }) })
   // inst.close() closes the first composition; after the restart the second one is what runs.
   afterAll(async () => {
     await inst?.tejido.close()

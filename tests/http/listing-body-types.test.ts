@@ -5,13 +5,13 @@
  * neither version nor updated and raises no event, so nothing goes to peers.
  */
 import request from 'supertest'
-import { startInstance, sampleListing, type TestInstance } from '../support/instance'
+import { composeInstance, sampleListing, type TestInstance } from '../support/instance'
 import { waitFor } from '../support/wait'
 import type { DirectoryEventName } from '../../src/directory/events'
 
 let inst: TestInstance
 beforeAll(async () => {
-  inst = await startInstance()
+  inst = await composeInstance()
   await request(inst.tejido.app).post('/api/listings').set(inst.auth).send(sampleListing({ slug: 'typed-body' })).expect(201)
 })
 afterAll(() => inst.close())

@@ -5,11 +5,11 @@
  * write: two concurrent PATCHes with the same If-Match give one 200 and one 412.
  */
 import request from 'supertest'
-import { startInstance, sampleListing, type TestInstance } from '../support/instance'
+import { composeInstance, sampleListing, type TestInstance } from '../support/instance'
 
 let inst: TestInstance
 beforeAll(async () => {
-  inst = await startInstance()
+  inst = await composeInstance()
 })
 afterAll(() => inst.close())
 

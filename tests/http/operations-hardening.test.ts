@@ -7,7 +7,7 @@ import net from 'node:net'
 import type { AddressInfo } from 'node:net'
 import type { Server } from 'node:http'
 import request from 'supertest'
-import { startInstance, sampleListing, type TestInstance } from '../support/instance'
+import { composeInstance, sampleListing, type TestInstance } from '../support/instance'
 
 const METRICS_TOKEN = 'metrics-token-0123456789abcdef'
 
@@ -27,7 +27,7 @@ describe('absolute-form request targets', () => {
   let inst: TestInstance
   let server: Server
   beforeAll(async () => {
-    inst = await startInstance()
+    inst = await composeInstance()
     server = inst.tejido.app.listen(0, '127.0.0.1')
     await new Promise((r) => server.once('listening', r))
   })
@@ -45,7 +45,7 @@ describe('absolute-form request targets', () => {
 
 describe('/metrics', () => {
   test('without METRICS_TOKEN: a client on this machine gets them, one forwarded by a proxy does not', async () => {
-    const inst = await startInstance()
+    const inst = await composeInstance()
     try {
       expect((await request(inst.tejido.app).get('/metrics')).status).toBe(200)
       const forwarded = await request(inst.tejido.app).get('/metrics').set('X-Forwarded-For', '203.0.113.5')
@@ -57,7 +57,7 @@ describe('/metrics', () => {
   })
 
   test('with METRICS_TOKEN: the bearer token is required, from anywhere', async () => {
-    const inst = await startInstance({ METRICS_TOKEN })
+    const inst = await composeInstance({ METRICS_TOKEN })
     try {
       expect((await request(inst.tejido.app).get('/metrics')).status).toBe(401)
       expect((await request(inst.tejido.app).get('/metrics').set('Authorization', 'Bearer wrong-token-0123456789')).status).toBe(401)
@@ -73,7 +73,7 @@ describe('/metrics', () => {
 describe('/api/search.geojson pages', () => {
   let inst: TestInstance
   beforeAll(async () => {
-    inst = await startInstance()
+    inst = await composeInstance()
     for (let i = 0; i < 30; i++) {
       const places = [{ name: `A${i}`, latitude: 10 + i * 0.1, longitude: 20 }, { name: `B${i}`, latitude: -10 - i * 0.1, longitude: -20 }]
       expect((await inst.tejido.listings.create(sampleListing({ slug: `geo-${i}`, location: places }))).ok).toBe(true)

@@ -5,7 +5,7 @@
  * commit the 199,000-dot email held the event loop for ~30 s.
  */
 import request from 'supertest'
-import { startInstance, sampleListing, type TestInstance } from '../support/instance'
+import { composeInstance, sampleListing, type TestInstance } from '../support/instance'
 import { formSession, postForm, application, type FormSession } from '../support/forms'
 
 jest.setTimeout(120000)
@@ -14,7 +14,7 @@ let inst: TestInstance
 let join: FormSession
 let signIn: FormSession
 beforeAll(async () => {
-  inst = await startInstance()
+  inst = await composeInstance()
   join = await formSession(inst.tejido.app, '/join')
   signIn = await formSession(inst.tejido.app, '/editors')
 })

@@ -1,6 +1,6 @@
 /** A listing that was never approved leaves no public trace, before or after it is rejected. */
 import request from 'supertest'
-import { startInstance, sampleListing, PUBLIC_URL, type TestInstance } from '../support/instance'
+import { composeInstance, sampleListing, PUBLIC_URL, type TestInstance } from '../support/instance'
 import { EditorAccounts } from '../../src/directory/editor-accounts'
 import { waitFor } from '../support/wait'
 import { DocumentListingStore } from '../../src/storage/document-listing-store'
@@ -8,7 +8,7 @@ import { ListingService } from '../../src/directory/listing-service'
 
 let inst: TestInstance
 beforeAll(async () => {
-  inst = await startInstance()
+  inst = await composeInstance()
 })
 afterAll(() => inst.close())
 

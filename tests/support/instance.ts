@@ -17,7 +17,8 @@ export interface TestInstance {
   close(): Promise<void>
 }
 
-export async function startInstance(env: Record<string, string> = {}): Promise<TestInstance> {
+/** Composes a whole instance in this process (no port, no child process): drive `tejido.app` with supertest. */
+export async function composeInstance(env: Record<string, string> = {}): Promise<TestInstance> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tejido-http-'))
   const config = loadConfig({ PUBLIC_URL, DATA_DIR: dataDir, ADMIN_TOKEN, LOG_LEVEL: 'silent', ...env })
   const tejido = await compose(config, pino({ level: 'silent' }))

@@ -9,6 +9,7 @@ import type { InboxHandler, InboxRefusal, VerifiedInbound } from './guard'
 import type { Peering } from '../peers/peering'
 import type { PeerStore, Peer } from '../peers/peer-store'
 import type { MirrorService } from '../../directory/mirror-service'
+import { mirrorActor } from '../mirror-mapping'
 import type { ListingStore } from '../../directory/listing-store'
 import { idOf, originOf, type Json } from '../json-ld'
 
@@ -67,7 +68,7 @@ const change: Handler = async (inbound, deps) => {
   const id = idOf(org)
   if (!id || originOf(id) !== peer.origin) return refuse(403, `${id ?? 'the object'} is not on ${peer.origin}, the only origin ${peer.origin} speaks for`)
   if (org.type !== 'Organization') return undefined // other objects are not listings: ignored
-  const applied = await deps.mirrors.apply({ origin: peer.origin, actor: org, via: 'delivery', moderation: peer.policy === 'publish' ? 'approved' : 'pending' })
+  const applied = await mirrorActor(deps.mirrors, org, { origin: peer.origin, via: 'delivery', moderation: peer.policy === 'publish' ? 'approved' : 'pending' })
   if (!applied.ok) {
     const e = applied.error
     return refuse(422, e.kind === 'invalid' ? e.errors.map((x) => `${x.field}: ${x.message}`).join('; ') : e.kind === 'conflict' ? e.what : 'not mirrored')

@@ -3,7 +3,6 @@
  * (Mastodon users do); the listing answers with an Accept signed by its own
  * key. Undo of that Follow ends it. Other activities are accepted and ignored.
  */
-import type { Request } from 'express'
 import type { InboxHandler, InboxRefusal } from './guard'
 import type { ListingStore } from '../../directory/listing-store'
 import { isPublished } from '../../directory/listing'
@@ -26,9 +25,9 @@ export interface ListingInboxDeps {
 
 
 export function listingInbox(deps: ListingInboxDeps): InboxHandler {
-  return async ({ activity }, req: Request): Promise<InboxRefusal | undefined> => {
-    const listing = await deps.listings.bySlug(deps.origin, String(req.params.slug))
-    if (!listing || !isPublished(listing)) return { status: 404, reason: `no listing ${req.params.slug}` }
+  return async ({ activity }, params): Promise<InboxRefusal | undefined> => {
+    const listing = await deps.listings.bySlug(deps.origin, String(params.slug))
+    if (!listing || !isPublished(listing)) return { status: 404, reason: `no listing ${params.slug}` }
     const object = activity.raw.object
     if (activity.type === 'Follow') {
       if (idOf(object) !== listing.id) return { status: 400, reason: 'a listing can only be followed at its own inbox' }

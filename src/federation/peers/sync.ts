@@ -7,6 +7,7 @@
  */
 import type { Logger } from 'pino'
 import type { MirrorService } from '../../directory/mirror-service'
+import { mirrorActor } from '../mirror-mapping'
 import type { ListingStore } from '../../directory/listing-store'
 import { fetchActivityJson, type FetchPolicy, type RequestSigner } from '../net/safe-fetch'
 import type { PeerStore, Peer } from './peer-store'
@@ -124,7 +125,7 @@ export class PeerSync {
       if (existing && existing.origin === peer.origin && (await this.deps.mirrors.remove(id))) report.removed++
       return
     }
-    const applied = await this.deps.mirrors.apply({ origin: peer.origin, actor: item, via: 'backfill', moderation: peer.policy === 'publish' ? 'approved' : 'pending' })
+    const applied = await mirrorActor(this.deps.mirrors, item, { origin: peer.origin, via: 'backfill', moderation: peer.policy === 'publish' ? 'approved' : 'pending' })
     if (applied.ok) report.applied++
     else report.errors++
   }

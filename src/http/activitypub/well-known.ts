@@ -13,47 +13,52 @@ import { sendProblem } from '../problem'
 
 const JRD = 'application/jrd+json; charset=utf-8'
 
-export function wellKnownRoutes(listings: ListingService, instance: InstanceInfo, version: string): Router {
-  const router = Router()
-  const actorLink = (href: string) => ({ rel: 'self', type: 'application/activity+json', href })
+/** What a WebFinger resource names here: the instance actor (answered under the subject asked for) or a listing by slug. */
+type WebfingerTarget = { subject: string } | { slug: string }
 
+function webfingerTarget(resource: string, instance: InstanceInfo): WebfingerTarget | undefined {
+  const host = instance.host.toLowerCase()
+  const acct = /^acct:@?([^@]+)@(.+)$/i.exec(resource)
+  if (acct) {
+    const [, user, domain] = acct as unknown as [string, string, string]
+    if (domain.toLowerCase() !== host) return undefined
+    return user.toLowerCase() === host ? { subject: `acct:${instance.host}@${instance.host}` } : { slug: user.toLowerCase() }
+  }
+  const url = resource.replace(/\/$/, '')
+  if (url === instance.publicUrl || url === instance.id) return { subject: resource }
+  const m = new RegExp(`^${instance.publicUrl.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/orgs/([a-z0-9-]+)$`).exec(url)
+  return m ? { slug: m[1] as string } : undefined
+}
+
+/** A JRD naming an actor and, when it has one, its HTML profile page. */
+const jrd = (subject: string, href: string, profile?: string) => ({
+  subject,
+  aliases: [href],
+  links: [
+    { rel: 'self', type: 'application/activity+json', href },
+    ...(profile ? [{ rel: 'http://webfinger.net/rel/profile-page', type: 'text/html', href: profile }] : [])
+  ]
+})
+
+function webfingerRoute(router: Router, listings: ListingService, instance: InstanceInfo): void {
   router.get('/.well-known/webfinger', handle(async (req, res) => {
     const resource = req.query.resource
     if (typeof resource !== 'string' || !resource) {
       return sendProblem(res, { status: 400, title: 'Bad request', detail: 'resource must be acct:NAME@HOST or a URL of this instance' })
     }
     res.set('Access-Control-Allow-Origin', '*')
-    const jrd = (subject: string, href: string, profile?: string) =>
-      res.type(JRD).send(JSON.stringify({
-        subject,
-        aliases: [href],
-        links: [actorLink(href), ...(profile ? [{ rel: 'http://webfinger.net/rel/profile-page', type: 'text/html', href: profile }] : [])]
-      }))
-    const host = instance.host.toLowerCase()
-    const acct = /^acct:@?([^@]+)@(.+)$/i.exec(resource)
-    let slug: string | undefined
-    if (acct) {
-      const [, user, domain] = acct as unknown as [string, string, string]
-      if (domain.toLowerCase() !== host) return sendProblem(res, { status: 404, title: 'Not found', detail: `${resource} is not on this instance` })
-      if (user.toLowerCase() === host) return jrd(`acct:${instance.host}@${instance.host}`, instance.id, instance.publicUrl)
-      slug = user.toLowerCase()
-    } else {
-      const url = resource.replace(/\/$/, '')
-      if (url === instance.publicUrl || url === instance.id) return jrd(resource, instance.id, instance.publicUrl)
-      const m = new RegExp(`^${instance.publicUrl.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/orgs/([a-z0-9-]+)$`).exec(url)
-      if (m) slug = m[1]
-    }
-    if (!slug) return sendProblem(res, { status: 404, title: 'Not found', detail: `${resource} is not on this instance` })
-    const found = await listings.get(slug)
-    if (!found.ok || !isPublished(found.value)) return sendProblem(res, { status: 404, title: 'Not found', detail: `${resource} is not on this instance` })
+    const notHere = () => sendProblem(res, { status: 404, title: 'Not found', detail: `${resource} is not on this instance` })
+    const target = webfingerTarget(resource, instance)
+    if (!target) return notHere()
+    if ('subject' in target) return res.type(JRD).send(JSON.stringify(jrd(target.subject, instance.id, instance.publicUrl)))
+    const found = await listings.get(target.slug)
+    if (!found.ok || !isPublished(found.value)) return notHere()
     const listing = found.value
-    res.type(JRD).send(JSON.stringify({
-      subject: `acct:${listing.slug}@${instance.host}`,
-      aliases: [listing.id],
-      links: [actorLink(listing.id), { rel: 'http://webfinger.net/rel/profile-page', type: 'text/html', href: listing.id }]
-    }))
+    res.type(JRD).send(JSON.stringify(jrd(`acct:${listing.slug}@${instance.host}`, listing.id, listing.id)))
   }))
+}
 
+function nodeInfoRoutes(router: Router, listings: ListingService, instance: InstanceInfo, version: string): void {
   router.get('/.well-known/nodeinfo', (_req, res) => {
     res.set('Access-Control-Allow-Origin', '*').json({
       links: [
@@ -81,10 +86,14 @@ export function wellKnownRoutes(listings: ListingService, instance: InstanceInfo
         metadata: { nodeName: instance.name, instanceActor: instance.id, directory: `${instance.publicUrl}/directory` }
       }))
   }))
+}
 
+export function wellKnownRoutes(listings: ListingService, instance: InstanceInfo, version: string): Router {
+  const router = Router()
+  webfingerRoute(router, listings, instance)
+  nodeInfoRoutes(router, listings, instance, version)
   router.get('/ns/tejido/v1', (_req, res) => {
     res.set('Access-Control-Allow-Origin', '*').type('application/ld+json').send(JSON.stringify(contextDocument()))
   })
-
   return router
 }

@@ -12,6 +12,7 @@
 import crypto from 'node:crypto'
 import type { Request, Response } from 'express'
 import type { Db, Collection } from 'mongodb'
+import { sameSecret } from '../auth'
 
 const SESSION_MS = 12 * 3600 * 1000
 
@@ -36,12 +37,6 @@ export interface SessionOptions {
 export function cookie(req: Request, name: string): string | undefined {
   const m = new RegExp(`(?:^|;\\s*)${name}=([A-Za-z0-9_-]+)(?:;|$)`).exec(req.get('cookie') ?? '')
   return m?.[1]
-}
-
-const sameText = (a: string, b: string): boolean => {
-  const x = Buffer.from(a)
-  const y = Buffer.from(b)
-  return x.length === y.length && crypto.timingSafeEqual(x, y)
 }
 
 const fingerprint = (token: string): string => crypto.createHash('sha256').update(`tejido-operator:${token}`).digest('base64url')
@@ -113,7 +108,7 @@ export class Sessions {
   csrfValid(req: Request): boolean {
     const sent = (req.body as Record<string, unknown> | undefined)?._csrf
     const browser = cookie(req, this.csrfCookie)
-    return typeof sent === 'string' && !!browser && sameText(sent, this.expectedCsrf(browser, cookie(req, this.sessionCookie)))
+    return typeof sent === 'string' && !!browser && sameSecret(sent, this.expectedCsrf(browser, cookie(req, this.sessionCookie)))
   }
 
   async start(req: Request, res: Response, role: SessionDoc['role'] = 'operator', subject?: string): Promise<void> {
@@ -141,7 +136,7 @@ export class Sessions {
   private tokenStillValid(s: SessionDoc): boolean {
     if (s.role !== 'operator') return true
     const now = this.options.adminToken
-    return !!now && !!s.token && sameText(s.token, fingerprint(now))
+    return !!now && !!s.token && sameSecret(s.token, fingerprint(now))
   }
 
   async isOperator(req: Request): Promise<boolean> {

@@ -4,9 +4,11 @@
  * is a POST with the CSRF token, and each one has its API twin
  * (/api/listings/:slug/approve, /api/peers, ...).
  */
-import express, { Router, type Request, type Response, type NextFunction } from 'express'
+import express, { Router, type Request, type Response, type NextFunction, type RequestHandler } from 'express'
 import type { ListingService } from '../../../directory/listing-service'
-import type { Federation } from '../../../composition/federation'
+import type { PeerStore } from '../../../federation/peers/peer-store'
+import type { Peering } from '../../../federation/peers/peering'
+import type { DeliveryQueue } from '../../../federation/delivery/queue'
 import type { InstanceInfo } from '../../../federation/actor-mapping'
 import { signInPage, queuePage, listingsPage, peersPage, settingsPage, type OperatorContext } from './view'
 import { csrfToken, csrfValid, type Sessions } from '../session'
@@ -15,18 +17,25 @@ import { sameSecret } from '../../auth'
 import { requestUi } from '../ui'
 import { handle } from '../../handle'
 
+/** What the operator pages need; each page has its API twin. */
 export interface OperatorDeps {
   listings: ListingService
-  federation: Pick<Federation, 'peers' | 'peering' | 'queue'>
+  federation: { peers: PeerStore; peering: Peering; queue: DeliveryQueue }
   sessions: Sessions
   adminToken: string | undefined
   instance: InstanceInfo
   settings: { autoApprove: readonly string[]; repairIntervalMs: number; tileUrl: string }
 }
 
-export function operatorRoutes(deps: OperatorDeps): Router {
-  const router = Router()
-  const form = express.urlencoded({ extended: false, limit: '20kb', parameterLimit: 50 })
+/** What every operator page shares: its context, the session check, the CSRF check and the form parser. */
+interface Guards {
+  ctx(req: Request, res: Response): OperatorContext
+  signedIn: RequestHandler
+  posted: RequestHandler
+  form: RequestHandler
+}
+
+function guards(deps: OperatorDeps): Guards {
   const ctx = (req: Request, res: Response): OperatorContext => ({ ui: requestUi(req, res), url: req.originalUrl, csrf: csrfToken(req, res) })
   const signedIn = handle(async (req: Request, res: Response, next: NextFunction) => {
     if (!(await deps.sessions.isOperator(req))) return res.redirect(303, '/operators')
@@ -37,7 +46,10 @@ export function operatorRoutes(deps: OperatorDeps): Router {
     if (!csrfValid(req)) return res.status(403).type('html').send(signInPage(ctx(req, res), 'error.csrf'))
     next()
   }
+  return { ctx, signedIn, posted, form: express.urlencoded({ extended: false, limit: '20kb', parameterLimit: 50 }) }
+}
 
+function signInRoutes(router: Router, deps: OperatorDeps, { ctx, posted, form }: Guards): void {
   router.get('/operators', handle(async (req, res) => {
     if (await deps.sessions.isOperator(req)) return res.redirect(303, '/operators/queue')
     res.type('html').send(signInPage(ctx(req, res), undefined, !deps.adminToken))
@@ -58,7 +70,9 @@ export function operatorRoutes(deps: OperatorDeps): Router {
     await deps.sessions.end(req, res)
     res.redirect(303, '/operators')
   }))
+}
 
+function listingRoutes(router: Router, deps: OperatorDeps, { ctx, signedIn, posted, form }: Guards): void {
   router.get('/operators/queue', signedIn, handle(async (req, res) => {
     const pending = await deps.listings.list({ moderation: 'pending', page: 1, perPage: 100 })
     res.type('html').send(queuePage(ctx(req, res), pending.items))
@@ -76,30 +90,38 @@ export function operatorRoutes(deps: OperatorDeps): Router {
     const result = await deps.listings.list({ page, perPage: 100 })
     res.type('html').send(listingsPage(ctx(req, res), result.items, result.total))
   }))
+}
 
+function peerRoutes(router: Router, { federation }: OperatorDeps, { ctx, signedIn, posted, form }: Guards): void {
   const showPeers = async (req: Request, res: Response, error?: string, status = 200) => {
-    const [peers, byHost] = await Promise.all([deps.federation.peers.all(), deps.federation.queue.statusByHost()])
+    const [peers, byHost] = await Promise.all([federation.peers.all(), federation.queue.statusByHost()])
     res.status(status).type('html').send(peersPage(ctx(req, res), peers.map((peer) => ({ peer, deliveries: byHost[new URL(peer.origin).host] })), error))
   }
   router.get('/operators/peers', signedIn, handle(async (req, res) => showPeers(req, res)))
   router.post('/operators/peers', signedIn, form, posted, handle(async (req, res) => {
     const url = (req.body as Record<string, unknown>).url
     if (typeof url !== 'string' || !url.trim()) return showPeers(req, res, 'url: is required', 422)
-    const result = await deps.federation.peering.follow(url.trim())
+    const result = await federation.peering.follow(url.trim())
     if (!result.ok) return showPeers(req, res, result.error.reason, result.error.status)
     res.redirect(303, '/operators/peers')
   }))
   for (const verb of ['approve', 'reject', 'block'] as const) {
     router.post(`/operators/peers/:id/${verb}`, signedIn, form, posted, handle(async (req, res) => {
-      const result = await deps.federation.peering[verb](req.params.id as string)
+      const result = await federation.peering[verb](req.params.id as string)
       if (!result.ok) return showPeers(req, res, result.error.reason, result.error.status)
       res.redirect(303, '/operators/peers')
     }))
   }
+}
 
-  router.get('/operators/settings', signedIn, (req, res) => {
-    res.type('html').send(settingsPage(ctx(req, res), { name: deps.instance.name, publicUrl: deps.instance.publicUrl, ...deps.settings }))
+export function operatorRoutes(deps: OperatorDeps): Router {
+  const router = Router()
+  const shared = guards(deps)
+  signInRoutes(router, deps, shared)
+  listingRoutes(router, deps, shared)
+  peerRoutes(router, deps, shared)
+  router.get('/operators/settings', shared.signedIn, (req, res) => {
+    res.type('html').send(settingsPage(shared.ctx(req, res), { name: deps.instance.name, publicUrl: deps.instance.publicUrl, ...deps.settings }))
   })
-
   return router
 }
