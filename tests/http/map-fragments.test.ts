@@ -4,11 +4,11 @@
  * rendering (one renderer), in the reader's language, escaped the same way.
  */
 import request from 'supertest'
-import { startInstance, sampleListing, type TestInstance } from '../support/instance'
+import { composeInstance, sampleListing, type TestInstance } from '../support/instance'
 
 let inst: TestInstance
 beforeAll(async () => {
-  inst = await startInstance()
+  inst = await composeInstance()
   await request(inst.tejido.app).post('/api/listings').set(inst.auth).send(sampleListing({ slug: 'fragmento', name: 'Fragmento <i>&</i> "Co"', nameMap: undefined })).expect(201)
   await request(inst.tejido.app).post('/api/listings').set(inst.auth).send(sampleListing({ slug: 'otra-red', name: 'Otra Red', services: ['web-hosting'] })).expect(201)
 })
