@@ -5,6 +5,7 @@
  * small HTML of their paragraphs, edited as plain text.
  */
 import { escapeHtml } from '../html'
+import { unescapeHtml } from '../../../support/escape-html'
 import type { FormField } from './fields'
 
 /**
@@ -20,9 +21,9 @@ export const paragraphs = (plain: string): string => plain.split(/\n\s*\n/).map(
  * only; unless the person edits it, the stored HTML is kept as it is.
  */
 export const asParagraphs = (htmlText: string): string =>
-  htmlText.replace(/<br\s*\/?>/g, '\n').replace(/<\/li>/g, '\n').replace(/<\/?(?:p|ul|ol|blockquote)>/g, '\n\n').replace(/<[^<>]*>/g, '') // [^<>]: linear on runs of "<"
-    .replace(/\n[ \t]*\n(?:[ \t]*\n)*/g, '\n\n')
-    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&').trim()
+  unescapeHtml(htmlText.replace(/<br\s*\/?>/g, '\n').replace(/<\/li>/g, '\n').replace(/<\/?(?:p|ul|ol|blockquote)>/g, '\n\n').replace(/<[^<>]*>/g, '') // [^<>]: linear on runs of "<"
+    .replace(/\n[ \t]*\n(?:[ \t]*\n)*/g, '\n\n'))
+    .trim()
 
 /** A field's text as the listing stores it; a coordinate that is not a number stays text, for the schema to name. */
 export function toStored(field: FormField, text: string): string | number {
