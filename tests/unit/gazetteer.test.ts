@@ -4,6 +4,7 @@ import { packagedCities } from '../../src/search/places/cities-file'
 import { CITY_ALIASES } from '../../src/search/places/aliases'
 import { registerCountryLocales } from '../../src/search/places/countries'
 import { SERVICES, SERVICE_CATEGORIES, KINDS } from '../../src/directory/vocabulary'
+import { STOP_WORDS, COMMON_WORDS } from '../../src/search/places/words'
 
 let g: Gazetteer
 beforeAll(() => {
@@ -92,6 +93,11 @@ describe('lookup: ordinary words stay words', () => {
     expect(found).toEqual([])
   })
 
+  test('no stop word of the four languages, and no common word that is also a town, reads as a place alone', () => {
+    expect([...STOP_WORDS, ...COMMON_WORDS].filter((w) => g.lookup(w, 'en') !== undefined)).toEqual([])
+    expect(g.lookup('hosting near Mesa', 'en')?.place.name).toBe('Mesa') // but "near" announces one
+  })
+
   test('more denied words can be given (e.g. the engine\'s synonyms)', () => {
     const small = createGazetteer({ deny: ['Oaxaca'], minPopulation: 100_000 })
     expect(small.lookup('Oaxaca', 'es')).toBeUndefined()
@@ -128,6 +134,8 @@ describe('suggest: the near field', () => {
     expect(new Set(list.map((s) => s.place.id)).size).toBe(10)
     expect(g.suggest('s', 'en', 8)).toHaveLength(8)
     expect(g.suggest('', 'en')).toEqual([])
+    expect(g.suggest('s', 'en', 1e9)).toHaveLength(50)
+    expect(g.suggest('s', 'en', Number.NaN)).toEqual([])
     expect(g.suggest('zzzzqx', 'en')).toEqual([])
   })
 

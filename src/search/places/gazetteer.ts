@@ -27,7 +27,7 @@ export interface Gazetteer {
    * Undefined when no words are better read as a place.
    */
   lookup(text: string, lang: string): PlaceMatch | undefined
-  /** Places whose name starts with `prefix`, most populous first (default 8). */
+  /** Places whose name starts with `prefix`, most populous first (default 8, at most 50). */
   suggest(prefix: string, lang: string, limit?: number): PlaceSuggestion[]
   /** A country's name in `lang` ("MX", "fr" → "Mexique"); undefined for an unknown code. */
   country(code: string, lang: string): string | undefined

@@ -20,6 +20,8 @@ const SLACK = 3
 const MEMO_PREFIX_LENGTH = 3
 const MEMO_LIMIT = 8
 const MEMO_ENTRIES = 4096
+// A field shows a handful; more would only cost time (the ranking keeps its list sorted by insertion).
+export const MAX_SUGGESTIONS = 50
 
 /** Place suggestions over one set of tables, remembering the answers to the shortest prefixes. */
 export class Suggester {
@@ -31,14 +33,15 @@ export class Suggester {
   ) {}
 
   /**
-   * Up to `limit` places starting with `prefix`. "Córdoba, Esp" narrows
-   * the city to countries whose name (in any of the four languages) starts
-   * with the part after the comma.
+   * Up to `limit` (at most MAX_SUGGESTIONS) places starting with
+   * `prefix`. "Córdoba, Esp" narrows the city to countries whose name (in
+   * any of the four languages) starts with the part after the comma.
    */
-  suggest(prefix: string, lang: string, limit: number): PlaceSuggestion[] {
+  suggest(prefix: string, lang: string, wanted: number): PlaceSuggestion[] {
+    const limit = Math.min(Math.floor(wanted), MAX_SUGGESTIONS)
     const comma = prefix.indexOf(',')
     const key = foldKey(comma === -1 ? prefix : prefix.slice(0, comma))
-    if (key === '' || limit <= 0) return []
+    if (key === '' || !(limit > 0)) return []
     const inCountry = comma === -1 ? undefined : countriesStartingWith(this.countryKeys, foldKey(prefix.slice(comma + 1)))
     return labelled(this.t, this.top(key, limit, inCountry), lang, limit)
   }
