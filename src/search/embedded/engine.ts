@@ -8,7 +8,7 @@
  */
 import { isStale, type Listing } from '../../directory/listing'
 import type { SearchQuery } from '../query'
-import type { SearchIndex, SearchResult, SearchHit, SearchPoint } from '../search-index'
+import { listingStamp, type SearchIndex, type SearchResult, type SearchHit, type SearchPoint } from '../search-index'
 import { toEntry, inLanguage, excerpt, type SearchEntry } from '../documents'
 import { serviceLabels } from '../documents'
 import { Packr } from 'msgpackr'
@@ -17,9 +17,6 @@ import { tokenize } from './term-table'
 import { Columns, type ColumnsSnapshot } from './columns'
 import { Matcher, areaTest, type Matches } from './matcher'
 import { facetCounts, pageOrder } from './ranking'
-
-/** What changes whenever a listing's searchable data could: its version, last change and last verification. */
-export const listingStamp = (l: Pick<Listing, 'version' | 'updated'> & { provenance: Pick<Listing['provenance'], 'lastVerified'> }): string => `${l.version}|${l.updated.getTime()}|${l.provenance.lastVerified.getTime()}`
 
 // Bump when what the index keeps or how it tokenizes changes: an older snapshot is then rebuilt, not misread.
 const SNAPSHOT_FORMAT = 1
@@ -77,7 +74,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
   }
 
   /** The whole index as bytes: loading them is several times faster than indexing the listings again. */
-  snapshot(): Buffer {
+  persist(): Buffer {
     const snap: EngineSnapshot = { format: SNAPSHOT_FORMAT, origin: this.localOrigin, display: this.display.map((d) => d ?? null), text: this.text.snapshot(), columns: this.columns.snapshot() }
     return snapshots.pack(snap)
   }
