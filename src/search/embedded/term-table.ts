@@ -10,6 +10,9 @@ import * as cells from './cells'
 // bound once, not read through the import in hot loops (see cells.ts)
 const { i32, u8 } = cells
 
+// Shared by every index in the process, unlike the buffers each index owns:
+// this table and the fold cache below memoize pure functions of a character
+// or word, so one index's use can change no other's result.
 // A character table filled on first sight: letters and digits of any script are word characters.
 const WORD_CHAR = /[\p{L}\p{N}]/u
 const charClass = new Uint8Array(65536) // 0 unknown, 1 word, 2 separator
