@@ -131,7 +131,7 @@ async function measure(n: number): Promise<string[]> {
   server.close()
   // The index as a server saves it at shutdown and loads it at start.
   let t = process.hrtime.bigint()
-  const bytes = index.snapshot()
+  const bytes = index.persist()
   const saveMs = Number(process.hrtime.bigint() - t) / 1e6
   await index.clear()
   global.gc?.()

@@ -16,8 +16,6 @@ import { createMetrics } from '../http/api/operations'
 import { EditorAccounts } from '../directory/editor-accounts'
 import { Sessions } from '../http/site/session'
 import { createApp } from '../app'
-import { EmbeddedSearchIndex } from '../search/embedded/engine'
-import { loadSnapshot, saveSnapshot } from '../search/embedded/snapshot-file'
 import { composeFederation, type Federation } from './federation'
 import { SearchIndexer } from '../search/indexer'
 import type { SearchIndex } from '../search/search-index'
@@ -47,12 +45,12 @@ export async function compose(config: Config, logger: Logger): Promise<Tejido> {
     const listings = new ListingService({ store: listingStore, events, origin: config.publicUrl })
     const search = await openSearch(config)
     const indexer = new SearchIndexer(search, listingStore, logger)
-    // The embedded index lives in memory: with the embedded store it is saved
-    // in DATA_DIR at shutdown and loaded (then caught up) at start, else
-    // rebuilt. Meilisearch keeps its own: rebuilt only when empty (and by
-    // `npm run reindex`).
-    const snapshotFile = search instanceof EmbeddedSearchIndex ? embeddedSnapshotPath(config) : undefined
-    const loaded = snapshotFile && search instanceof EmbeddedSearchIndex ? await loadSnapshot(search, listingStore, snapshotFile) : null
+    // An index that lives in memory (the embedded one): with the embedded
+    // store it is saved in DATA_DIR at shutdown and loaded (then caught up)
+    // at start, else rebuilt. Meilisearch keeps its own: rebuilt only when
+    // empty (and by `npm run reindex`).
+    const snapshotFile = embeddedSnapshotPath(config)
+    const loaded = snapshotFile ? await indexer.load(snapshotFile) : null
     if (loaded) logger.info({ ...loaded, engine: 'embedded' }, 'search index loaded from its snapshot')
     else if (!config.meiliUrl || (await search.count()) === 0) logger.info({ indexed: await indexer.rebuild(), engine: config.meiliUrl ? 'meilisearch' : 'embedded' }, 'search index built')
     indexer.subscribe(events)
@@ -90,9 +88,7 @@ export async function compose(config: Config, logger: Logger): Promise<Tejido> {
         await federation.stop()
         await bridge.stop()
         await background
-        if (snapshotFile && search instanceof EmbeddedSearchIndex) {
-          await saveSnapshot(search, snapshotFile).catch((e: unknown) => logger.warn({ err: e }, 'search index snapshot not saved; the next start rebuilds it'))
-        }
+        if (snapshotFile) await indexer.save(snapshotFile).catch((e: unknown) => logger.warn({ err: e }, 'search index snapshot not saved; the next start rebuilds it'))
         await store.close()
       }
     }

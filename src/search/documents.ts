@@ -4,6 +4,7 @@
  */
 import type { Listing } from '../directory/listing'
 import { SERVICES } from '../directory/vocabulary'
+import { unescapeHtml } from '../support/escape-html'
 
 export interface SearchEntry {
   id: string
@@ -28,10 +29,8 @@ export interface SearchEntry {
 /** Every label of each service, in every language, as one string. */
 export const serviceLabels = new Map(SERVICES.map((s) => [s.id, Object.values(s.labels).join(' ')]))
 
-const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" }
 // `[^<>]`, not `[^>]`: a run of '<' without '>' would rescan the rest of the text from each '<' (quadratic).
 const TAG_OR_NBSP = /<[^<>]*>|&nbsp;/g
-const ENTITY = /&(?:amp|lt|gt|quot|#39);/g
 const ODD_SPACE = /\s{2,}|[^\S ]/ // anything but single plain spaces
 
 /**
@@ -41,7 +40,7 @@ const ODD_SPACE = /\s{2,}|[^\S ]/ // anything but single plain spaces
  */
 export function plainText(html: string): string {
   let text = html.includes('<') || html.includes('&nbsp;') ? html.replace(TAG_OR_NBSP, ' ') : html
-  if (text.includes('&')) text = text.replace(ENTITY, (e) => ENTITIES[e] as string)
+  text = unescapeHtml(text)
   if (ODD_SPACE.test(text)) text = text.replace(/\s+/g, ' ')
   return text.trim()
 }

@@ -13,7 +13,8 @@ import type { Listing } from '../../src/directory/listing'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { loadSnapshot, saveSnapshot } from '../../src/search/embedded/snapshot-file'
+import pino from 'pino'
+import { SearchIndexer } from '../../src/search/indexer'
 import { rng } from '../support/random'
 
 
@@ -154,7 +155,7 @@ describe('snapshots', () => {
     for (let i = 0; i < 300; i += 7) await original.remove(`https://t.test/orgs/s${i}`)
     for (let i = 1; i < 300; i += 11) await original.upsert(make(i, 2, `Renombrada ${i}`))
     const restored = new EmbeddedSearchIndex('https://t.test')
-    expect(restored.restore(original.snapshot())).toBe(true)
+    expect(restored.restore(original.persist())).toBe(true)
     expect(await restored.count()).toBe(await original.count())
     for (const over of queries) expect(strip(await restored.search(q(over)))).toEqual(strip(await original.search(q(over))))
     for (const index of [original, restored]) {
@@ -172,29 +173,30 @@ describe('snapshots', () => {
     expect(await index.count()).toBe(0)
     const other = new EmbeddedSearchIndex('https://other.test')
     await other.upsert(make(2))
-    expect(index.restore(other.snapshot())).toBe(false)
+    expect(index.restore(other.persist())).toBe(false)
   })
 
   test('loading catches up with the store: changed, new, unpublished and deleted listings', async () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tejido-snap-')), 'search-index.snapshot')
+    const store = new Map<string, Listing>()
+    const fake = { all: () => { throw new Error('not used') }, stamps: async () => [...store.values()], byId: async (id: string) => store.get(id) ?? null }
+    const indexerOf = (index: EmbeddedSearchIndex) => new SearchIndexer(index, fake, pino({ level: 'silent' }))
     const before = new EmbeddedSearchIndex('https://t.test')
     for (let i = 0; i < 20; i++) await before.upsert(make(i))
-    await saveSnapshot(before, file)
+    await indexerOf(before).save(file)
     // meanwhile, in the store: 3 changed, 5 deleted, 6 unpublished, one new
-    const store = new Map<string, Listing>()
     for (let i = 0; i < 20; i++) store.set(`https://t.test/orgs/s${i}`, make(i))
     store.set('https://t.test/orgs/s3', make(3, 2, 'Cambiada'))
     store.delete('https://t.test/orgs/s5')
     store.set('https://t.test/orgs/s6', { ...make(6), moderation: 'rejected', version: 2 })
     store.set('https://t.test/orgs/s40', make(40))
-    const fake = { stamps: async () => [...store.values()], byId: async (id: string) => store.get(id) ?? null } as unknown as Parameters<typeof loadSnapshot>[1]
     const after = new EmbeddedSearchIndex('https://t.test')
-    expect(await loadSnapshot(after, fake, file)).toEqual({ indexed: 19, caughtUp: 2, removed: 2 })
+    expect(await indexerOf(after).load(file)).toEqual({ indexed: 19, caughtUp: 2, removed: 2 })
     expect((await after.search(q({ q: 'cambiada' }))).hits.map((h) => h.id)).toEqual(['https://t.test/orgs/s3'])
     expect((await after.search(q({ q: 'cooperativa 40' }))).total).toBeGreaterThan(0)
     const ids = new Set((await after.search(q({ perPage: 100 }))).hits.map((h) => h.id))
     expect(ids.has('https://t.test/orgs/s5')).toBe(false)
     expect(ids.has('https://t.test/orgs/s6')).toBe(false)
-    expect(await loadSnapshot(new EmbeddedSearchIndex('https://t.test'), fake, `${file}.missing`)).toBeNull()
+    expect(await indexerOf(new EmbeddedSearchIndex('https://t.test')).load(`${file}.missing`)).toBeNull()
   })
 })

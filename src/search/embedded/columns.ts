@@ -6,6 +6,10 @@
  */
 import { Regions, type RegionsSnapshot } from './regions'
 import { bytesOf, int8s, uint16s, float64s } from './snapshot-bytes'
+import * as cells from './cells'
+
+// bound once, not read through the import in hot loops (see cells.ts)
+const { u16 } = cells
 
 export interface ColumnsSnapshot {
   slots: number
@@ -28,6 +32,11 @@ export class Codes {
       this.values.push(value)
     }
     return c
+  }
+
+  /** The value of a code given out here. */
+  name(code: number): string {
+    return this.values[code] as string
   }
 
   static of(values: string[]): Codes {
@@ -88,6 +97,16 @@ export class Columns {
   private slots = 0
   private readonly freeSlots: number[] = []
 
+  /** A slot's kind, as a string. */
+  kindOf(slot: number): string {
+    return this.kinds.name(u16(this.kind, slot))
+  }
+
+  /** A slot's origin, as a string. */
+  originOf(slot: number): string {
+    return this.origins.name(u16(this.origin, slot))
+  }
+
   /** One past the highest slot ever used. */
   get slotCount(): number {
     return this.slots
@@ -113,7 +132,7 @@ export class Columns {
     if (!this.alive[slot]) return
     this.alive[slot] = 0
     const slotOfCell = this.points.column('slot')
-    for (let cell = this.points.start[slot] as number, end = cell + (this.points.length[slot] as number); cell < end; cell++) slotOfCell[cell] = -1
+    for (let cell = this.points.first(slot), end = this.points.end(slot); cell < end; cell++) slotOfCell[cell] = -1
     for (const r of [this.serviceCodes, this.languageCodes, this.countryCodes, this.points]) r.free(slot)
     this.freeSlots.push(slot)
   }

@@ -8,7 +8,7 @@
  */
 import { isStale, type Listing } from '../../directory/listing'
 import type { SearchQuery } from '../query'
-import type { SearchIndex, SearchResult, SearchHit, SearchPoint } from '../search-index'
+import { listingStamp, type SearchIndex, type SearchResult, type SearchHit, type SearchPoint } from '../search-index'
 import { toEntry, inLanguage, excerpt, type SearchEntry } from '../documents'
 import { serviceLabels } from '../documents'
 import { Packr } from 'msgpackr'
@@ -16,10 +16,11 @@ import { TextIndex, NAME, SERVICES, SUMMARY, type TextSnapshot } from './text-in
 import { tokenize } from './term-table'
 import { Columns, type ColumnsSnapshot } from './columns'
 import { Matcher, areaTest, type Matches } from './matcher'
-import { facetCounts, pageOrder } from './ranking'
+import { facetCounts, Ranker } from './ranking'
+import * as cells from './cells'
 
-/** What changes whenever a listing's searchable data could: its version, last change and last verification. */
-export const listingStamp = (l: Pick<Listing, 'version' | 'updated'> & { provenance: Pick<Listing['provenance'], 'lastVerified'> }): string => `${l.version}|${l.updated.getTime()}|${l.provenance.lastVerified.getTime()}`
+// bound once, not read through the import in hot loops (see cells.ts)
+const { f64, i32 } = cells
 
 // Bump when what the index keeps or how it tokenizes changes: an older snapshot is then rebuilt, not misread.
 const SNAPSHOT_FORMAT = 1
@@ -41,6 +42,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
   private readonly columns = new Columns()
   private readonly text = new TextIndex()
   private readonly matcher = new Matcher(this.columns, this.text)
+  private readonly ranker = new Ranker()
   private readonly termsOfService = new Map<string, Int32Array>()
 
   constructor(private readonly localOrigin: string, private readonly now: () => number = Date.now) {}
@@ -72,12 +74,12 @@ export class EmbeddedSearchIndex implements SearchIndex {
   /** Each indexed listing's stamp (see listingStamp), to compare with the store after a restore. */
   stamps(): Map<string, string> {
     const out = new Map<string, string>()
-    for (const [id, slot] of this.slotOf) out.set(id, (this.display[slot] as Display).stamp)
+    for (const [id, slot] of this.slotOf) out.set(id, this.displayOf(slot).stamp)
     return out
   }
 
   /** The whole index as bytes: loading them is several times faster than indexing the listings again. */
-  snapshot(): Buffer {
+  persist(): Buffer {
     const snap: EngineSnapshot = { format: SNAPSHOT_FORMAT, origin: this.localOrigin, display: this.display.map((d) => d ?? null), text: this.text.snapshot(), columns: this.columns.snapshot() }
     return snapshots.pack(snap)
   }
@@ -122,7 +124,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
     const m = this.matcher.match(query)
     const facets = facetCounts(this.columns, m)
     const start = (query.page - 1) * query.perPage
-    const order = pageOrder(query, m, this.columns, (slot) => (this.display[slot] as Display).id, start, start + query.perPage)
+    const order = this.ranker.pageOrder(query, m, this.columns, (slot) => this.displayOf(slot).id, start, start + query.perPage)
     const hits = order.map((i) => this.hit(m, i, query.lang))
     return { hits, facets, total: m.count, page: query.page, perPage: query.perPage, tookMs: Number(process.hrtime.bigint() - started) / 1e6 }
   }
@@ -130,29 +132,34 @@ export class EmbeddedSearchIndex implements SearchIndex {
   async points(query: SearchQuery, limit: number, offset = 0): Promise<SearchPoint[]> {
     const m = this.matcher.match(query)
     const area = areaTest(query)
-    const c = this.columns
-    const { start, length } = c.points
-    const lat = c.points.column('lat')
-    const lng = c.points.column('lng')
+    const { points } = this.columns
+    const lat = points.column('lat')
+    const lng = points.column('lng')
     const out: SearchPoint[] = []
     let skip = offset
     for (let i = 0; i < m.count && out.length < limit; i++) {
-      const slot = m.slots[i] as number
-      const d = this.display[slot] as Display
+      const slot = i32(m.slots, i)
+      const d = this.displayOf(slot)
       const name = this.name(d, query.lang)
-      const first = start[slot] as number
-      for (let j = 0; j < (length[slot] as number) && out.length < limit; j++) {
-        const cell = first + j
-        if (area && !area(lat[cell] as number, lng[cell] as number)) continue
+      const first = points.first(slot)
+      for (let cell = first, end = points.end(slot); cell < end && out.length < limit; cell++) {
+        const latitude = f64(lat, cell)
+        const longitude = f64(lng, cell)
+        if (area && !area(latitude, longitude)) continue
         if (skip > 0) {
           skip--
           continue
         }
-        const place = d.places[j]?.name
-        out.push({ id: d.id, slug: d.slug, url: d.url, name, kind: c.kinds.values[c.kind[slot] as number] as string, services: d.services, latitude: lat[cell] as number, longitude: lng[cell] as number, ...(place ? { place } : {}) })
+        const place = d.places[cell - first]?.name
+        out.push({ id: d.id, slug: d.slug, url: d.url, name, kind: this.columns.kindOf(slot), services: d.services, latitude, longitude, ...(place ? { place } : {}) })
       }
     }
     return out
+  }
+
+  /** What a live slot shows (every slot a match or `slotOf` gives has one). */
+  private displayOf(slot: number): Display {
+    return this.display[slot] as Display
   }
 
   private name(d: Display, lang: string): string {
@@ -161,21 +168,21 @@ export class EmbeddedSearchIndex implements SearchIndex {
 
   private hit(m: Matches, i: number, lang: string): SearchHit {
     const c = this.columns
-    const slot = m.slots[i] as number
-    const d = this.display[slot] as Display
-    const cell = m.cells[i] as number
-    const place = cell === -1 ? undefined : d.places[cell - (c.points.start[slot] as number)]
+    const slot = i32(m.slots, i)
+    const d = this.displayOf(slot)
+    const cell = i32(m.cells, i)
+    const place = cell === -1 ? undefined : d.places[cell - c.points.first(slot)]
     const country = place?.country ?? d.countries[0]
-    const origin = c.origins.values[c.origin[slot] as number] as string
+    const origin = c.originOf(slot)
     return {
       id: d.id, slug: d.slug, url: d.url, name: this.name(d, lang),
       summary: inLanguage(d.excerpts, lang, d.defaultLanguage) ?? '',
-      services: d.services, languages: d.languages, kind: c.kinds.values[c.kind[slot] as number] as string,
+      services: d.services, languages: d.languages, kind: c.kindOf(slot),
       ...(country ? { country } : {}),
-      ...(cell !== -1 ? { location: { ...(place?.name ? { name: place.name } : {}), latitude: c.points.column('lat')[cell] as number, longitude: c.points.column('lng')[cell] as number } } : {}),
-      ...(m.km && Number.isFinite(m.km[i]) ? { distanceKm: Math.round((m.km[i] as number) * 100) / 100 } : {}),
+      ...(cell !== -1 ? { location: { ...(place?.name ? { name: place.name } : {}), latitude: f64(c.points.column('lat'), cell), longitude: f64(c.points.column('lng'), cell) } } : {}),
+      ...(m.km && Number.isFinite(m.km[i]) ? { distanceKm: Math.round(f64(m.km, i) * 100) / 100 } : {}),
       origin,
-      stale: isStale({ origin, lastVerified: c.lastVerified[slot] as number }, this.localOrigin, this.now())
+      stale: isStale({ origin, lastVerified: f64(c.lastVerified, slot) }, this.localOrigin, this.now())
     }
   }
 

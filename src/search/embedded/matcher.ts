@@ -10,6 +10,10 @@ import { haversineKm, inBox } from '../geo'
 import type { Columns, Codes } from './columns'
 import type { Regions } from './regions'
 import type { TextIndex } from './text-index'
+import * as cells from './cells'
+
+// bound once, not read through the import in hot loops (see cells.ts)
+const { f64, i32, u16, u8 } = cells
 
 export interface Matches {
   count: number
@@ -47,16 +51,15 @@ function filterTest(c: Columns, query: SearchQuery): ((slot: number) => boolean)
     if (!wanted.length) return
     const want = new Uint8Array(codes.size)
     for (const code of codes.lookup(wanted)) want[code] = 1
-    tests.push((slot) => want[column[slot] as number] === 1)
+    tests.push((slot) => u8(want, u16(column, slot)) === 1)
   }
   const multi = (codes: Codes, wanted: string[], regions: Regions<'code'>) => {
     if (!wanted.length) return
     const want = new Uint8Array(codes.size)
     for (const code of codes.lookup(wanted)) want[code] = 1
     const values = regions.column('code')
-    const { start, length } = regions
     tests.push((slot) => {
-      for (let i = start[slot] as number, end = i + (length[slot] as number); i < end; i++) if (want[values[i] as number]) return true
+      for (let i = regions.first(slot), end = regions.end(slot); i < end; i++) if (u8(want, f64(values, i))) return true
       return false
     })
   }
@@ -69,8 +72,8 @@ function filterTest(c: Columns, query: SearchQuery): ((slot: number) => boolean)
     const want = query.accepting ? 1 : 0
     tests.push((slot) => c.accepting[slot] === want)
   }
-  if (tests.length === 0) return null
-  if (tests.length === 1) return tests[0] as (slot: number) => boolean
+  const [only] = tests
+  if (tests.length <= 1) return only ?? null
   return (slot) => {
     for (const t of tests) if (!t(slot)) return false
     return true
@@ -90,73 +93,87 @@ export class Matcher {
   constructor(private readonly columns: Columns, private readonly text: TextIndex) {}
 
   match(query: SearchQuery): Matches {
-    const c = this.columns
-    this.reserve(c.slotCount)
+    this.reserve(this.columns.slotCount)
     const text = this.text.match(query.q)
     const area = areaTest(query)
-    const accepts = filterTest(c, query)
-    // 1. candidates
-    let candidates: Int32Array
-    let n = 0
+    let candidates: Int32Array = this.candidates
+    let n: number
     if (text) {
       candidates = text.slots
       n = text.count
-    } else if (area) {
-      candidates = this.candidates
-      const key = this.nextStamp()
-      const lat = c.points.column('lat')
-      const lng = c.points.column('lng')
-      const slotOf = c.points.column('slot')
-      for (let cell = 0, used = c.points.used; cell < used; cell++) {
-        const slot = slotOf[cell] as number
-        if (slot < 0 || this.mark[slot] === key || !area(lat[cell] as number, lng[cell] as number)) continue
-        this.mark[slot] = key
-        this.firstCell[n] = cell // a slot's cells are contiguous and scanned in order: its first in the area
-        candidates[n++] = slot
-      }
-    } else {
-      candidates = this.candidates
-      for (let slot = 0, end = c.slotCount; slot < end; slot++) if (c.alive[slot]) candidates[n++] = slot
-    }
-    // 2. filters and the best point
+    } else if (area) n = this.scanArea(area)
+    else n = this.everySlot()
     const near = query.near
-    const lat = c.points.column('lat')
-    const lng = c.points.column('lng')
-    const { start, length } = c.points
-    const { slots, cells, km } = this
-    const scanned = !text && area !== null
+    const count = this.narrow(candidates, n, filterTest(this.columns, query), area, near, !text && area !== null)
+    return { count, slots: this.slots, cells: this.cells, km: near ? this.km : null, score: text ? text.score : null }
+  }
+
+  /** Candidates of a query with an area and no words: the slots with a point in it, each with its first such point. */
+  private scanArea(area: PointTest): number {
+    const points = this.columns.points
+    const key = this.nextStamp()
+    const lat = points.column('lat')
+    const lng = points.column('lng')
+    const slotOf = points.column('slot')
+    let n = 0
+    for (let cell = 0, used = points.used; cell < used; cell++) {
+      const slot = f64(slotOf, cell)
+      if (slot < 0 || this.mark[slot] === key || !area(f64(lat, cell), f64(lng, cell))) continue
+      this.mark[slot] = key
+      this.firstCell[n] = cell // a slot's cells are contiguous and scanned in order: its first in the area
+      this.candidates[n++] = slot
+    }
+    return n
+  }
+
+  /** Candidates of a query with neither words nor an area: every listing. */
+  private everySlot(): number {
+    const c = this.columns
+    let n = 0
+    for (let slot = 0, end = c.slotCount; slot < end; slot++) if (c.alive[slot]) this.candidates[n++] = slot
+    return n
+  }
+
+  /** Keeps the candidates the filters accept and that have a point in the area, each with its best point; returns how many. */
+  private narrow(candidates: Int32Array, n: number, accepts: ((slot: number) => boolean) | null, area: PointTest | null, near: SearchQuery['near'], scanned: boolean): number {
+    const { slots, cells } = this
+    const lat = this.columns.points.column('lat')
+    const lng = this.columns.points.column('lng')
     let count = 0
     for (let i = 0; i < n; i++) {
-      const slot = candidates[i] as number
+      const slot = i32(candidates, i)
       if (accepts && !accepts(slot)) continue
-      if (scanned && !near) {
-        slots[count] = slot
-        cells[count++] = this.firstCell[i] as number
-        continue
-      }
-      let best = -1
-      let bestKm = Infinity
-      for (let cell = start[slot] as number, end = cell + (length[slot] as number); cell < end; cell++) {
-        const y = lat[cell] as number
-        const x = lng[cell] as number
-        if (area && !area(y, x)) continue
-        if (!near) {
-          best = cell
-          break
-        }
-        const d = haversineKm(near.lat, near.lng, y, x)
-        if (best === -1 || d < bestKm) {
-          best = cell
-          bestKm = d
-        }
-      }
+      // the area scan found the first point in the area already: only a distance needs another look
+      const best = scanned && !near ? i32(this.firstCell, i) : this.bestCell(slot, area, near, count, lat, lng)
       if (area && best === -1) continue
       slots[count] = slot
-      cells[count] = best
-      km[count] = bestKm
-      count++
+      cells[count++] = best
     }
-    return { count, slots, cells, km: near ? km : null, score: text ? text.score : null }
+    return count
+  }
+
+  /**
+   * A slot's best point: the nearest to `near` (its distance written to
+   * `km[at]`), else its first in the area; -1 when it has none there.
+   * The point columns come from the caller: looked up once per query, not per slot.
+   */
+  private bestCell(slot: number, area: PointTest | null, near: SearchQuery['near'], at: number, lat: Float64Array, lng: Float64Array): number {
+    const points = this.columns.points
+    let best = -1
+    let bestKm = Infinity
+    for (let cell = points.first(slot), end = points.end(slot); cell < end; cell++) {
+      const y = f64(lat, cell)
+      const x = f64(lng, cell)
+      if (area && !area(y, x)) continue
+      if (!near) return cell
+      const d = haversineKm(near.lat, near.lng, y, x)
+      if (best === -1 || d < bestKm) {
+        best = cell
+        bestKm = d
+      }
+    }
+    this.km[at] = bestKm
+    return best
   }
 
   private reserve(slots: number): void {

@@ -6,6 +6,10 @@
  * what is used), which keeps writes O(values) and memory bounded.
  */
 import { bytesOf, int32s, float64s } from './snapshot-bytes'
+import * as cells from './cells'
+
+// bound once, not read through the import in hot loops (see cells.ts)
+const { i32 } = cells
 
 export interface RegionsSnapshot { start: Buffer; length: Buffer; used: number; columns: Record<string, Buffer> }
 
@@ -21,13 +25,23 @@ export class Regions<K extends string> {
     this.columns = new Map(names.map((n) => [n, new Float64Array(0)]))
   }
 
+  /** The first cell of a slot's region. */
+  first(slot: number): number {
+    return i32(this.start, slot)
+  }
+
+  /** One past the last cell of a slot's region. */
+  end(slot: number): number {
+    return i32(this.start, slot) + i32(this.length, slot)
+  }
+
   column(name: K): Float64Array {
     return this.columns.get(name) as Float64Array
   }
 
   set(slot: number, values: Record<K, number[]>): void {
     this.free(slot)
-    const n = (Object.values(values)[0] as number[] | undefined)?.length ?? 0
+    const n = Object.values<number[]>(values)[0]?.length ?? 0
     this.ensureSlot(slot)
     if (this.used + n > this.capacity) this.makeRoom(n)
     for (const [name, column] of this.columns) column.set(values[name], this.used)
@@ -38,7 +52,7 @@ export class Regions<K extends string> {
 
   free(slot: number): void {
     if (slot >= this.length.length) return
-    this.garbage += this.length[slot] as number
+    this.garbage += i32(this.length, slot)
     this.length[slot] = 0
   }
 
@@ -59,7 +73,7 @@ export class Regions<K extends string> {
     this.length = int32s(s.length)
     this.used = s.used
     let live = 0
-    for (let i = 0; i < this.length.length; i++) live += this.length[i] as number
+    for (const n of this.length) live += n
     this.garbage = this.used - live
     for (const name of this.columns.keys()) {
       const saved = s.columns[name]
@@ -94,17 +108,16 @@ export class Regions<K extends string> {
       const next = new Float64Array(size)
       let at = 0
       for (let slot = 0; slot < this.start.length; slot++) {
-        const len = this.length[slot] as number
+        const len = i32(this.length, slot)
         if (len === 0) continue
-        const from = this.start[slot] as number
-        next.set(old.subarray(from, from + len), at)
+        next.set(old.subarray(this.first(slot), this.end(slot)), at)
         at += len
       }
       this.columns.set(name, next)
     }
     let at = 0
     for (let slot = 0; slot < this.start.length; slot++) {
-      const len = this.length[slot] as number
+      const len = i32(this.length, slot)
       if (len === 0) continue
       this.start[slot] = at
       at += len

@@ -5,13 +5,20 @@
  * never seen before (or one with accents to fold) becomes a string. At 100k
  * listings this is most of the index build, and most of its garbage.
  */
+import * as cells from './cells'
 
+// bound once, not read through the import in hot loops (see cells.ts)
+const { i32, u8 } = cells
+
+// Shared by every index in the process, unlike the buffers each index owns:
+// this table and the fold cache below memoize pure functions of a character
+// or word, so one index's use can change no other's result.
 // A character table filled on first sight: letters and digits of any script are word characters.
 const WORD_CHAR = /[\p{L}\p{N}]/u
 const charClass = new Uint8Array(65536) // 0 unknown, 1 word, 2 separator
 for (let c = 0; c < 128; c++) charClass[c] = (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 1 : 2
 const isWordChar = (code: number): boolean => {
-  let k = charClass[code] as number
+  let k = u8(charClass, code)
   if (k === 0) charClass[code] = k = code >= 0xd800 && code <= 0xdfff ? 2 : WORD_CHAR.test(String.fromCharCode(code)) ? 1 : 2
   return k === 1
 }
@@ -94,7 +101,7 @@ export class TermTable {
   get(term: string): number | undefined {
     const hash = hashOf(term)
     for (let i = hash & this.mask; ; i = (i + 1) & this.mask) {
-      const slot = this.table[i] as number
+      const slot = i32(this.table, i)
       if (slot === 0) return undefined
       if (this.terms[slot - 1] === term) return slot - 1
     }
@@ -109,7 +116,7 @@ export class TermTable {
       }
       const length = end - start
       for (let i = hash & this.mask; ; i = (i + 1) & this.mask) {
-        const slot = this.table[i] as number
+        const slot = i32(this.table, i)
         if (slot === 0) break
         const term = this.terms[slot - 1] as string
         if (term.length === length && sameChars(term, raw, start)) {
@@ -126,7 +133,7 @@ export class TermTable {
     const hash = hashOf(term)
     let i = hash & this.mask
     for (; ; i = (i + 1) & this.mask) {
-      const slot = this.table[i] as number
+      const slot = i32(this.table, i)
       if (slot === 0) break
       if (this.terms[slot - 1] === term) return slot - 1
     }
