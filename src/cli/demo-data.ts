@@ -1,10 +1,14 @@
 /**
  * Fictional demo listings (flagged `example: true`, tagged "example-data"):
  * co-ops and collectives across the Americas, Europe and Africa, in several
- * languages, using every service in the vocabulary. Deterministic: the same
+ * languages, using every service in the vocabulary. Their summaries say what
+ * they do in the listing's language (demo-phrases.ts) and their offices have
+ * street addresses of their city (demo-places.ts). Deterministic: the same
  * count always yields the same listings, so seeding is idempotent.
  */
 import { SERVICES } from '../directory/vocabulary'
+import { summaryHtml, summaryLanguage, type SummaryFacts } from './demo-phrases'
+import { demoPlace } from './demo-places'
 import type { ListingInput } from '../directory/listing'
 
 interface City { name: string; country: string; region?: string; lat: number; lng: number; langs: string[] }
@@ -98,13 +102,6 @@ const PATTERNS: Record<string, Array<(w: string) => string>> = {
   other: [(w) => `${w} Digital Co-op`, (w) => `${w} Tech Collective`]
 }
 
-const SUMMARIES: Record<string, (name: string, city: string, services: string) => string> = {
-  es: (n, c, s) => `<p>${n} es una organización ficticia de ejemplo en ${c}. Ofrecemos ${s} a movimientos sociales, sindicatos y organizaciones comunitarias.</p>`,
-  pt: (n, c, s) => `<p>${n} é uma organização fictícia de exemplo em ${c}. Oferecemos ${s} para movimentos sociais, sindicatos e organizações comunitárias.</p>`,
-  fr: (n, c, s) => `<p>${n} est une organisation fictive d’exemple à ${c}. Nous proposons ${s} aux mouvements sociaux, syndicats et associations.</p>`,
-  en: (n, c, s) => `<p>${n} is a fictional example organisation in ${c}. We provide ${s} to social movements, unions and community groups.</p>`
-}
-
 function rng(seed: number): () => number {
   let a = seed >>> 0
   return () => {
@@ -121,8 +118,57 @@ const pick = <T>(r: () => number, list: readonly T[]): T => list[Math.floor(r() 
 const slugify = (s: string): string =>
   s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 50)
 
-function summaryLanguage(langs: string[]): string {
-  return langs.find((l) => l in SUMMARIES) ?? 'en'
+/** Everything drawn at random for the i-th listing, in the order drawn (so each listing stays the same across versions). */
+interface Draws {
+  name: string
+  services: string[]
+  offices: Array<{ n: number; lat: number; lng: number }>
+  kind: (typeof KINDS)[number]
+  tags: string[]
+  extraEnglish: boolean
+  remote: boolean
+  founded: number
+  size: number
+  accepting: boolean
+  slidingScale: boolean
+  network: boolean
+  cc0: boolean
+}
+
+function draw(i: number, city: City): Draws {
+  const r = rng(1000 + i)
+  const lang = city.langs[0] as string
+  const wordLang = lang in WORDS ? lang : 'other'
+  const name = pick(r, PATTERNS[wordLang] as Array<(w: string) => string>)(pick(r, WORDS[wordLang] as string[]))
+  // Every service is used: each listing takes one in turn, plus a few at random.
+  const services = new Set([(SERVICES[i % SERVICES.length] as { id: string }).id])
+  const extra = 1 + Math.floor(r() * 4)
+  for (let k = 0; k < extra; k++) services.add(pick(r, SERVICES).id)
+  const officeCount = r() < 0.12 ? 2 : 1
+  const offices = Array.from({ length: officeCount }, () => ({ n: 10 + Math.floor(r() * 300), lat: city.lat + (r() - 0.5) * 0.12, lng: city.lng + (r() - 0.5) * 0.12 }))
+  const kind = pick(r, KINDS)
+  const tags = ['example-data', ...(r() < 0.3 ? ['feminist-tech'] : []), ...(r() < 0.3 ? ['free-software'] : [])]
+  return {
+    name, services: [...services], offices, kind, tags, extraEnglish: r() < 0.4, remote: r() < 0.35,
+    founded: 1990 + Math.floor(r() * 35), size: 2 + Math.floor(r() * 60), accepting: r() < 0.8,
+    slidingScale: r() < 0.5, network: r() < 0.5, cc0: r() < 0.7
+  }
+}
+
+/** The listing's summary in its language and in English, and its offices, from a generator of their own. */
+function describe(i: number, city: City, d: Draws) {
+  const w = rng(500_000 + i)
+  const choice = { intro: Math.floor(w() * 3), offer: Math.floor(w() * 3), audience: Math.floor(w() * 3) }
+  const facts: SummaryFacts = { name: d.name, city: city.name, kind: d.kind, founded: d.founded, services: d.services.slice(0, 4), slidingScale: d.slidingScale, accepting: d.accepting, choice }
+  const lang = summaryLanguage(city.langs)
+  const at = w()
+  const location = d.offices.map((o, k) => ({
+    ...demoPlace(city.name, k, at, o.n),
+    country: city.country,
+    latitude: Number(o.lat.toFixed(5)),
+    longitude: Number(o.lng.toFixed(5))
+  }))
+  return { lang, summary: summaryHtml(lang, facts), english: summaryHtml('en', facts), location }
 }
 
 /** `count` fictional listings; the i-th is the same on every run. */
@@ -130,49 +176,31 @@ export function demoListings(count = 320): ListingInput[] {
   const out: ListingInput[] = []
   const slugs = new Set<string>()
   for (let i = 0; i < count; i++) {
-    const r = rng(1000 + i)
     const city = CITIES[i % CITIES.length] as City
-    const lang = city.langs[0] as string
-    const wordLang = lang in WORDS ? lang : 'other'
-    const name = pick(r, PATTERNS[wordLang] as Array<(w: string) => string>)(pick(r, WORDS[wordLang] as string[]))
-    let slug = slugify(`${name}-${city.name}`)
-    for (let n = 2; slugs.has(slug); n++) slug = `${slugify(`${name}-${city.name}`).slice(0, 45)}-${n}`
+    const d = draw(i, city)
+    let slug = slugify(`${d.name}-${city.name}`)
+    for (let n = 2; slugs.has(slug); n++) slug = `${slugify(`${d.name}-${city.name}`).slice(0, 45)}-${n}`
     slugs.add(slug)
-    // Every service is used: each listing takes one in turn, plus a few at random.
-    const services = new Set([(SERVICES[i % SERVICES.length] as { id: string }).id])
-    const extra = 1 + Math.floor(r() * 4)
-    for (let k = 0; k < extra; k++) services.add(pick(r, SERVICES).id)
-    const summaryLang = summaryLanguage(city.langs)
-    const serviceText = [...services].slice(0, 3).join(', ')
-    const summary = (SUMMARIES[summaryLang] as (a: string, b: string, c: string) => string)(name, city.name, serviceText)
-    const english = (SUMMARIES.en as (a: string, b: string, c: string) => string)(name, city.name, serviceText)
-    const offices = r() < 0.12 ? 2 : 1
-    const location = Array.from({ length: offices }, (_, k) => ({
-      name: k === 0 ? `${city.name}` : `${city.name} (second office)`,
-      address: `${10 + Math.floor(r() * 300)} Example Street, ${city.name}`,
-      country: city.country,
-      latitude: Number((city.lat + (r() - 0.5) * 0.12).toFixed(5)),
-      longitude: Number((city.lng + (r() - 0.5) * 0.12).toFixed(5))
-    }))
+    const { lang, summary, english, location } = describe(i, city, d)
     out.push({
       slug,
-      name,
+      name: d.name,
       summary,
-      ...(summaryLang !== 'en' ? { summaryMap: { [summaryLang]: summary, en: english } } : {}),
-      defaultLanguage: summaryLang,
-      kind: pick(r, KINDS),
-      services: [...services],
-      tags: ['example-data', ...(r() < 0.3 ? ['feminist-tech'] : []), ...(r() < 0.3 ? ['free-software'] : [])],
-      languages: [...new Set([...city.langs, ...(r() < 0.4 ? ['en'] : [])])],
-      regionsServed: [city.region ?? city.country, ...(r() < 0.35 ? ['remote'] : [])],
+      ...(lang !== 'en' ? { summaryMap: { [lang]: summary, en: english } } : {}),
+      defaultLanguage: lang,
+      kind: d.kind,
+      services: d.services,
+      tags: d.tags,
+      languages: [...new Set([...city.langs, ...(d.extraEnglish ? ['en'] : [])])],
+      regionsServed: [city.region ?? city.country, ...(d.remote ? ['remote'] : [])],
       location,
       contact: { website: `https://${slug}.example`, email: `hello@${slug}.example` },
-      founded: 1990 + Math.floor(r() * 35),
-      size: 2 + Math.floor(r() * 60),
-      acceptingClients: r() < 0.8,
-      ...(r() < 0.5 ? { pricing: 'Sliding scale for movement organisations' } : {}),
-      networks: r() < 0.5 ? ['Example Network of Tech Co-ops'] : [],
-      dataLicense: r() < 0.7 ? 'CC0-1.0' : 'CC-BY-SA-4.0',
+      founded: d.founded,
+      size: d.size,
+      acceptingClients: d.accepting,
+      ...(d.slidingScale ? { pricing: 'Sliding scale for movement organisations' } : {}),
+      networks: d.network ? ['Example Network of Tech Co-ops'] : [],
+      dataLicense: d.cc0 ? 'CC0-1.0' : 'CC-BY-SA-4.0',
       example: true
     })
   }
