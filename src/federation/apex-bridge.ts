@@ -8,7 +8,7 @@
  */
 import ActivitypubExpress, { type Apex } from 'activitypub-express'
 import ApexStore from 'activitypub-express/store'
-import type { Db } from 'mongodb'
+import type { ApexDb } from '../storage/apex-db'
 import type { Logger } from 'pino'
 import type { Listing } from '../directory/listing'
 import type { DirectoryEvents } from '../directory/events'
@@ -20,7 +20,8 @@ import { SerialQueue } from '../support/serial-queue'
 export interface ApexBridgeDeps {
   publicUrl: string
   host: string
-  db: Db
+  /** The database apex's store runs on: a DocumentDb with the wider surface apex calls. */
+  db: ApexDb
   keys: ActorKeys
   logger: Logger
   version: string

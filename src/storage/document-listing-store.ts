@@ -3,17 +3,17 @@
  * (MONGODB_URL) and on the embedded engine, which implements the driver calls
  * used here with MongoDB's semantics.
  */
-import type { Db, Collection } from 'mongodb'
+import { isDuplicateKey, type DocumentDb, type DocumentCollection, type FindOptions } from './document-db'
 import type { Listing, ModerationState } from '../directory/listing'
 import type { ListingStore, ListingQuery, ListingPage, Tombstone, DirectoryChange, ListingStamp, ChangeQuery } from '../directory/listing-store'
 
-const NO_ID = { projection: { _id: 0 } }
+const NO_ID: FindOptions = { projection: { _id: 0 } }
 
 export class DocumentListingStore implements ListingStore {
-  private readonly listings: Collection<Listing>
-  private readonly tombstones: Collection<Tombstone>
+  private readonly listings: DocumentCollection<Listing>
+  private readonly tombstones: DocumentCollection<Tombstone>
 
-  constructor(private readonly db: Db) {
+  constructor(private readonly db: DocumentDb) {
     this.listings = db.collection<Listing>('listings')
     this.tombstones = db.collection<Tombstone>('tombstones')
   }
@@ -41,7 +41,7 @@ export class DocumentListingStore implements ListingStore {
       if (await this.tombstones.findOne({ id: listing.id }, { projection: { _id: 1 } })) await this.tombstones.deleteOne({ id: listing.id })
       return true
     } catch (e) {
-      if ((e as { code?: number }).code === 11000) return false
+      if (isDuplicateKey(e)) return false
       throw e
     }
   }

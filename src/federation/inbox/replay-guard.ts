@@ -3,14 +3,14 @@
  * handling it (a unique index makes concurrent duplicates lose), and releases
  * the claim if handling fails so the sender's retry is not lost.
  */
-import type { Db, Collection } from 'mongodb'
+import { isDuplicateKey, type DocumentDb, type DocumentCollection } from '../../storage/document-db'
 
 interface Seen { id: string; at: Date }
 
 export class ReplayGuard {
-  private readonly seen: Collection<Seen>
+  private readonly seen: DocumentCollection<Seen>
 
-  constructor(db: Db, private readonly keepForMs = 14 * 24 * 3600 * 1000) {
+  constructor(db: DocumentDb, private readonly keepForMs = 14 * 24 * 3600 * 1000) {
     this.seen = db.collection<Seen>('inboxSeen')
   }
 
@@ -25,7 +25,7 @@ export class ReplayGuard {
       await this.seen.insertOne({ id, at: new Date() })
       return true
     } catch (e) {
-      if ((e as { code?: number }).code === 11000) return false
+      if (isDuplicateKey(e)) return false
       throw e
     }
   }

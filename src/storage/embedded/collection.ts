@@ -16,6 +16,8 @@ import { BAD_VALUE, INDEX_OPTIONS_CONFLICT, serverError } from './errors'
 import type { Change } from './lmdb-files'
 import { DocumentSet, type Staged } from './documents'
 import type { Codec } from './codec'
+import type { StoredDocument, WithoutId } from '../document-db'
+import type { ApexCollection } from '../apex-db'
 
 /** What a collection needs from its client: disk writes and the health latch. */
 export interface CollectionHost {
@@ -33,7 +35,7 @@ export interface CollectionHost {
 interface WriteOptions { upsert?: boolean; arrayFilters?: Doc[]; forceServerObjectId?: boolean; ordered?: boolean }
 interface FindOneAndOptions { sort?: unknown; projection?: ProjectionSpec; returnDocument?: 'before' | 'after'; upsert?: boolean; arrayFilters?: Doc[] }
 
-export class EmbeddedCollection<TSchema extends Doc = Doc> {
+export class EmbeddedCollection<TSchema extends StoredDocument = StoredDocument> implements ApexCollection<TSchema> {
   readonly namespace: string
   private readonly set: DocumentSet
 
@@ -119,13 +121,13 @@ export class EmbeddedCollection<TSchema extends Doc = Doc> {
     return applied
   }
 
-  async insertOne(doc: TSchema, options: WriteOptions = {}): Promise<{ acknowledged: true; insertedId: unknown }> {
+  async insertOne(doc: WithoutId<TSchema>, options: WriteOptions = {}): Promise<{ acknowledged: true; insertedId: unknown }> {
     this.host.assertHealthy()
     const [staged] = await this.commit([this.set.stageInsert(doc, options)])
     return { acknowledged: true, insertedId: staged?.after?._id }
   }
 
-  async insertMany(docs: TSchema[], options: WriteOptions = {}): Promise<{ acknowledged: true; insertedCount: number; insertedIds: Record<number, unknown> }> {
+  async insertMany(docs: WithoutId<TSchema>[], options: WriteOptions = {}): Promise<{ acknowledged: true; insertedCount: number; insertedIds: Record<number, unknown> }> {
     this.host.assertHealthy()
     if (!Array.isArray(docs)) throw serverError(BAD_VALUE, 'insertMany needs an array of documents')
     const ordered = options.ordered !== false
@@ -221,7 +223,7 @@ export class EmbeddedCollection<TSchema extends Doc = Doc> {
 
   private modifyResult(doc: Doc | undefined, projection: ProjectionSpec | undefined, lastErrorObject: Doc) {
     const value = doc ? compileProjection(projection)(cloneValue(doc)) : null
-    return { ok: 1 as const, value: value as TSchema | null, lastErrorObject }
+    return { ok: 1 as const, value: value as WithoutId<TSchema> | null, lastErrorObject }
   }
 
   async findOneAndUpdate(filter: Doc, update: unknown, options: FindOneAndOptions = {}) {
