@@ -45,6 +45,7 @@ export interface Federation {
   stop(): Promise<void>
 }
 
+/** What the federation layer is built from; `db` holds its own collections (peers, queue, keys...). */
 export interface FederationDeps {
   config: Config
   db: DocumentDb

@@ -17,6 +17,7 @@ import { APEX_ROUTES, INSTANCE_ACTOR_NAME, actorIri, actorStreams, collectionInf
 import { AS_CONTEXT, SECURITY_CONTEXT } from './context'
 import { SerialQueue } from '../support/serial-queue'
 
+/** What the bridge is built from: the instance's URL and host, apex's database, the actor keys. */
 export interface ApexBridgeDeps {
   publicUrl: string
   host: string

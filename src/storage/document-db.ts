@@ -148,3 +148,14 @@ export const DUPLICATE_KEY = 11000
 export function isDuplicateKey(err: unknown): boolean {
   return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === DUPLICATE_KEY
 }
+
+/** Inserts unless a unique index already holds the document's key: true when inserted, false when taken. */
+export async function insertUnlessTaken<T extends StoredDocument>(collection: DocumentCollection<T>, doc: WithoutId<T>): Promise<boolean> {
+  try {
+    await collection.insertOne(doc)
+    return true
+  } catch (e) {
+    if (isDuplicateKey(e)) return false
+    throw e
+  }
+}

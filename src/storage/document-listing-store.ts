@@ -3,7 +3,7 @@
  * (MONGODB_URL) and on the embedded engine, which implements the driver calls
  * used here with MongoDB's semantics.
  */
-import { isDuplicateKey, type DocumentDb, type DocumentCollection, type FindOptions } from './document-db'
+import { insertUnlessTaken, type DocumentDb, type DocumentCollection, type FindOptions } from './document-db'
 import type { Listing, ModerationState } from '../directory/listing'
 import type { ListingStore, ListingQuery, ListingPage, Tombstone, DirectoryChange, ListingStamp, ChangeQuery } from '../directory/listing-store'
 
@@ -35,15 +35,10 @@ export class DocumentListingStore implements ListingStore {
   }
 
   async insert(listing: Listing): Promise<boolean> {
-    try {
-      await this.listings.insertOne({ ...listing })
-      // A listing that comes back (a mirror re-created at its origin) is no longer a tombstone.
-      if (await this.tombstones.findOne({ id: listing.id }, { projection: { _id: 1 } })) await this.tombstones.deleteOne({ id: listing.id })
-      return true
-    } catch (e) {
-      if (isDuplicateKey(e)) return false
-      throw e
-    }
+    if (!(await insertUnlessTaken(this.listings, { ...listing }))) return false
+    // A listing that comes back (a mirror re-created at its origin) is no longer a tombstone.
+    if (await this.tombstones.findOne({ id: listing.id }, { projection: { _id: 1 } })) await this.tombstones.deleteOne({ id: listing.id })
+    return true
   }
 
   async replace(listing: Listing, expectedVersion: number): Promise<boolean> {

@@ -5,7 +5,7 @@
 import crypto from 'node:crypto'
 import { normaliseEmail, type EditorAccount, type EditorAccounts } from '../directory/editor-accounts'
 import { hashPassword, verifyPassword } from '../directory/passwords'
-import { isDuplicateKey, type DocumentCollection, type DocumentDb } from './document-db'
+import { insertUnlessTaken, type DocumentCollection, type DocumentDb } from './document-db'
 
 interface Secret { name: string; value: string }
 
@@ -24,11 +24,8 @@ export class EditorAccountStore implements EditorAccounts {
     await this.accounts.createIndex({ applicant: 1 }, { name: 'editor-applicant' })
     await this.secrets.createIndex({ name: 1 }, { unique: true, name: 'secret-name' })
     // One random key per instance, kept in the store (every process and every restart agree on it).
-    try {
-      await this.secrets.insertOne({ name: 'applicant-key', value: crypto.randomBytes(32).toString('base64') })
-    } catch (e) {
-      if (!isDuplicateKey(e)) throw e // else another process made it first
-    }
+    // When the key is taken, another process made it first: both use the stored one.
+    await insertUnlessTaken(this.secrets, { name: 'applicant-key', value: crypto.randomBytes(32).toString('base64') })
     const secret = await this.secrets.findOne({ name: 'applicant-key' })
     if (!secret) throw new Error('the applicant key could not be stored')
     this.applicantKey = Buffer.from(secret.value, 'base64')
@@ -54,13 +51,7 @@ export class EditorAccountStore implements EditorAccounts {
 
   async create(email: string, password: string, listingId: string, applicant?: string): Promise<boolean> {
     const account: EditorAccount = { email: normaliseEmail(email), passwordHash: await hashPassword(password), listingId, created: new Date(), ...(applicant ? { applicant } : {}) }
-    try {
-      await this.accounts.insertOne(account)
-      return true
-    } catch (e) {
-      if (isDuplicateKey(e)) return false
-      throw e
-    }
+    return insertUnlessTaken(this.accounts, account)
   }
 
   async removeFor(listingId: string): Promise<void> {

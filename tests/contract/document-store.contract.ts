@@ -27,6 +27,7 @@ export interface ContractDb extends ApexDb {
   collection<T extends StoredDocument = StoredDocument>(name: string): ContractCollection<T>
 }
 
+/** An engine as this suite drives it. */
 export interface StoreUnderTest {
   db: ContractDb
   /** Closes and reopens the engine (for durability); returns the new database. */

@@ -28,6 +28,7 @@ export interface Delivery {
 
 export interface HostStatus { queued: number; failing: number; lastError?: string; lastSuccess?: Date; unavailableSince?: Date; delivered: number; dropped: number }
 
+/** What the queue needs: its database, the fetch policy, a signer per actor and a logger. */
 export interface DeliveryQueueDeps {
   db: DocumentDb
   policy: FetchPolicy

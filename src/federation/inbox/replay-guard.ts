@@ -3,7 +3,7 @@
  * handling it (a unique index makes concurrent duplicates lose), and releases
  * the claim if handling fails so the sender's retry is not lost.
  */
-import { isDuplicateKey, type DocumentDb, type DocumentCollection } from '../../storage/document-db'
+import { insertUnlessTaken, type DocumentDb, type DocumentCollection } from '../../storage/document-db'
 
 interface Seen { id: string; at: Date }
 
@@ -21,13 +21,7 @@ export class ReplayGuard {
 
   /** True if this call claimed the id; false if it was seen before. */
   async claim(id: string): Promise<boolean> {
-    try {
-      await this.seen.insertOne({ id, at: new Date() })
-      return true
-    } catch (e) {
-      if (isDuplicateKey(e)) return false
-      throw e
-    }
+    return insertUnlessTaken(this.seen, { id, at: new Date() })
   }
 
   async release(id: string): Promise<void> {

@@ -10,6 +10,7 @@ import { normaliseSort, sortDocs } from './sort'
 import { parseUpdate, checkReplacement, updatedCopy } from './update-ops'
 import type { DocumentSet, Staged } from './documents'
 
+/** The options of findOneAnd*, as the driver takes them. */
 export interface FindOneAndOptions {
   sort?: unknown
   projection?: ProjectionSpec
