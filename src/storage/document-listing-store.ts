@@ -101,8 +101,9 @@ export class DocumentListingStore implements ListingStore {
   }
 
   async stamps(): Promise<ListingStamp[]> {
-    const docs = await this.listings.find({}, { projection: { _id: 0, id: 1, version: 1, updated: 1, moderation: 1, 'provenance.lastVerified': 1 } }).toArray()
-    return docs as unknown as ListingStamp[]
+    // The listings collection read through its projection: each document is a ListingStamp.
+    const asStamps = this.db.collection<ListingStamp>('listings')
+    return asStamps.find({}, { projection: { _id: 0, id: 1, version: 1, updated: 1, moderation: 1, 'provenance.lastVerified': 1 } }).toArray()
   }
 
   async idsOf(origin: string): Promise<string[]> {

@@ -26,7 +26,7 @@ export class EmbeddedDb implements ApexDb {
       coll.sibling = (other) => this.collection(other)
       this.collections.set(name, coll)
     }
-    return coll as unknown as EmbeddedCollection<T>
+    return coll as EmbeddedCollection<T>
   }
 
   async command(cmd: Doc): Promise<Doc> {

@@ -35,6 +35,7 @@ export class EmbeddedCursor<T = Doc> implements ApexCursor<T> {
   limit(limit: number): this { return this.chain({ limit }) }
   project<U = Doc>(projection: ProjectionSpec): EmbeddedCursor<U> {
     this.chain({ projection })
+    // The same cursor, as the driver's project() is: only its element type changes.
     return this as unknown as EmbeddedCursor<U>
   }
 
