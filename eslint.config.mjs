@@ -10,24 +10,17 @@ const COMPOSITION = layer('composition', 'Only src/main.ts and src/cli/ build th
 const HTTP = layer('http', 'Only http/ knows about requests and responses; return a value and let the route render it.')
 const FEDERATION = layer('federation', 'The layers below federation must not know about ActivityPub; map at the federation edge and pass plain values down.')
 const SEARCH = layer('search', 'Search is a read model fed by domain events; the layers below it must not depend on it.')
-const DIRECTORY_STORAGE = {
-  // document-db.ts describes the driver subset a store is handed; naming that shape is allowed, loading storage code is not
-  regex: '^(\\.{1,2}/)+storage(/(?!document-db$)|$)',
-  message: 'The domain holds rules and ports, not engines; put the implementation in storage/ and pass it in.'
-}
-const DOCUMENT_DB_TYPES = { regex: '^(\\.{1,2}/)+storage/document-db$', allowTypeImports: true, message: 'The domain may name the DocumentDb type, not import storage code.' }
+const STORAGE = layer('storage', 'The domain holds rules and ports, not engines; put the implementation in storage/ and pass it in.')
 const DRIVERS = { regex: '^(mongodb|express)(/|$)', message: 'The domain does no I/O: no database driver, no web framework.' }
 const EXPRESS = { regex: '^express(/|$)', message: 'Only http/ handles requests and responses; take and return plain values.' }
 const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] })
 const layerRules = [
   { files: ['src/**/*.ts'], ignores: ['src/main.ts', 'src/cli/**'], rules: restrict(COMPOSITION) },
   // each block below replaces the one above for its folder, so each repeats COMPOSITION
-  { files: ['src/directory/**/*.ts'], rules: restrict(DIRECTORY_STORAGE, DOCUMENT_DB_TYPES, SEARCH, FEDERATION, HTTP, COMPOSITION, DRIVERS) },
+  { files: ['src/directory/**/*.ts'], rules: restrict(STORAGE, SEARCH, FEDERATION, HTTP, COMPOSITION, DRIVERS) },
   { files: ['src/storage/**/*.ts'], rules: restrict(SEARCH, FEDERATION, HTTP, COMPOSITION, EXPRESS) },
   { files: ['src/search/**/*.ts'], rules: restrict(FEDERATION, HTTP, COMPOSITION, EXPRESS) },
-  { files: ['src/federation/**/*.ts'], rules: restrict(HTTP, COMPOSITION, EXPRESS) },
-  // Temporary: editor-accounts still names mongodb's Db until it takes a DocumentDb (issue 10); delete this block then.
-  { files: ['src/directory/editor-accounts.ts'], rules: restrict(DIRECTORY_STORAGE, DOCUMENT_DB_TYPES, SEARCH, FEDERATION, HTTP, COMPOSITION) }
+  { files: ['src/federation/**/*.ts'], rules: restrict(HTTP, COMPOSITION, EXPRESS) }
 ]
 
 export default tseslint.config(

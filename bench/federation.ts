@@ -9,7 +9,6 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { spawnSync } from 'node:child_process'
-import type { Db } from 'mongodb'
 import { spawnInstance, removeInstance, follow, waitMirrors, listing, TOKEN, type Instance } from '../tests/federation/harness'
 import { fakePeer, type FakePeer } from '../tests/federation/fake-peer'
 import { waitFor } from '../tests/support/wait'
@@ -45,7 +44,7 @@ async function apexDelivery(followers: FakePeer[]): Promise<number> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tejido-bench-apex-'))
   const client = await new EmbeddedClient(dir).connect()
   try {
-    const db = client.db() as unknown as Db
+    const db = client.db()
     const store = new ApexStore()
     store.db = db
     const port = await freePort()
@@ -77,7 +76,7 @@ async function queueDelivery(followers: FakePeer[]): Promise<number> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tejido-bench-queue-'))
   const client = await new EmbeddedClient(dir).connect()
   try {
-    const db = client.db() as unknown as Db
+    const db = client.db()
     const keys = new ActorKeys(db)
     const actorId = 'http://127.0.0.1:1/actor'
     const key = createPrivateKey((await keys.ensure(actorId)).privateKeyPem)

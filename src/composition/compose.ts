@@ -13,7 +13,7 @@ import { ListingService } from '../directory/listing-service'
 import { ActorKeys } from '../federation/keys'
 import { ApexBridge } from '../federation/apex-bridge'
 import { createMetrics } from '../http/api/operations'
-import { EditorAccounts } from '../directory/editor-accounts'
+import { EditorAccountStore } from '../storage/editor-account-store'
 import { Sessions } from '../http/site/session'
 import { createApp } from '../app'
 import { composeFederation, type Federation } from './federation'
@@ -62,7 +62,7 @@ export async function compose(config: Config, logger: Logger): Promise<Tejido> {
     bridge.subscribe(events, isLocal)
     const instance = { id: bridge.instanceActorId, host: config.host, name: config.instanceName, publicUrl: config.publicUrl }
     const federation = await composeFederation({ config, db: store.db, listingStore, events, keys, instanceActorId: bridge.instanceActorId, isLocal, logger })
-    const accounts = new EditorAccounts(store.db)
+    const accounts = new EditorAccountStore(store.db)
     const secure = config.publicUrl.startsWith('https:')
     const sessions = new Sessions(store.db, { secure, adminToken: config.adminToken })
     await Promise.all([accounts.init(), sessions.init()])

@@ -4,7 +4,7 @@
  * publishing. Called by the composition root; no module-level state.
  */
 import { createPrivateKey } from 'node:crypto'
-import type { Db } from 'mongodb'
+import type { DocumentDb } from '../storage/document-db'
 import type { Logger } from 'pino'
 import type { RequestHandler, Router } from 'express'
 import type { Config } from '../config/config'
@@ -45,9 +45,10 @@ export interface Federation {
   stop(): Promise<void>
 }
 
+/** What the federation layer is built from; `db` holds its own collections (peers, queue, keys...). */
 export interface FederationDeps {
   config: Config
-  db: Db
+  db: DocumentDb
   listingStore: ListingStore
   events: DirectoryEvents
   keys: ActorKeys

@@ -5,7 +5,7 @@
  * foreign (404s, links to /profile?id=...), so the origin is recorded in the
  * store at first open and a different one is refused.
  */
-import type { Db } from 'mongodb'
+import type { DocumentDb } from '../storage/document-db'
 
 export class OriginMismatchError extends Error {
   constructor(readonly recorded: string, readonly configured: string) {
@@ -25,7 +25,7 @@ interface OriginRecord { key: 'origin'; origin: string; since: Date }
  * recorded. A store from before the record existed adopts the origin it was
  * made under (see originOfOlderStore).
  */
-export async function checkInstanceOrigin(db: Db, publicUrl: string): Promise<void> {
+export async function checkInstanceOrigin(db: DocumentDb, publicUrl: string): Promise<void> {
   const meta = db.collection<OriginRecord>('instance')
   let record = await meta.findOne({ key: 'origin' })
   if (!record) {
@@ -43,7 +43,7 @@ export async function checkInstanceOrigin(db: Db, publicUrl: string): Promise<vo
  * listing, the instance actor's key's (peers know the instance by it); else
  * (a new store, or one already mixed by an earlier change) `publicUrl`.
  */
-async function originOfOlderStore(db: Db, publicUrl: string): Promise<string> {
+async function originOfOlderStore(db: DocumentDb, publicUrl: string): Promise<string> {
   const listings = db.collection<{ origin: string }>('listings')
   const local = { 'provenance.via': 'local' }
   const one = await listings.findOne(local, { projection: { _id: 0, origin: 1 } })

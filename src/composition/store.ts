@@ -2,13 +2,16 @@
  * The one place the document engine is chosen: MongoDB when MONGODB_URL is
  * set, otherwise the embedded engine under DATA_DIR.
  */
-import { MongoClient, type Db } from 'mongodb'
+import { MongoClient } from 'mongodb'
+import type { ApexDb } from '../storage/apex-db'
 import { EmbeddedClient } from '../storage/embedded/client'
 import type { Config } from '../config/config'
 import { checkInstanceOrigin } from './instance-origin'
 
+/** The store the application runs on, whichever engine holds it. */
 export interface OpenStore {
-  db: Db
+  /** A DocumentDb for Tejido's stores, with the wider surface apex's store needs (storage/apex-db.ts). */
+  db: ApexDb
   engine: 'mongodb' | 'embedded'
   close(): Promise<void>
 }
@@ -28,10 +31,12 @@ export async function openStore(config: Pick<Config, 'mongodbUrl' | 'dataDir' | 
 async function connect(config: Pick<Config, 'mongodbUrl' | 'dataDir'>): Promise<OpenStore> {
   if (config.mongodbUrl) {
     const client = await new MongoClient(config.mongodbUrl).connect()
-    return { db: client.db(), engine: 'mongodb', close: () => client.close() }
+    // No cast: this assignment is the compile-time proof that the driver's Db
+    // satisfies the seam (tests/unit/document-db-types.test.ts checks it too).
+    const db: ApexDb = client.db()
+    return { db, engine: 'mongodb', close: () => client.close() }
   }
   const client = await new EmbeddedClient(config.dataDir).connect()
-  // The embedded engine implements the subset of Db that Tejido and apex use;
-  // tests/contract runs those calls against both engines.
-  return { db: client.db('tejido') as unknown as Db, engine: 'embedded', close: () => client.close() }
+  // EmbeddedDb implements ApexDb; tests/contract runs those calls against both engines.
+  return { db: client.db('tejido'), engine: 'embedded', close: () => client.close() }
 }

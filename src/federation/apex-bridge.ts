@@ -8,7 +8,7 @@
  */
 import ActivitypubExpress, { type Apex } from 'activitypub-express'
 import ApexStore from 'activitypub-express/store'
-import type { Db } from 'mongodb'
+import type { ApexDb } from '../storage/apex-db'
 import type { Logger } from 'pino'
 import type { Listing } from '../directory/listing'
 import type { DirectoryEvents } from '../directory/events'
@@ -17,10 +17,12 @@ import { APEX_ROUTES, INSTANCE_ACTOR_NAME, actorIri, actorStreams, collectionInf
 import { AS_CONTEXT, SECURITY_CONTEXT } from './context'
 import { SerialQueue } from '../support/serial-queue'
 
+/** What the bridge is built from: the instance's URL and host, apex's database, the actor keys. */
 export interface ApexBridgeDeps {
   publicUrl: string
   host: string
-  db: Db
+  /** The database apex's store runs on: a DocumentDb with the wider surface apex calls. */
+  db: ApexDb
   keys: ActorKeys
   logger: Logger
   version: string

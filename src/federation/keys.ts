@@ -7,17 +7,17 @@
  */
 import { generateKeyPair } from 'node:crypto'
 import { promisify } from 'node:util'
-import type { Db, Collection } from 'mongodb'
+import type { DocumentDb, DocumentCollection } from '../storage/document-db'
 
 const generate = promisify(generateKeyPair)
 
 export interface KeyPair { owner: string; publicKeyPem: string; privateKeyPem: string; created: Date }
 
 export class ActorKeys {
-  private readonly keys: Collection<KeyPair>
+  private readonly keys: DocumentCollection<KeyPair>
   private readonly inFlight = new Map<string, Promise<KeyPair>>()
 
-  constructor(db: Db) {
+  constructor(db: DocumentDb) {
     this.keys = db.collection<KeyPair>('actorKeys')
   }
 

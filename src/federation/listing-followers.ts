@@ -3,14 +3,14 @@
  * accepts every follow; its changes go to these inboxes, signed by the
  * listing's own key.
  */
-import type { Db, Collection } from 'mongodb'
+import type { DocumentDb, DocumentCollection } from '../storage/document-db'
 
 export interface ListingFollower { listing: string; actor: string; inbox: string; sharedInbox?: string; followId: string; since: Date }
 
 export class ListingFollowers {
-  private readonly followers: Collection<ListingFollower>
+  private readonly followers: DocumentCollection<ListingFollower>
 
-  constructor(db: Db) {
+  constructor(db: DocumentDb) {
     this.followers = db.collection<ListingFollower>('listingFollowers')
   }
 

@@ -3,17 +3,17 @@
  * (MONGODB_URL) and on the embedded engine, which implements the driver calls
  * used here with MongoDB's semantics.
  */
-import type { Db, Collection } from 'mongodb'
+import { insertUnlessTaken, type DocumentDb, type DocumentCollection, type FindOptions } from './document-db'
 import type { Listing, ModerationState } from '../directory/listing'
 import type { ListingStore, ListingQuery, ListingPage, Tombstone, DirectoryChange, ListingStamp, ChangeQuery } from '../directory/listing-store'
 
-const NO_ID = { projection: { _id: 0 } }
+const NO_ID: FindOptions = { projection: { _id: 0 } }
 
 export class DocumentListingStore implements ListingStore {
-  private readonly listings: Collection<Listing>
-  private readonly tombstones: Collection<Tombstone>
+  private readonly listings: DocumentCollection<Listing>
+  private readonly tombstones: DocumentCollection<Tombstone>
 
-  constructor(private readonly db: Db) {
+  constructor(private readonly db: DocumentDb) {
     this.listings = db.collection<Listing>('listings')
     this.tombstones = db.collection<Tombstone>('tombstones')
   }
@@ -35,15 +35,10 @@ export class DocumentListingStore implements ListingStore {
   }
 
   async insert(listing: Listing): Promise<boolean> {
-    try {
-      await this.listings.insertOne({ ...listing })
-      // A listing that comes back (a mirror re-created at its origin) is no longer a tombstone.
-      if (await this.tombstones.findOne({ id: listing.id }, { projection: { _id: 1 } })) await this.tombstones.deleteOne({ id: listing.id })
-      return true
-    } catch (e) {
-      if ((e as { code?: number }).code === 11000) return false
-      throw e
-    }
+    if (!(await insertUnlessTaken(this.listings, { ...listing }))) return false
+    // A listing that comes back (a mirror re-created at its origin) is no longer a tombstone.
+    if (await this.tombstones.findOne({ id: listing.id }, { projection: { _id: 1 } })) await this.tombstones.deleteOne({ id: listing.id })
+    return true
   }
 
   async replace(listing: Listing, expectedVersion: number): Promise<boolean> {
@@ -106,8 +101,9 @@ export class DocumentListingStore implements ListingStore {
   }
 
   async stamps(): Promise<ListingStamp[]> {
-    const docs = await this.listings.find({}, { projection: { _id: 0, id: 1, version: 1, updated: 1, moderation: 1, 'provenance.lastVerified': 1 } }).toArray()
-    return docs as unknown as ListingStamp[]
+    // The listings collection read through its projection: each document is a ListingStamp.
+    const asStamps = this.db.collection<ListingStamp>('listings')
+    return asStamps.find({}, { projection: { _id: 0, id: 1, version: 1, updated: 1, moderation: 1, 'provenance.lastVerified': 1 } }).toArray()
   }
 
   async idsOf(origin: string): Promise<string[]> {

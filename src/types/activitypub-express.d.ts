@@ -2,11 +2,10 @@
 // its surface Tejido uses; everything else stays unknown.
 declare module 'activitypub-express' {
   import type { RequestHandler } from 'express'
-  import type { Db } from 'mongodb'
 
   type Handlers = RequestHandler[]
   export interface ApexStore {
-    db: Db
+    db: import('../storage/apex-db').ApexDb
     setup(initialUser?: Record<string, unknown>): Promise<unknown>
     getObject(id: string, includeMeta?: boolean): Promise<Record<string, unknown> | null>
     saveObject(object: Record<string, unknown>): Promise<boolean>

@@ -3,13 +3,13 @@
  * through the calls apex makes: setup, objects, streams with $lookup paging,
  * activity meta, the delivery queue and contexts.
  */
-import type { Db } from 'mongodb'
+import type { ApexDb } from '../../src/storage/apex-db'
 // apex ships no types; its store is plain JavaScript.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const ApexStore = require('activitypub-express/store') as new () => ApexStoreLike
 
 export interface ApexStoreLike {
-  db: Db
+  db: ApexDb
   setup(initialUser?: object): Promise<unknown>
   saveObject(o: object): Promise<boolean>
   getObject(id: string, includeMeta?: boolean): Promise<Record<string, unknown> | null>
@@ -34,7 +34,7 @@ const user = {
   _meta: { privateKey: 'PRIVATE' }
 }
 
-export function apexStoreContract(openDb: () => Promise<Db>, close: () => Promise<void>): void {
+export function apexStoreContract(openDb: () => Promise<ApexDb>, close: () => Promise<void>): void {
   let store: ApexStoreLike
   beforeAll(async () => {
     store = new ApexStore()

@@ -3,17 +3,40 @@
  * gives. Every engine runs this suite: the embedded one always, MongoDB when
  * MONGODB_URL is set.
  */
-import { ObjectId, type Db, type UpdateFilter, type Document } from 'mongodb'
+import { ObjectId } from 'mongodb'
+import type { ApexCollection, ApexCursor, ApexDb } from '../../src/storage/apex-db'
+import type { DocumentFilter, FindOneAndUpdateOptions, FindOptions, ModifyResult, StoredDocument, UpdateDocument, UpdateResult, UpsertOptions } from '../../src/storage/document-db'
 
+/**
+ * What this suite calls: ApexDb (Tejido's calls and apex's), plus the driver
+ * behaviour it pins beyond them (no filter, unnamed indexes, upserting
+ * find-and-modify, upsertedId, the collection's name). Both engines are
+ * handed in uncast, so each is held to this at compile time as well.
+ */
+interface ContractCollection<T extends StoredDocument> extends ApexCollection<T> {
+  readonly collectionName: string
+  countDocuments(filter?: DocumentFilter, options?: { hint?: string }): Promise<number>
+  find(filter?: DocumentFilter, options?: FindOptions): ApexCursor<T>
+  createIndex(keys: Record<string, 1 | -1>, options: { name?: string; unique?: boolean; partialFilterExpression?: DocumentFilter }): Promise<string>
+  updateOne(filter: DocumentFilter, update: UpdateDocument, options?: UpsertOptions): Promise<UpdateResult & { upsertedId?: unknown }>
+  findOneAndUpdate(filter: DocumentFilter, update: UpdateDocument, options?: FindOneAndUpdateOptions & { upsert?: boolean }): Promise<ModifyResult<T> & { ok: 0 | 1 }>
+}
+
+/** The database this suite is handed. */
+export interface ContractDb extends ApexDb {
+  collection<T extends StoredDocument = StoredDocument>(name: string): ContractCollection<T>
+}
+
+/** An engine as this suite drives it. */
 export interface StoreUnderTest {
-  db: Db
-  /** Closes and reopens the engine (for durability); returns the new Db. */
-  reopen?: () => Promise<Db>
+  db: ContractDb
+  /** Closes and reopens the engine (for durability); returns the new database. */
+  reopen?: () => Promise<ContractDb>
 }
 
 export function documentStoreContract(open: () => Promise<StoreUnderTest>, close: () => Promise<void>): void {
   let store: StoreUnderTest
-  let db: Db
+  let db: ContractDb
   let n = 0
   const fresh = () => db.collection(`c${++n}_${Date.now()}`)
 
@@ -123,8 +146,8 @@ export function documentStoreContract(open: () => Promise<StoreUnderTest>, close
 
     test('duplicate _id is refused', async () => {
       const c = fresh()
-      await c.insertOne({ _id: 'same' as unknown as ObjectId })
-      await expect(c.insertOne({ _id: 'same' as unknown as ObjectId })).rejects.toMatchObject({ code: 11000 })
+      await c.insertOne({ _id: 'same' })
+      await expect(c.insertOne({ _id: 'same' })).rejects.toMatchObject({ code: 11000 })
     })
 
     test('ordered insertMany stops at a duplicate, unordered goes on', async () => {
@@ -157,7 +180,7 @@ export function documentStoreContract(open: () => Promise<StoreUnderTest>, close
     test('operators and matched/modified counts true to MongoDB', async () => {
       const c = fresh()
       await c.insertMany([{ k: 1, n: 1, list: ['a'] }, { k: 2, n: 1, list: [] }])
-      let r: Document = await c.updateOne({ k: 1 }, { $set: { n: 1 } })
+      let r: StoredDocument = await c.updateOne({ k: 1 }, { $set: { n: 1 } })
       expect([r.matchedCount, r.modifiedCount]).toEqual([1, 0])
       r = await c.updateMany({}, { $inc: { n: 2 } })
       expect([r.matchedCount, r.modifiedCount]).toEqual([2, 2])
@@ -193,7 +216,7 @@ export function documentStoreContract(open: () => Promise<StoreUnderTest>, close
     test('replaceOne keeps _id, reports no change for an identical document, upserts', async () => {
       const c = fresh()
       await c.insertOne({ documentUrl: 'u', v: 1 })
-      let r: Document = await c.replaceOne({ documentUrl: 'u' }, { documentUrl: 'u', v: 1 })
+      let r: StoredDocument = await c.replaceOne({ documentUrl: 'u' }, { documentUrl: 'u', v: 1 })
       expect([r.matchedCount, r.modifiedCount]).toEqual([1, 0])
       r = await c.replaceOne({ documentUrl: 'u' }, { documentUrl: 'u', v: 2 })
       expect([r.matchedCount, r.modifiedCount]).toEqual([1, 1])
@@ -217,10 +240,10 @@ export function documentStoreContract(open: () => Promise<StoreUnderTest>, close
     test('findOneAndUpdate returns { value } before or after, with projection', async () => {
       const c = fresh()
       await c.insertOne({ id: 'a', _meta: { col: ['x'] } })
-      const before = await c.findOneAndUpdate({ id: 'a' }, { $addToSet: { '_meta.col': 'y' } } as unknown as UpdateFilter<Document>, { projection: { _id: 0 } })
+      const before = await c.findOneAndUpdate({ id: 'a' }, { $addToSet: { '_meta.col': 'y' } }, { projection: { _id: 0 } })
       expect(before.ok).toBe(1)
       expect(before.value).toEqual({ id: 'a', _meta: { col: ['x'] } })
-      const after = await c.findOneAndUpdate({ id: 'a' }, { $pull: { '_meta.col': 'x' } } as unknown as UpdateFilter<Document>, { returnDocument: 'after', projection: { _id: 0 } })
+      const after = await c.findOneAndUpdate({ id: 'a' }, { $pull: { '_meta.col': 'x' } }, { returnDocument: 'after', projection: { _id: 0 } })
       expect(after.value).toEqual({ id: 'a', _meta: { col: ['y'] } })
       const none = await c.findOneAndUpdate({ id: 'zz' }, { $set: { q: 1 } })
       expect(none.value).toBeNull()
@@ -242,7 +265,7 @@ export function documentStoreContract(open: () => Promise<StoreUnderTest>, close
       const now = Date.now()
       await c.insertMany([{ a: 2, after: new Date(now - 10) }, { a: 1, after: new Date(now - 20) }, { a: 3, after: new Date(now + 60000) }], { forceServerObjectId: true })
       const q = { after: { $lte: new Date() } }
-      const opts = { sort: { after: 1, _id: 1 } as const, projection: { _id: 0 } }
+      const opts = { sort: { after: 1, _id: 1 }, projection: { _id: 0 } } as const
       expect((await c.findOneAndDelete(q, opts)).value?.a).toBe(1)
       expect((await c.findOneAndDelete(q, opts)).value?.a).toBe(2)
       expect((await c.findOneAndDelete(q, opts)).value).toBeNull()

@@ -12,7 +12,6 @@ import express from 'express'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import pino from 'pino'
-import type { Db } from 'mongodb'
 import { EmbeddedClient } from '../../src/storage/embedded/client'
 import { ActorKeys } from '../../src/federation/keys'
 import { ApexBridge } from '../../src/federation/apex-bridge'
@@ -25,7 +24,7 @@ test("apex's own inbox accepts an Update of B's listing signed by X", async () =
   let x: FakePeer | undefined
   let server: http.Server | undefined
   try {
-    const db = client.db() as unknown as Db
+    const db = client.db()
     const app = express()
     server = http.createServer(app)
     await new Promise<void>((r) => server?.listen(0, '127.0.0.1', r))

@@ -5,7 +5,6 @@ import os from 'node:os'
 import path from 'node:path'
 import type { AddressInfo } from 'node:net'
 import pino from 'pino'
-import type { Db } from 'mongodb'
 import { DeliveryQueue } from '../../src/federation/delivery/queue'
 import { retryDelay, isRetryable, shouldRetry } from '../../src/federation/delivery/backoff'
 import { signRequest, digestMatches } from '../../src/federation/signatures/http-signature'
@@ -56,7 +55,7 @@ describe('delivery queue', () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tejido-delivery-'))
     client = await new EmbeddedClient(dir).connect()
     queue = new DeliveryQueue({
-      db: client.db() as unknown as Db,
+      db: client.db(),
       policy: { allow: parseAllowList(['127.0.0.1']), timeoutMs: 1500, maxBytes: 1 << 20, maxRedirects: 0, userAgent: 'test' },
       signerFor: async (actor) => (req) => signRequest(req, { keyId: `${actor}#main-key`, privateKeyPem: key.privateKey }),
       logger: pino({ level: 'silent' }),

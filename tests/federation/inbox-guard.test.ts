@@ -12,7 +12,6 @@ import type { AddressInfo } from 'node:net'
 import express from 'express'
 import request from 'supertest'
 import pino from 'pino'
-import type { Db } from 'mongodb'
 import { inboxGuard, type VerifiedInbound } from '../../src/federation/inbox/guard'
 import { ReplayGuard } from '../../src/federation/inbox/replay-guard'
 import { RateLimiter } from '../../src/federation/inbox/rate-limiter'
@@ -55,7 +54,7 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${(remote.address() as AddressInfo).port}`
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tejido-inbox-'))
   client = await new EmbeddedClient(dataDir).connect()
-  const db = client.db() as unknown as Db
+  const db = client.db()
   const keys = new RemoteKeyResolver(db, { allow: parseAllowList(['127.0.0.1', 'localhost']), timeoutMs: 2000, maxBytes: 1 << 20, maxRedirects: 3, userAgent: 'test' })
   await keys.init()
   const replay = new ReplayGuard(db)

@@ -4,7 +4,6 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { AddressInfo } from 'node:net'
-import type { Db } from 'mongodb'
 import { signRequest, signRequestOffThread, signingString, parseSignatureHeader, digestOf } from '../../src/federation/signatures/http-signature'
 import { verifyRequest, type SignedRequest } from '../../src/federation/signatures/verify-request'
 import { keyFromDocument, RemoteKeyResolver, type KeyResolver, type PublicKeyInfo } from '../../src/federation/signatures/key-resolver'
@@ -145,7 +144,7 @@ describe('remote key resolver', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tejido-keys-'))
     const client = await new EmbeddedClient(dir).connect()
     try {
-      const keys = new RemoteKeyResolver(client.db() as unknown as Db, {
+      const keys = new RemoteKeyResolver(client.db(), {
         allow: parseAllowList(['127.0.0.1']), timeoutMs: 2000, maxBytes: 1 << 20, maxRedirects: 3, userAgent: 'test'
       })
       await keys.init()
@@ -172,7 +171,7 @@ describe('remote key resolver', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tejido-keys-'))
     const client = await new EmbeddedClient(dir).connect()
     try {
-      const keys = new RemoteKeyResolver(client.db() as unknown as Db, { allow: parseAllowList([]), timeoutMs: 2000, maxBytes: 1 << 20, maxRedirects: 3, userAgent: 'test' })
+      const keys = new RemoteKeyResolver(client.db(), { allow: parseAllowList([]), timeoutMs: 2000, maxBytes: 1 << 20, maxRedirects: 3, userAgent: 'test' })
       for (const keyId of ['http://127.0.0.1:27017/actor#k', 'http://localhost/actor#k', 'http://[::1]/a#k', 'http://169.254.169.254/a#k', 'http://10.0.0.1/a#k', 'http://2130706433/a#k']) {
         const r = await keys.resolve(keyId)
         expect(r.ok).toBe(false)

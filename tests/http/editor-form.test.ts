@@ -9,7 +9,7 @@
 import request from 'supertest'
 import { composeInstance, sampleListing, type TestInstance } from '../support/instance'
 import { formFields, encodeForm } from '../support/html-form'
-import { EditorAccounts } from '../../src/directory/editor-accounts'
+import { EditorAccountStore } from '../../src/storage/editor-account-store'
 
 let inst: TestInstance
 beforeAll(async () => {
@@ -33,7 +33,7 @@ async function richListingWithEditor(slug: string): Promise<{ editor: ReturnType
     location: [{ name: 'Oaxaca office', address: 'Calle Falsa 123, Oaxaca', country: 'MX', latitude: 17.0732, longitude: -96.7266 }, { name: 'Remote desk', latitude: 19.43, longitude: -99.13 }]
   }).expect(200)
   const email = `editor@${slug}.example`
-  expect(await new EditorAccounts(inst.tejido.store.db).create(email, PASSWORD, created.body.id as string)).toBe(true)
+  expect(await new EditorAccountStore(inst.tejido.store.db).create(email, PASSWORD, created.body.id as string)).toBe(true)
   const editor = request.agent(inst.tejido.app)
   const signIn = await editor.get('/editors').expect(200)
   const csrf = /name="_csrf" value="([^"]+)"/.exec(signIn.text)?.[1] as string

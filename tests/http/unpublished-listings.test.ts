@@ -1,7 +1,7 @@
 /** A listing that was never approved leaves no public trace, before or after it is rejected. */
 import request from 'supertest'
 import { composeInstance, sampleListing, PUBLIC_URL, type TestInstance } from '../support/instance'
-import { EditorAccounts } from '../../src/directory/editor-accounts'
+import { EditorAccountStore } from '../../src/storage/editor-account-store'
 import { waitFor } from '../support/wait'
 import { DocumentListingStore } from '../../src/storage/document-listing-store'
 import { ListingService } from '../../src/directory/listing-service'
@@ -63,7 +63,7 @@ describe('never-published listings', () => {
       return 0
     })
     try {
-      const accounts = new EditorAccounts(inst.tejido.store.db)
+      const accounts = new EditorAccountStore(inst.tejido.store.db)
       const applied = await inst.tejido.listings.create(sampleListing({ slug: 'applicant' }), 'pending') // what POST /join does
       expect(applied.ok && (await accounts.create('applicant@example.org', 'a-long-password', applied.value.id))).toBe(true)
       await app().post('/api/listings/applicant/reject').set(inst.auth).expect(200)

@@ -13,6 +13,12 @@ function copy<T>(value: T): T {
   return value
 }
 
+/** The stores' order: newest change first, ties by id ascending (negative when `a` comes first). */
+function changeOrder(a: { at: Date; id: string }, b: { at: Date; id: string }): number {
+  return b.at.getTime() - a.at.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+}
+const newestFirst = (a: Listing, b: Listing) => changeOrder({ at: a.updated, id: a.id }, { at: b.updated, id: b.id })
+
 export class MemoryListingStore implements ListingStore {
   readonly listings = new Map<string, Listing>()
   readonly tombstones = new Map<string, Tombstone>()
@@ -33,6 +39,7 @@ export class MemoryListingStore implements ListingStore {
   async insert(listing: Listing): Promise<boolean> {
     if (this.listings.has(listing.id) || (await this.bySlug(listing.origin, listing.slug))) return false
     this.listings.set(listing.id, copy(listing))
+    this.tombstones.delete(listing.id) // a listing that comes back is no longer a tombstone
     return true
   }
 
@@ -66,7 +73,7 @@ export class MemoryListingStore implements ListingStore {
   }
 
   async list(query: ListingQuery): Promise<ListingPage> {
-    const all = this.matching(query)
+    const all = this.matching(query).sort(newestFirst)
     const items = all.slice((query.page - 1) * query.perPage, query.page * query.perPage).map(copy)
     return { items, total: all.length, page: query.page, perPage: query.perPage }
   }
@@ -92,10 +99,9 @@ export class MemoryListingStore implements ListingStore {
       ...this.matching({ origin: query.origin }).map((l): DirectoryChange => ({ kind: 'listing', at: l.updated, id: l.id, listing: copy(l) })),
       ...[...this.tombstones.values()].filter((t) => t.origin === query.origin).map((t): DirectoryChange => ({ kind: 'tombstone', at: t.deleted, id: t.id, tombstone: t }))
     ]
-    const newer = (a: DirectoryChange, b: { at: Date; id: string }) => a.at.getTime() - b.at.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
     return all
-      .filter((c) => (!query.since || c.at > query.since) && (!query.before || newer(c, query.before) < 0))
-      .sort((a, b) => -newer(a, b))
+      .filter((c) => (!query.since || c.at > query.since) && (!query.before || changeOrder(c, query.before) > 0))
+      .sort(changeOrder)
       .slice(0, query.limit)
   }
 

@@ -7,7 +7,7 @@
  * peer never delays the others, and retried with exponential backoff.
  */
 import { randomUUID } from 'node:crypto'
-import type { Db, Collection } from 'mongodb'
+import type { DocumentDb, DocumentCollection } from '../../storage/document-db'
 import type { Logger } from 'pino'
 import { postActivity, type FetchPolicy, type RequestSigner } from '../net/safe-fetch'
 import { retryDelay, shouldRetry, isRetryable } from './backoff'
@@ -28,8 +28,9 @@ export interface Delivery {
 
 export interface HostStatus { queued: number; failing: number; lastError?: string; lastSuccess?: Date; unavailableSince?: Date; delivered: number; dropped: number }
 
+/** What the queue needs: its database, the fetch policy, a signer per actor and a logger. */
 export interface DeliveryQueueDeps {
-  db: Db
+  db: DocumentDb
   policy: FetchPolicy
   signerFor: (actorId: string) => Promise<RequestSigner>
   logger: Logger
@@ -42,7 +43,7 @@ export interface DeliveryQueueDeps {
 const EPOCH = new Date(0)
 
 export class DeliveryQueue {
-  private readonly jobs: Collection<Delivery>
+  private readonly jobs: DocumentCollection<Delivery>
   private readonly perHost: number
   private readonly concurrency: number
   private readonly leaseMs: number

@@ -3,14 +3,14 @@
  * handling it (a unique index makes concurrent duplicates lose), and releases
  * the claim if handling fails so the sender's retry is not lost.
  */
-import type { Db, Collection } from 'mongodb'
+import { insertUnlessTaken, type DocumentDb, type DocumentCollection } from '../../storage/document-db'
 
 interface Seen { id: string; at: Date }
 
 export class ReplayGuard {
-  private readonly seen: Collection<Seen>
+  private readonly seen: DocumentCollection<Seen>
 
-  constructor(db: Db, private readonly keepForMs = 14 * 24 * 3600 * 1000) {
+  constructor(db: DocumentDb, private readonly keepForMs = 14 * 24 * 3600 * 1000) {
     this.seen = db.collection<Seen>('inboxSeen')
   }
 
@@ -21,13 +21,7 @@ export class ReplayGuard {
 
   /** True if this call claimed the id; false if it was seen before. */
   async claim(id: string): Promise<boolean> {
-    try {
-      await this.seen.insertOne({ id, at: new Date() })
-      return true
-    } catch (e) {
-      if ((e as { code?: number }).code === 11000) return false
-      throw e
-    }
+    return insertUnlessTaken(this.seen, { id, at: new Date() })
   }
 
   async release(id: string): Promise<void> {

@@ -4,7 +4,7 @@
  * to them). Peering is per direction; mutual peering is two follows.
  */
 import { randomUUID } from 'node:crypto'
-import type { Db, Collection } from 'mongodb'
+import type { DocumentDb, DocumentCollection } from '../../storage/document-db'
 
 export type OutboundState = 'none' | 'pending' | 'accepted' | 'rejected'
 export type InboundState = 'none' | 'pending' | 'approved' | 'rejected'
@@ -25,9 +25,9 @@ export interface Peer {
 }
 
 export class PeerStore {
-  private readonly peers: Collection<Peer>
+  private readonly peers: DocumentCollection<Peer>
 
-  constructor(db: Db) {
+  constructor(db: DocumentDb) {
     this.peers = db.collection<Peer>('peers')
   }
 

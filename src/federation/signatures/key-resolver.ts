@@ -5,7 +5,7 @@
  * `owner`, or GoToSocial's `/main-key` path serving a stub actor. The owner
  * must share the key's origin. Keys are cached in the store.
  */
-import type { Db, Collection } from 'mongodb'
+import type { DocumentDb, DocumentCollection } from '../../storage/document-db'
 import { ok, err, type Result } from '../../directory/result'
 import { fetchActivityJson, type FetchPolicy, type RequestSigner } from '../net/safe-fetch'
 import { asArray, idOf, originOf as origin, type Json } from '../json-ld'
@@ -44,9 +44,9 @@ function carriesKey(document: Json, url: string): boolean {
 interface CachedKey extends PublicKeyInfo { fetched: Date }
 
 export class RemoteKeyResolver implements KeyResolver {
-  private readonly cache: Collection<CachedKey>
+  private readonly cache: DocumentCollection<CachedKey>
 
-  constructor(db: Db, private readonly policy: FetchPolicy, private readonly sign?: RequestSigner) {
+  constructor(db: DocumentDb, private readonly policy: FetchPolicy, private readonly sign?: RequestSigner) {
     this.cache = db.collection<CachedKey>('remoteKeys')
   }
 

@@ -11,7 +11,7 @@
  */
 import crypto from 'node:crypto'
 import type { Request, Response } from 'express'
-import type { Db, Collection } from 'mongodb'
+import type { DocumentDb, DocumentCollection } from '../../storage/document-db'
 import { sameSecret } from '../auth'
 
 const SESSION_MS = 12 * 3600 * 1000
@@ -59,14 +59,14 @@ export function csrfValid(req: Request): boolean {
 }
 
 export class Sessions {
-  private readonly sessions: Collection<SessionDoc>
+  private readonly sessions: DocumentCollection<SessionDoc>
 
-  private readonly secrets: Collection<SecretDoc>
+  private readonly secrets: DocumentCollection<SecretDoc>
   private secret: Buffer | undefined
   private readonly sessionCookie: string
   private readonly csrfCookie: string
 
-  constructor(db: Db, private readonly options: SessionOptions) {
+  constructor(db: DocumentDb, private readonly options: SessionOptions) {
     this.sessions = db.collection<SessionDoc>('web_sessions')
     this.secrets = db.collection<SecretDoc>('web_secrets')
     // __Host-: only this origin over https may set it (no Domain, Path=/, Secure).

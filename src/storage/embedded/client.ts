@@ -11,20 +11,22 @@ import { lockDataDir, type DirLock } from './lock'
 import type { IndexSpec } from './indexes'
 import type { Doc } from './values'
 import { serverError } from './errors'
+import type { StoredDocument } from '../document-db'
+import type { ApexDb } from '../apex-db'
 
-export class EmbeddedDb {
+export class EmbeddedDb implements ApexDb {
   private readonly collections = new Map<string, EmbeddedCollection>()
 
   constructor(private readonly client: EmbeddedClient, readonly databaseName: string) {}
 
-  collection<T extends Doc = Doc>(name: string): EmbeddedCollection<T> {
+  collection<T extends StoredDocument = StoredDocument>(name: string): EmbeddedCollection<T> {
     let coll = this.collections.get(name)
     if (!coll) {
       coll = new EmbeddedCollection(this.client.host(), this.databaseName, name)
       coll.sibling = (other) => this.collection(other)
       this.collections.set(name, coll)
     }
-    return coll as unknown as EmbeddedCollection<T>
+    return coll as EmbeddedCollection<T>
   }
 
   async command(cmd: Doc): Promise<Doc> {

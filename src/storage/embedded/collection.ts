@@ -1,21 +1,24 @@
 /**
  * One collection of the embedded engine, with the driver's method surface and
- * result shapes (v4). Its documents and indexes live in a DocumentSet; every
- * write is applied there in one synchronous step and then awaited until LMDB
- * has flushed it to disk.
+ * result shapes (v4): it implements ApexCollection (so DocumentCollection).
+ * Its documents and indexes live in a DocumentSet (documents.ts); every write
+ * is applied there in one synchronous step and then awaited until LMDB has
+ * flushed it to disk. find-and-modify.ts holds the findOneAnd* calls.
  */
-import { ObjectId } from 'mongodb'
-import { valueKey, cloneValue, isPlainObject, type Doc } from './values'
-import type { IndexSpec } from './indexes'
+import { valueKey, cloneValue, type Doc } from './values'
+import { indexSpecOf, type IndexSpec } from './indexes'
 import { compileProjection, type ProjectionSpec } from './projection'
 import { normaliseSort, sortDocs } from './sort'
 import { EmbeddedCursor, type FindPlan } from './cursor'
-import { parseUpdate, checkReplacement, updatedCopy, seedFromFilter } from './update-ops'
+import { parseUpdate, checkReplacement, updatedCopy } from './update-ops'
+import { findOneAndDelete, findOneAndReplace, findOneAndUpdate, type FindOneAndOptions, type ModifyTarget } from './find-and-modify'
 import { runPipeline } from './aggregate'
 import { BAD_VALUE, INDEX_OPTIONS_CONFLICT, serverError } from './errors'
 import type { Change } from './lmdb-files'
 import { DocumentSet, type Staged } from './documents'
 import type { Codec } from './codec'
+import type { StoredDocument, WithoutId } from '../document-db'
+import type { ApexCollection } from '../apex-db'
 
 /** What a collection needs from its client: disk writes and the health latch. */
 export interface CollectionHost {
@@ -31,15 +34,17 @@ export interface CollectionHost {
 }
 
 interface WriteOptions { upsert?: boolean; arrayFilters?: Doc[]; forceServerObjectId?: boolean; ordered?: boolean }
-interface FindOneAndOptions { sort?: unknown; projection?: ProjectionSpec; returnDocument?: 'before' | 'after'; upsert?: boolean; arrayFilters?: Doc[] }
 
-export class EmbeddedCollection<TSchema extends Doc = Doc> {
+export class EmbeddedCollection<TSchema extends StoredDocument = StoredDocument> implements ApexCollection<TSchema> {
   readonly namespace: string
   private readonly set: DocumentSet
+  /** This collection as find-and-modify sees it. */
+  private readonly modifying: ModifyTarget
 
   constructor(private readonly host: CollectionHost, readonly dbName: string, readonly collectionName: string) {
     this.namespace = `${dbName}.${collectionName}`
     this.set = new DocumentSet(this.namespace, host.codec, host.load(this.namespace), host.indexes(this.namespace))
+    this.modifying = { set: this.set, commit: (changes) => this.commit(changes) }
   }
 
   /** Forgets memory for what is on disk: after a write that did not commit. */
@@ -119,32 +124,17 @@ export class EmbeddedCollection<TSchema extends Doc = Doc> {
     return applied
   }
 
-  async insertOne(doc: TSchema, options: WriteOptions = {}): Promise<{ acknowledged: true; insertedId: unknown }> {
+  async insertOne(doc: WithoutId<TSchema>, options: WriteOptions = {}): Promise<{ acknowledged: true; insertedId: unknown }> {
     this.host.assertHealthy()
     const [staged] = await this.commit([this.set.stageInsert(doc, options)])
     return { acknowledged: true, insertedId: staged?.after?._id }
   }
 
-  async insertMany(docs: TSchema[], options: WriteOptions = {}): Promise<{ acknowledged: true; insertedCount: number; insertedIds: Record<number, unknown> }> {
+  async insertMany(docs: WithoutId<TSchema>[], options: WriteOptions = {}): Promise<{ acknowledged: true; insertedCount: number; insertedIds: Record<number, unknown> }> {
     this.host.assertHealthy()
     if (!Array.isArray(docs)) throw serverError(BAD_VALUE, 'insertMany needs an array of documents')
-    const ordered = options.ordered !== false
-    const insertedIds: Record<number, unknown> = {}
-    const writeErrors: Array<{ index: number; code: number; errmsg: string }> = []
-    const applied: Staged[] = []
     this.host.assertWritable()
-    for (let i = 0; i < docs.length; i++) {
-      try {
-        const staged = this.set.stageInsert(docs[i] as Doc, options)
-        this.set.applyOne(staged)
-        applied.push(staged)
-        insertedIds[i] = staged.after?._id
-      } catch (err) {
-        const e = err as Error & { code?: number }
-        writeErrors.push({ index: i, code: e.code ?? BAD_VALUE, errmsg: e.message })
-        if (ordered) break
-      }
-    }
+    const { applied, insertedIds, writeErrors } = this.set.insertEach(docs, options)
     await this.persist(applied)
     if (writeErrors.length) {
       const first = writeErrors[0] as { code: number; errmsg: string }
@@ -187,8 +177,7 @@ export class EmbeddedCollection<TSchema extends Doc = Doc> {
     const [target] = this.set.select(filter, 1)
     if (!target) {
       if (!options.upsert) return { acknowledged: true, matchedCount: 0, modifiedCount: 0, upsertedCount: 0, upsertedId: null }
-      const seed = seedFromFilter(filter)
-      const [ins] = await this.commit([this.set.stageInsert({ _id: fields._id ?? seed._id ?? new ObjectId(), ...fields }, {})])
+      const [ins] = await this.commit([this.set.stageReplacementUpsert(filter, fields)])
       return { acknowledged: true, matchedCount: 0, modifiedCount: 0, upsertedCount: 1, upsertedId: ins?.after?._id ?? null }
     }
     const staged = this.set.stageReplacement(target, fields)
@@ -211,72 +200,29 @@ export class EmbeddedCollection<TSchema extends Doc = Doc> {
     return { acknowledged: true, deletedCount: applied.length }
   }
 
-  // ---- find-and-modify (driver v4 ModifyResult shapes) -----------------------
-
-  private firstMatch(filter: Doc, sort: unknown): Doc | undefined {
-    const spec = normaliseSort(sort)
-    if (!spec) return this.set.select(filter, 1)[0]
-    return sortDocs(this.set.select(filter), spec, 1)[0]
-  }
-
-  private modifyResult(doc: Doc | undefined, projection: ProjectionSpec | undefined, lastErrorObject: Doc) {
-    const value = doc ? compileProjection(projection)(cloneValue(doc)) : null
-    return { ok: 1 as const, value: value as TSchema | null, lastErrorObject }
-  }
+  // ---- find-and-modify (driver v4 ModifyResult shapes, find-and-modify.ts) ---
 
   async findOneAndUpdate(filter: Doc, update: unknown, options: FindOneAndOptions = {}) {
     this.host.assertHealthy()
-    const { operators, setOnInsert } = parseUpdate(update)
-    const target = this.firstMatch(filter, options.sort)
-    if (!target) {
-      if (!options.upsert) return this.modifyResult(undefined, undefined, { n: 0, updatedExisting: false })
-      const [ins] = await this.commit([this.set.stageUpsert(filter, operators, setOnInsert, options.arrayFilters)])
-      const after = options.returnDocument === 'after' ? ins?.after : undefined
-      return this.modifyResult(after, options.projection, { n: 1, updatedExisting: false, upserted: ins?.after?._id })
-    }
-    const { next, changed } = updatedCopy(target, operators, options.arrayFilters)
-    const staged = changed ? this.set.stageReplace(target, next) : null
-    const [applied] = await this.commit(staged ? [staged] : [])
-    const after = applied?.after ?? target
-    return this.modifyResult(options.returnDocument === 'after' ? after : target, options.projection, { n: 1, updatedExisting: true })
+    return findOneAndUpdate<WithoutId<TSchema>>(this.modifying, filter, update, options)
   }
 
   async findOneAndReplace(filter: Doc, replacement: Doc, options: FindOneAndOptions = {}) {
     this.host.assertHealthy()
-    const fields = checkReplacement(replacement)
-    const target = this.firstMatch(filter, options.sort)
-    if (!target) {
-      if (!options.upsert) return this.modifyResult(undefined, undefined, { n: 0, updatedExisting: false })
-      const seed = seedFromFilter(filter)
-      const [ins] = await this.commit([this.set.stageInsert({ _id: fields._id ?? seed._id ?? new ObjectId(), ...fields }, {})])
-      const after = options.returnDocument === 'after' ? ins?.after : undefined
-      return this.modifyResult(after, options.projection, { n: 1, updatedExisting: false, upserted: ins?.after?._id })
-    }
-    const staged = this.set.stageReplacement(target, fields)
-    const [applied] = await this.commit(staged ? [staged] : [])
-    const after = applied?.after ?? target
-    return this.modifyResult(options.returnDocument === 'after' ? after : target, options.projection, { n: 1, updatedExisting: true })
+    return findOneAndReplace<WithoutId<TSchema>>(this.modifying, filter, replacement, options)
   }
 
   async findOneAndDelete(filter: Doc, options: { sort?: unknown; projection?: ProjectionSpec } = {}) {
     this.host.assertHealthy()
-    const target = this.firstMatch(filter, options.sort)
-    if (!target) return this.modifyResult(undefined, undefined, { n: 0 })
-    await this.commit([this.set.stageDelete(target)])
-    return this.modifyResult(target, options.projection, { n: 1 })
+    return findOneAndDelete<WithoutId<TSchema>>(this.modifying, filter, options)
   }
 
   // ---- indexes ---------------------------------------------------------------
 
   async createIndex(key: Record<string, 1 | -1 | string> | string, options: Partial<IndexSpec> = {}): Promise<string> {
     this.host.assertHealthy()
-    const keySpec = typeof key === 'string' ? { [key]: 1 as const } : key
-    if (!isPlainObject(keySpec) || Object.keys(keySpec).length === 0) throw serverError(BAD_VALUE, 'Index key pattern must be a non-empty object')
-    const name = options.name ?? Object.entries(keySpec).map(([k, v]) => `${k}_${v}`).join('_')
-    const spec: IndexSpec = { name, key: keySpec }
-    if (options.unique) spec.unique = true
-    if (options.sparse) spec.sparse = true
-    if (options.partialFilterExpression) spec.partialFilterExpression = options.partialFilterExpression
+    const spec = indexSpecOf(key, options)
+    const name = spec.name
     const existing = this.set.indexStates.get(name)
     if (existing) {
       if (valueKey(existing.spec) !== valueKey(spec)) {

@@ -1,6 +1,7 @@
 /** Find and aggregation cursors with the driver's chaining surface. */
 import type { Doc } from './values'
 import type { ProjectionSpec } from './projection'
+import type { ApexCursor } from '../apex-db'
 
 export interface FindPlan {
   filter: Doc
@@ -14,7 +15,7 @@ export interface FindPlan {
  * A lazy cursor: options may be chained until the first read, which runs the
  * query once and then serves its results.
  */
-export class EmbeddedCursor<T = Doc> implements AsyncIterable<T> {
+export class EmbeddedCursor<T = Doc> implements ApexCursor<T> {
   private results: T[] | null = null
   private position = 0
 
@@ -34,6 +35,7 @@ export class EmbeddedCursor<T = Doc> implements AsyncIterable<T> {
   limit(limit: number): this { return this.chain({ limit }) }
   project<U = Doc>(projection: ProjectionSpec): EmbeddedCursor<U> {
     this.chain({ projection })
+    // The same cursor, as the driver's project() is: only its element type changes.
     return this as unknown as EmbeddedCursor<U>
   }
 

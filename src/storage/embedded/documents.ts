@@ -23,6 +23,13 @@ export interface Staged {
   bytes: Buffer | undefined
 }
 
+/** What insertEach did: the changes to persist, the ids by input position, the failures. */
+export interface InsertBatch {
+  applied: Staged[]
+  insertedIds: Record<number, unknown>
+  writeErrors: Array<{ index: number; code: number; errmsg: string }>
+}
+
 /** Encodes a document; what is kept in memory is its decoded copy, so memory and disk agree. */
 function encode(codec: Codec, doc: Doc): { doc: Doc; bytes: Buffer } {
   let bytes: Buffer
@@ -130,6 +137,28 @@ export class DocumentSet {
     return { applied }
   }
 
+  /**
+   * insertMany's inserts, each applied as it is staged: ordered (the default)
+   * stops at the first failure, unordered goes on; what failed is reported
+   * by index, as the driver's BulkWriteError does.
+   */
+  insertEach(docs: Doc[], options: { forceServerObjectId?: boolean; ordered?: boolean }): InsertBatch {
+    const batch: InsertBatch = { applied: [], insertedIds: {}, writeErrors: [] }
+    for (let i = 0; i < docs.length; i++) {
+      try {
+        const staged = this.stageInsert(docs[i] as Doc, options)
+        this.applyOne(staged)
+        batch.applied.push(staged)
+        batch.insertedIds[i] = staged.after?._id
+      } catch (err) {
+        const e = err as Error & { code?: number }
+        batch.writeErrors.push({ index: i, code: e.code ?? BAD_VALUE, errmsg: e.message })
+        if (options.ordered !== false) break
+      }
+    }
+    return batch
+  }
+
   applyOne({ key, before, after }: Staged): void {
     if (!before && after && this.docs.has(key)) throw duplicateKeyError(this.namespace, '_id_', { _id: after._id })
     const indexes = [...this.indexStates.values()]
@@ -177,6 +206,11 @@ export class DocumentSet {
     const withInsertFields = setOnInsert ? updatedCopy(base, { $set: setOnInsert }).next : base
     const { next } = updatedCopy(withInsertFields, operators, arrayFilters)
     return this.stageInsert(next, {})
+  }
+
+  /** The insert of an upserting replacement: the replacement's _id, else the filter's, else a new one. */
+  stageReplacementUpsert(filter: Doc, fields: Doc): Staged {
+    return this.stageInsert({ _id: fields._id ?? seedFromFilter(filter)._id ?? new ObjectId(), ...fields }, {})
   }
 
   stageReplacement(target: Doc, fields: Doc): Staged | null {

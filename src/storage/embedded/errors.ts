@@ -5,8 +5,8 @@
  */
 import fs from 'node:fs'
 import { MongoServerError } from 'mongodb'
+import { DUPLICATE_KEY } from '../document-db'
 
-export const DUPLICATE_KEY = 11000
 export const BAD_VALUE = 2
 export const FAILED_TO_PARSE = 9
 export const IMMUTABLE_FIELD = 66

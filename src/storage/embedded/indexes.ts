@@ -6,6 +6,7 @@
  */
 import { compileFilter, type Matcher } from './matcher'
 import { valueKey, valuesAtPath, isPlainObject, type Doc } from './values'
+import { BAD_VALUE, serverError } from './errors'
 
 const EMPTY: ReadonlySet<string> = new Set()
 
@@ -15,6 +16,18 @@ export interface IndexSpec {
   unique?: boolean
   sparse?: boolean
   partialFilterExpression?: Doc
+}
+
+/** The spec createIndex stores: the driver's default name (`a_1_b_-1`) and only the options given. */
+export function indexSpecOf(key: Record<string, 1 | -1 | string> | string, options: Partial<IndexSpec>): IndexSpec {
+  const keySpec = typeof key === 'string' ? { [key]: 1 as const } : key
+  if (!isPlainObject(keySpec) || Object.keys(keySpec).length === 0) throw serverError(BAD_VALUE, 'Index key pattern must be a non-empty object')
+  const name = options.name ?? Object.entries(keySpec).map(([k, v]) => `${k}_${v}`).join('_')
+  const spec: IndexSpec = { name, key: keySpec }
+  if (options.unique) spec.unique = true
+  if (options.sparse) spec.sparse = true
+  if (options.partialFilterExpression) spec.partialFilterExpression = options.partialFilterExpression
+  return spec
 }
 
 const MAX_KEYS_PER_DOC = 1000
