@@ -11,7 +11,6 @@ import { openStore } from '../composition/store'
 import { openSearch, embeddedSnapshotPath } from '../composition/search'
 import { DocumentListingStore } from '../storage/document-listing-store'
 import { SearchIndexer } from '../search/indexer'
-import { MeiliSearchIndex } from '../search/meilisearch/engine'
 
 export async function reindex(config: Config): Promise<string> {
   if (!config.meiliUrl) {
@@ -24,7 +23,7 @@ export async function reindex(config: Config): Promise<string> {
     const search = await openSearch(config)
     const indexer = new SearchIndexer(search, new DocumentListingStore(store.db), pino({ level: 'silent' }))
     const n = await indexer.rebuild()
-    if (search instanceof MeiliSearchIndex) await search.flush()
+    await search.flush?.()
     return `Reindexed ${n} published listings into Meilisearch at ${config.meiliUrl}.`
   } finally {
     await store.close()

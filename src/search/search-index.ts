@@ -61,6 +61,12 @@ export interface SearchIndex {
    * (Meilisearch) leave all three out.
    */
   persist?(): Buffer
+  /**
+   * Optional, for an engine that batches changes (Meilisearch): resolves once
+   * every change made so far is applied. Engines that apply each change at
+   * once leave it out.
+   */
+  flush?(): Promise<void>
   /** Replaces the index with `persist`'s bytes; false (and an empty index) when they are not this engine's, for this instance. */
   restore?(bytes: Buffer): boolean
   /** Each indexed listing's `listingStamp` as it was indexed, to compare with the store after a restore. */
