@@ -137,14 +137,17 @@ export class Matcher {
   /** Keeps the candidates the filters accept and that have a point in the area, each with its best point; returns how many. */
   private narrow(candidates: Int32Array, n: number, accepts: ((slot: number) => boolean) | null, area: PointTest | null, near: SearchQuery['near'], scanned: boolean): number {
     const { slots, cells } = this
-    const lat = this.columns.points.column('lat')
-    const lng = this.columns.points.column('lng')
+    const { points } = this.columns
+    const lat = points.column('lat')
+    const lng = points.column('lng')
     let count = 0
     for (let i = 0; i < n; i++) {
       const slot = i32(candidates, i)
       if (accepts && !accepts(slot)) continue
-      // the area scan found the first point in the area already: only a distance needs another look
-      const best = scanned && !near ? i32(this.firstCell, i) : this.bestCell(slot, area, near, count, lat, lng)
+      let best: number
+      if (scanned && !near) best = i32(this.firstCell, i) // the area scan found it already
+      else if (area || near) best = this.bestCell(slot, area, near, count, lat, lng)
+      else best = points.end(slot) > points.first(slot) ? points.first(slot) : -1 // any point will do: the first
       if (area && best === -1) continue
       slots[count] = slot
       cells[count++] = best
