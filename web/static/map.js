@@ -167,10 +167,10 @@
   function showPoints(params) {
     var mine = ++generation
     return fetch('/api/search.points?' + params).then(function (r) {
-      if (!r.ok) return null // a refused search: the list says why
-      return /** @type {Promise<Points>} */ (r.json())
+      // a refused search shows no points, as it lists none (the list says why)
+      return r.ok ? /** @type {Promise<Points>} */ (r.json()) : { count: 0, lng: [], lat: [], id: [], name: [] }
     }).then(function (points) {
-      if (!points || mine !== generation) return
+      if (mine !== generation) return
       loadPoints(points)
       draw()
     })

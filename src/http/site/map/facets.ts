@@ -76,6 +76,6 @@ export function facetsBox(ui: Ui, { query, result }: MapSearch): SafeHtml {
     return facetBox(ui, facet, ui.t(title), query[facet], counts)
   })
   return html`<div id="facets" class="facets">
-<p class="hint">${ui.t('search.combine')}</p>
+${fieldsets.some((f) => f !== '') ? html`<p class="hint">${ui.t('search.combine')}</p>` : ''}
 ${fieldsets}</div>`
 }
