@@ -42,8 +42,8 @@
   // --- the list and the facets: the server's, put in place ---------------------
   /**
    * What is inside the page's #facets and #results becomes what is inside the
-   * server's: the live region itself stays (the new total is announced), and a
-   * facet box that had focus keeps it in its new copy.
+   * server's: the live region itself stays (the new total is announced), a
+   * facet box that had focus keeps it in its new copy, and an opened "show all" stays open.
    * @param {string} fragment the HTML of GET /fragments/results
    */
   function showResults(fragment) {
@@ -51,7 +51,15 @@
     parsed.innerHTML = fragment // inert: nothing in a template runs or loads
     var focused = document.activeElement
     var facet = focused && facetsBox.contains(focused) ? { name: focused.getAttribute('name') || '', value: focused.getAttribute('value') || '' } : null
+    /** @type {string[]} */
+    var opened = []
+    facetsBox.querySelectorAll('.facet > details.more[open]').forEach(function (d) { opened.push((d.parentElement && d.parentElement.getAttribute('data-facet')) || '') })
     replaceInside(facetsBox, parsed.content.getElementById('facets'))
+    // a "show all" the reader opened stays open in the new copy
+    opened.forEach(function (name) {
+      var more = facetsBox.querySelector('.facet[data-facet="' + CSS.escape(name) + '"] > details.more')
+      if (more) more.setAttribute('open', '')
+    })
     replaceInside(results, parsed.content.getElementById('results'))
     var again = facet && facetsBox.querySelector('input[name="' + CSS.escape(facet.name) + '"][value="' + CSS.escape(facet.value) + '"]')
     if (again) /** @type {HTMLInputElement} */ (again).focus()

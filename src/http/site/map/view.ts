@@ -11,7 +11,7 @@
  * are tabs (styles.css, search.js).
  */
 import type { SearchResult } from '../../../search/search-index'
-import type { SearchQuery } from '../../../search/query'
+import { DEFAULT_QUERY, type SearchQuery } from '../../../search/query'
 import { html, type SafeHtml } from '../html'
 import type { Ui } from '../i18n/translate'
 import { page } from '../layout'
@@ -108,7 +108,7 @@ function filtersBox(ui: Ui, search: MapSearch): SafeHtml {
 ${orderAndFlags(ui, search)}
 ${facetsBox(ui, search)}
 ${query.bbox ? html`<input type="hidden" name="bbox" value="${[query.bbox.minLng, query.bbox.minLat, query.bbox.maxLng, query.bbox.maxLat].join(',')}">` : ''}
-${query.perPage !== 20 ? html`<input type="hidden" name="perPage" value="${query.perPage}">` : ''}
+${query.perPage !== DEFAULT_QUERY.perPage ? html`<input type="hidden" name="perPage" value="${query.perPage}">` : ''}
 <p class="actions"><button type="submit" class="apply">${ui.t('search.apply')}</button> <a href="/" id="clear">${ui.t('search.clear')}</a></p>
 </details>`
 }
