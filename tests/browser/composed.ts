@@ -13,6 +13,7 @@ import { demoListings } from '../../src/cli/demo-data'
 import { launch } from './browser'
 import { LONG_WORDS, STALE_MIRROR } from './search-listings'
 
+/** The instance at `url` (its composition in `inst`), a Chromium to look at it with, and `close` for both. */
 export interface ComposedWeb { url: string; inst: TestInstance; browser: Browser; close(): Promise<void> }
 
 /** `count` demo listings, LONG_WORDS and STALE_MIRROR on an in-process instance, and a Chromium. */
