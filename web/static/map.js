@@ -1,24 +1,20 @@
 // @ts-check
 /*
- * The map and search page, enhanced: a Leaflet map of every matching location
- * clustered with supercluster, and list, facets, map and URL kept in step as
- * the reader types. The page works without this script (a GET form). The list
- * and the facets are the server's: GET /fragments/results renders them with
- * the page's own view, and this script only puts them in place, so their rules
- * (the facet cap, labels, links) have one home. Listing text reaches the page
- * as the server's escaped HTML, or in map popups as text nodes.
+ * The map of the search page: a Leaflet map of every matching location,
+ * clustered with supercluster, drawn again for each search search.js
+ * announces (a `search` event on #search-page), and a result and its marker
+ * highlighted together. The page works without this script. Listing text
+ * reaches the map only as text nodes, in popups.
  */
 ;(function () {
   'use strict'
   var root = document.getElementById('search-page')
   if (!root || typeof L === 'undefined' || typeof Supercluster === 'undefined') return
   var page = root
-  /** @type {{ results: string, mapNote: string, locating: string, noLocation: string }} */
+  /** @type {{ results: string, mapNote: string }} */
   var messages = JSON.parse(page.dataset.messages || '{}')
   var origin = page.dataset.origin || ''
   var lang = page.dataset.lang || ''
-  var form = /** @type {HTMLFormElement} */ (byId('search'))
-  var facetsBox = byId('facets')
   var results = byId('results')
   var mapNote = byId('map-note')
   var numbers = new Intl.NumberFormat(lang)
@@ -47,6 +43,7 @@
   /** @typedef {ReturnType<Supercluster<PointProperties>['getClusters']>[number]} Feature */
   /** @typedef {{ points: Points, index: Supercluster<PointProperties> }} Shown the points on the map and their clusters */
 
+  page.classList.add('has-map') // shown from now on: without this script it would be an empty box
   var map = L.map('map', { worldCopyJump: true, keyboard: true }).setView([20, -20], 2)
   var tiles = L.tileLayer(page.dataset.tiles || '', { attribution: page.dataset.attribution, maxZoom: 18 })
   var tileFailed = false
@@ -164,80 +161,34 @@
   results.addEventListener('mouseenter', hitEntered, true)
   results.addEventListener('focusin', hitEntered)
 
-  // --- the list and the facets: the server's, put in place ---------------------
-  /**
-   * What is inside the page's #facets and #results becomes what is inside the
-   * server's: the live region itself stays (the new total is announced), and a
-   * facet box that had focus keeps it in its new copy.
-   * @param {string} fragment the HTML of GET /fragments/results
-   */
-  function showResults(fragment) {
-    var parsed = document.createElement('template')
-    parsed.innerHTML = fragment // inert: nothing in a template runs or loads
-    var focused = document.activeElement
-    var facet = focused && facetsBox.contains(focused) ? { name: focused.getAttribute('name') || '', value: focused.getAttribute('value') || '' } : null
-    replaceInside(facetsBox, parsed.content.getElementById('facets'))
-    replaceInside(results, parsed.content.getElementById('results'))
-    var again = facet && facetsBox.querySelector('input[name="' + CSS.escape(facet.name) + '"][value="' + CSS.escape(facet.value) + '"]')
-    if (again) /** @type {HTMLInputElement} */ (again).focus()
-  }
-  /** @param {HTMLElement} target @param {HTMLElement | null} source */
-  function replaceInside(target, source) {
-    if (source) target.replaceChildren(...source.childNodes)
-  }
-
-  // --- searching -------------------------------------------------------------
-  function query() {
-    var params = new URLSearchParams()
-    new FormData(form).forEach(function (value, key) { if (typeof value === 'string' && value !== '') params.append(key, value) })
-    if (params.get('near') && params.get('radius')) params.set('sort', 'distance')
-    else if (!params.get('radius')) params.delete('near')
-    return params
-  }
-
+  // --- what the search page asks of the map (search.js) ------------------------
   var generation = 0
-  function refresh() {
-    var params = query()
+  /** The points of a search, drawn once they come, unless a newer search came first or this one was refused. @param {string} params */
+  function showPoints(params) {
     var mine = ++generation
-    history.replaceState(null, '', params.toString() ? '/?' + params.toString() : '/')
-    var listParams = new URLSearchParams(params)
-    listParams.set('lang', lang)
-    return Promise.all([
-      fetch('/fragments/results?' + listParams.toString()).then(function (r) { return r.text().then(function (text) { return { ok: r.ok, text: text } }) }),
-      fetch('/api/search.points?' + params.toString()).then(function (r) { return /** @type {Promise<Points>} */ (r.json()) })
-    ]).then(function (answers) {
-      if (mine !== generation) return // a newer search is on its way
-      showResults(answers[0].text)
-      if (!answers[0].ok) return // a bad parameter: the server's answer says which, in #total
-      loadPoints(answers[1])
+    return fetch('/api/search.points?' + params).then(function (r) {
+      // a refused search shows no points, as it lists none (the list says why)
+      return r.ok ? /** @type {Promise<Points>} */ (r.json()) : { count: 0, lng: [], lat: [], id: [], name: [] }
+    }).then(function (points) {
+      if (mine !== generation) return
+      loadPoints(points)
       draw()
     })
   }
-
-  /** @type {number | undefined} */
-  var timer
-  byId('q').addEventListener('input', function () {
-    clearTimeout(timer)
-    timer = setTimeout(refresh, 200)
+  page.addEventListener('search', function (e) { showPoints(/** @type {CustomEvent<string>} */ (e).detail) })
+  page.addEventListener('located', function (e) {
+    var at = /** @type {CustomEvent<L.LatLngTuple>} */ (e).detail
+    map.setView(at, 8)
   })
-  form.addEventListener('change', function (e) { if (/** @type {Element} */ (e.target).id !== 'q') refresh() })
-  form.addEventListener('submit', function (e) { e.preventDefault(); refresh() })
-
-  var nearStatus = byId('near-status')
-  byId('near-me').addEventListener('click', function () {
-    if (!navigator.geolocation) { nearStatus.textContent = messages.noLocation; return }
-    nearStatus.textContent = messages.locating
-    navigator.geolocation.getCurrentPosition(function (pos) {
-      nearStatus.textContent = ''
-      var near = /** @type {HTMLInputElement} */ (byId('near'))
-      near.value = pos.coords.latitude.toFixed(4) + ',' + pos.coords.longitude.toFixed(4)
-      var radius = /** @type {HTMLSelectElement} */ (byId('radius'))
-      if (!radius.value) radius.value = '50'
-      map.setView([pos.coords.latitude, pos.coords.longitude], 8)
-      refresh()
-    }, function () { nearStatus.textContent = messages.noLocation })
+  // a map drawn while hidden (the list tab of a phone) has no size: measure it again when shown
+  page.addEventListener('map-shown', function () {
+    map.invalidateSize()
+    draw()
   })
 
   // The server rendered the first list; the map needs the points.
-  refresh()
+  var first = new URLSearchParams(window.location.search)
+  first.delete('page')
+  first.delete('lang')
+  showPoints(first.toString())
 })()

@@ -37,6 +37,8 @@ declare namespace L {
     fitBounds(bounds: LatLngBounds): this
     getBounds(): LatLngBounds
     getZoom(): number
+    /** Measures the container again (after it was hidden). */
+    invalidateSize(): this
     on(type: string, fn: (event: LeafletMouseEvent) => void): this
   }
 

@@ -6,12 +6,13 @@
 import { Router, type Request } from 'express'
 import type { SearchIndex } from '../../../search/search-index'
 import type { InstanceInfo } from '../../../federation/actor-mapping'
-import { parseSearchQuery, DEFAULT_QUERY } from '../../../search/query'
+import { parseSearchQuery, DEFAULT_QUERY, type SearchQuery } from '../../../search/query'
 import { requestUi, type WebSettings } from '../ui'
 import { ui as uiFor, type Ui } from '../i18n/translate'
 import { readerLanguage } from '../../negotiate'
 import { mapPage, searchFragment, type MapSearch } from './view'
 import { handle } from '../../handle'
+import { refusals } from './refusals'
 
 /** What the map page needs: the index it searches, the instance (for local profile links) and the tiles. */
 export interface MapDeps {
@@ -20,11 +21,40 @@ export interface MapDeps {
   web: WebSettings
 }
 
-/** The search in this request's query, in the reader's language; a bad parameter is an answer too (shown, with status 400). */
+type Params = Record<string, unknown>
+
+/** A parameter's value as the reader gave it (the last of repeated ones, as the parser reads it). */
+function given(params: Params, name: string): string | undefined {
+  const v = params[name]
+  if (v === undefined) return undefined
+  return String(Array.isArray(v) ? v[v.length - 1] : v)
+}
+
+/**
+ * The part of a refused search that stands on its own: the parameters that
+ * were refused are left out until the rest parses (leaving one out can
+ * refuse another: a distance sort without its radius), so the form shows
+ * the reader's words and choices again rather than an empty search.
+ */
+function kept(params: Params, lang: string): SearchQuery {
+  let rest = params
+  for (let i = 0; i < 4; i++) {
+    const parsed = parseSearchQuery(rest)
+    if (parsed.ok) return parsed.value
+    const refused = new Set(parsed.error.map((e) => e.field))
+    rest = Object.fromEntries(Object.entries(rest).filter(([name]) => !refused.has(name.replace(/\[\]$/, ''))))
+  }
+  return { ...DEFAULT_QUERY, lang }
+}
+
+/** The search in this request's query, in the reader's language; a refused one is an answer too (shown, with status 400), said in the reader's words. */
 async function searchOf(index: SearchIndex, req: Request, ui: Ui): Promise<MapSearch> {
-  const parsed = parseSearchQuery({ ...(req.query as Record<string, unknown>), lang: ui.lang })
-  if (!parsed.ok) return { query: { ...DEFAULT_QUERY, lang: ui.lang }, result: null, error: parsed.error.map((e) => `${e.field}: ${e.message}`).join('; ') }
-  return { query: parsed.value, result: await index.search(parsed.value), error: null }
+  const params: Params = { ...(req.query as Params), lang: ui.lang }
+  const parsed = parseSearchQuery(params)
+  if (parsed.ok) return { query: parsed.value, result: await index.search(parsed.value), refusals: [], rejected: {} }
+  const rejected: Partial<Record<string, string>> = {}
+  for (const { field } of parsed.error) rejected[field] = given(params, field)
+  return { query: kept(params, ui.lang), result: null, refusals: refusals(ui, parsed.error), rejected }
 }
 
 export function mapRoutes(deps: MapDeps): Router {
@@ -34,7 +64,7 @@ export function mapRoutes(deps: MapDeps): Router {
   router.get('/', handle(async (req, res) => {
     const ui = requestUi(req, res)
     const search = await searchOf(deps.search, req, ui)
-    res.status(search.error ? 400 : 200).type('html').send(mapPage({ ui, url: req.originalUrl, origin: instance.publicUrl, tileUrl: web.tileUrl, tileAttribution: web.tileAttribution }, search))
+    res.status(search.refusals.length ? 400 : 200).type('html').send(mapPage({ ui, url: req.originalUrl, origin: instance.publicUrl, tileUrl: web.tileUrl, tileAttribution: web.tileAttribution }, search))
   }))
 
   // A separate path rather than `/` with an Accept or ?fragment= switch: the page's
@@ -46,7 +76,7 @@ export function mapRoutes(deps: MapDeps): Router {
     const ui = uiFor(readerLanguage(req))
     const search = await searchOf(deps.search, req, ui)
     res.set('Vary', 'Accept-Language, Cookie').set('Cache-Control', 'no-cache')
-    res.status(search.error ? 400 : 200).type('html').send(searchFragment(ui, search, instance.publicUrl))
+    res.status(search.refusals.length ? 400 : 200).type('html').send(searchFragment(ui, search, instance.publicUrl))
   }))
 
   return router

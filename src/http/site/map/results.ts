@@ -1,0 +1,88 @@
+/**
+ * The results of the search page (#results): the total, each hit with what
+ * a reader decides on (services, languages, where, how far, who lists it),
+ * and links to the other pages of results, which work without JavaScript
+ * (map.js follows them in place).
+ */
+import type { SearchHit, SearchResult } from '../../../search/search-index'
+import type { SearchQuery } from '../../../search/query'
+import { serviceLabel, kindLabel } from '../../../directory/vocabulary'
+import { html, type SafeHtml } from '../html'
+import type { Ui } from '../i18n/translate'
+import type { Refusal } from './refusals'
+import { pageHref } from './search-url'
+import type { MapSearch } from './view'
+
+/** Where a hit's profile is read here: local listings at /orgs/SLUG, mirrors with their provenance at /profile. */
+export function profileHref(id: string, origin: string): string {
+  const local = `${origin}/orgs/`
+  return id.startsWith(local) ? `/orgs/${id.slice(local.length)}` : `/profile?id=${encodeURIComponent(id)}`
+}
+
+/** An instance's host, as readers know it (an origin that is no URL is shown as it is). */
+export function hostOf(origin: string): string {
+  try {
+    return new URL(origin).host
+  } catch {
+    return origin
+  }
+}
+
+/** Kind · place, country · distance: one line, so the eye finds it in the same spot on every hit. */
+function metaLine(ui: Ui, hit: SearchHit): SafeHtml {
+  const place = [hit.location?.name, hit.country ? ui.countryName(hit.country) : undefined].filter((p): p is string => !!p).join(', ')
+  return html`<p class="meta">${kindLabel(hit.kind, ui.lang)}${place ? html` · <span class="place">${place}</span>` : ''}${hit.distanceKm !== undefined ? html` · <span class="distance">${ui.number(Math.round(hit.distanceKm))} km</span>` : ''}</p>`
+}
+
+/** Who vouches for a mirrored listing, and whether it has lately: nothing for this instance's own. */
+function provenanceLine(ui: Ui, hit: SearchHit, origin: string): SafeHtml | '' {
+  if (hit.origin === origin && !hit.stale) return ''
+  return html`<p class="provenance">${hit.origin !== origin ? html`<span class="mirror">${ui.t('search.mirror', { host: hostOf(hit.origin) })}</span>` : ''}${hit.origin !== origin && hit.stale ? ' · ' : ''}${hit.stale ? html`<span class="stale-mark">${ui.t('search.stale')}</span>` : ''}</p>`
+}
+
+function hitItem(ui: Ui, hit: SearchHit, origin: string): SafeHtml {
+  return html`<li class="hit${hit.stale ? ' stale' : ''}" data-id="${hit.id}">
+<h3><a href="${profileHref(hit.id, origin)}">${hit.name}</a></h3>
+${metaLine(ui, hit)}
+<p class="excerpt">${hit.summary}</p>
+${hit.services.length ? html`<ul class="tags services" aria-label="${ui.t('facet.service')}">${hit.services.map((s) => html`<li>${serviceLabel(s, ui.lang)}</li>`)}</ul>` : ''}
+${hit.languages.length ? html`<p class="spoken"><span class="label">${ui.t('facet.language')}:</span> ${hit.languages.map((l) => ui.languageName(l)).join(', ')}</p>` : ''}
+${provenanceLine(ui, hit, origin)}
+</li>`
+}
+
+/** "320 results", or "1 result": the plural form of the reader's language. */
+function totalText(ui: Ui, total: number): string {
+  return ui.t(new Intl.PluralRules(ui.lang).select(total) === 'one' ? 'search.resultOne' : 'search.results', { count: total })
+}
+
+/** "21–40 of 320" between links to the page before and after; nothing when one page holds it all. */
+function pager(ui: Ui, query: SearchQuery, result: SearchResult): SafeHtml | '' {
+  const { page, perPage, total } = result
+  const pages = Math.max(1, Math.ceil(total / perPage))
+  if (pages === 1 && page === 1) return ''
+  const from = (page - 1) * perPage + 1
+  const to = Math.min(page * perPage, total)
+  const range = from <= total ? ui.t('search.range', { from, to, total }) : ui.t('search.pastEnd')
+  const link = (n: number, rel: 'prev' | 'next', text: string) => html`<a href="${pageHref(query, n)}" rel="${rel}" data-page="${n}">${text}</a>`
+  return html`<nav class="pager" aria-label="${ui.t('search.pages')}">
+${page > 1 ? link(Math.min(page - 1, pages), 'prev', ui.t('search.previous')) : ''}
+<span class="range">${range}</span>
+${page < pages ? link(page + 1, 'next', ui.t('search.next')) : ''}
+</nav>`
+}
+
+/** A refused search says why where the total was; map.js also puts each message next to its field (data-slot). */
+function refusalText(list: Refusal[]): SafeHtml {
+  return html`${list.map((r, i) => html`${i ? ' ' : ''}<span data-slot="${r.slot}">${r.message}</span>`)}`
+}
+
+/** The total, the list, "nothing found" and the pages (#results, a polite live region: map.js replaces what is inside it, never the region). */
+export function resultsSection(ui: Ui, { query, result, refusals }: MapSearch, origin: string): SafeHtml {
+  return html`<section id="results" class="results" aria-live="polite">
+<p id="total" class="total">${refusals.length ? refusalText(refusals) : totalText(ui, result?.total ?? 0)}</p>
+<ol id="hits" class="hits">${(result?.hits ?? []).map((h) => hitItem(ui, h, origin))}</ol>
+${result && result.total === 0 ? html`<p class="none">${ui.t('search.none')}</p>` : ''}
+${result ? pager(ui, query, result) : ''}
+</section>`
+}
