@@ -63,3 +63,11 @@ describe('listing → Meilisearch documents', () => {
     expect(docs[0]?._geo).toBeUndefined()
   })
 })
+
+describe('the synonyms setting', () => {
+  test('is the vocabulary\'s, so a service is found by the words people type in any of the four languages', () => {
+    expect(MEILI_SETTINGS.synonyms['correo seguro']).toEqual(expect.arrayContaining(['encrypted email', 'correo cifrado']))
+    expect(MEILI_SETTINGS.synonyms['secure email']).toEqual(expect.arrayContaining(['correo cifrado']))
+  })
+})
+

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto'
 import type { Listing } from '../../directory/listing'
 import type { SearchQuery } from '../query'
 import { toEntry, namesText, servicesText, summariesText, type SearchEntry } from '../documents'
+import { vocabularySynonyms } from './synonyms'
 
 export const MEILI_INDEX = 'listings'
 
@@ -21,7 +22,9 @@ export const MEILI_SETTINGS = {
   typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 } },
   faceting: { maxValuesPerFacet: 200 },
   pagination: { maxTotalHits: 1000000 },
-  rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness']
+  rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness'],
+  // Every service and kind's labels and alternative labels, mutual (issue 11): "correo seguro" finds encrypted email.
+  synonyms: vocabularySynonyms()
 } as const
 
 /** A search entry as Meilisearch stores it: one document per location, text flattened. */
