@@ -7,7 +7,7 @@
  */
 import type { SearchQuery } from '../query'
 import type { SearchIndex, SearchResult, SearchHit, SearchPoint, FacetCounts } from '../search-index'
-import { MEILI_SETTINGS, listingToDocuments, toMeiliSearchParams, toMeiliPointsParams, type MeiliDocument } from './translate'
+import { meiliSettings, listingToDocuments, toMeiliSearchParams, toMeiliPointsParams, type MeiliDocument } from './translate'
 import { isStale, type Listing } from '../../directory/listing'
 import { inLanguage, excerpt } from '../documents'
 
@@ -39,7 +39,7 @@ export class MeiliSearchIndex implements SearchIndex {
     const created = await client.createIndex(uid, { primaryKey: 'id' }).waitTask()
     if (created.status !== 'succeeded' && created.error?.code !== 'index_already_exists') throw new Error(`Meilisearch: ${created.error?.message}`)
     const index = client.index(uid)
-    await done(index.updateSettings(MEILI_SETTINGS as unknown as Parameters<Index['updateSettings']>[0]).waitTask())
+    await done(index.updateSettings(meiliSettings() as unknown as Parameters<Index['updateSettings']>[0]).waitTask())
     return new MeiliSearchIndex(index, localOrigin)
   }
 
