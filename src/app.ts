@@ -15,6 +15,7 @@ import { actorRoutes } from './http/activitypub/actors'
 import { directoryRoutes } from './http/activitypub/directory'
 import { searchRoutes } from './http/api/search'
 import type { SearchIndex } from './search/search-index'
+import type { Gazetteer } from './search/places/gazetteer'
 import type { ListingStore } from './directory/listing-store'
 import { wellKnownRoutes } from './http/activitypub/well-known'
 import { operationsRoutes, type Metrics } from './http/api/operations'
@@ -56,6 +57,8 @@ export interface AppDeps {
   }
   /** MAX_PENDING_LISTINGS and MAX_PENDING_PER_CLIENT: how many applications may wait for review. */
   pendingLimits: PendingLimits
+  /** Places for the search page's "near" field; default, the process's shared gazetteer. */
+  places?: Gazetteer
 }
 
 /** Bodies are capped before parsing (DESIGN: Security). */

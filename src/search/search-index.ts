@@ -21,6 +21,33 @@ export interface SearchHit {
   distanceKm?: number
   origin: string
   stale: boolean
+  /** When the listing last changed (ISO 8601). */
+  updated: string
+  /** What of the query this hit matched, for highlighting. */
+  matched: HitMatch
+}
+
+/** What of a query a hit matched. */
+export interface HitMatch {
+  /** The hit's services the query asked for: named in any label or alternative label, or holding a query word in one. */
+  services: string[]
+  /** The query's words (lower case, accents off, as the engine read them) found in the hit. */
+  words: string[]
+}
+
+/** A place the query's words named ("correo cifrado Oaxaca"): hits are ranked nearest it first and carry `distanceKm` from it. */
+export interface QueryPlace {
+  /** As in the gazetteer: `geonames:<id>` or `country:<code>`. */
+  id: string
+  kind: 'city' | 'country'
+  /** In the reader's language when known. */
+  name: string
+  country: string
+  countryName: string
+  latitude: number
+  longitude: number
+  /** The words that named it, as typed. */
+  matchedText: string
 }
 
 export type FacetCounts = Record<'service' | 'language' | 'kind' | 'country' | 'origin', Record<string, number>>
@@ -32,6 +59,16 @@ export interface SearchResult {
   page: number
   perPage: number
   tookMs: number
+  /**
+   * Query words (as typed) left out because all of them together matched
+   * less than a page: the hits match the other words; those that also
+   * match these come first. Empty when every word was required.
+   */
+  relaxed: string[]
+  /** The place the query named, when it named one and gave no `near` or `bbox` of its own. */
+  place?: QueryPlace
+  /** The query with its unknown words replaced by the nearest known ones, when some word matched nothing. */
+  didYouMean?: string
 }
 
 /** A point of a matching listing, for maps (GeoJSON). */

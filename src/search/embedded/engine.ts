@@ -126,7 +126,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
     const start = (query.page - 1) * query.perPage
     const order = this.ranker.pageOrder(query, m, this.columns, (slot) => this.displayOf(slot).id, start, start + query.perPage)
     const hits = order.map((i) => this.hit(m, i, query.lang))
-    return { hits, facets, total: m.count, page: query.page, perPage: query.perPage, tookMs: Number(process.hrtime.bigint() - started) / 1e6 }
+    return { hits, facets, total: m.count, page: query.page, perPage: query.perPage, relaxed: [], tookMs: Number(process.hrtime.bigint() - started) / 1e6 }
   }
 
   async points(query: SearchQuery, limit: number, offset = 0): Promise<SearchPoint[]> {
@@ -182,7 +182,9 @@ export class EmbeddedSearchIndex implements SearchIndex {
       ...(cell !== -1 ? { location: { ...(place?.name ? { name: place.name } : {}), latitude: f64(c.points.column('lat'), cell), longitude: f64(c.points.column('lng'), cell) } } : {}),
       ...(m.km && Number.isFinite(m.km[i]) ? { distanceKm: Math.round(f64(m.km, i) * 100) / 100 } : {}),
       origin,
-      stale: isStale({ origin, lastVerified: f64(c.lastVerified, slot) }, this.localOrigin, this.now())
+      stale: isStale({ origin, lastVerified: f64(c.lastVerified, slot) }, this.localOrigin, this.now()),
+      updated: new Date(f64(c.updated, slot)).toISOString(),
+      matched: { services: [], words: [] }
     }
   }
 

@@ -105,6 +105,7 @@ export class MeiliSearchIndex implements SearchIndex {
       total: (res as { totalHits?: number }).totalHits ?? 0, // page/hitsPerPage: finite pagination
       page: query.page,
       perPage: query.perPage,
+      relaxed: [],
       tookMs: res.processingTimeMs
     }
   }
@@ -131,7 +132,9 @@ export class MeiliSearchIndex implements SearchIndex {
       ...(d._geo ? { location: { ...(d.place ? { name: d.place } : {}), latitude: d._geo.lat, longitude: d._geo.lng } } : {}),
       ...(d._geoDistance !== undefined ? { distanceKm: Math.round(d._geoDistance / 10) / 100 } : {}),
       origin: d.origin,
-      stale: isStale(d, this.localOrigin, Date.now())
+      stale: isStale(d, this.localOrigin, Date.now()),
+      updated: new Date(d.updated).toISOString(),
+      matched: { services: [], words: [] }
     }
   }
 }
