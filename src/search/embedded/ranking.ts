@@ -6,6 +6,7 @@ import type { FacetCounts } from '../search-index'
 import type { Columns, Codes } from './columns'
 import type { Regions } from './regions'
 import type { Matches } from './matcher'
+import { popcount } from './relaxation'
 import * as cells from './cells'
 
 // bound once, not read through the import in hot loops (see cells.ts)
@@ -120,15 +121,16 @@ export class Ranker {
 export type PlaceRank = { city: true } | { country: number }
 
 /**
- * The keys of the query's order. By relevance: the words held (all of them
- * first, when relaxed), then, when the query named a place, the words held
- * in a name, a service or a place, then nearness to the place, then the
- * text score; by distance: nearest first; and last change to end every order.
+ * The keys of the query's order. By relevance, when the query named a
+ * place: the required words held in a name, a service or a place, then
+ * nearness to the place (or being in its country); then, with or without
+ * a place, the words held (optional and relaxed ones too), then the text
+ * score. By distance: nearest first. Last change ends every order.
  */
 function sortKeys(query: SearchQuery, m: Matches, c: Columns, place: PlaceRank | null): Key[] {
   const { slots, km, text } = m
   const keys: Key[] = []
-  const bySlot = (values: Float32Array | Uint8Array): Key => (at, count, out) => {
+  const bySlot = (values: Float32Array): Key => (at, count, out) => {
     for (let i = 0; i < count; i++) out[i] = values[i32(slots, i32(at, i))] as number
   }
   const nearest: Key | null = km ? (at, count, out) => {
@@ -136,17 +138,23 @@ function sortKeys(query: SearchQuery, m: Matches, c: Columns, place: PlaceRank |
   } : null
   if (query.sort === 'distance' && nearest) keys.push(nearest)
   else if (query.sort !== 'updated') {
-    if (text) keys.push(bySlot(text.held))
-    if (text && place) keys.push(bySlot(text.strong))
+    if (text && place) keys.push(bits(slots, text.strong, text.required))
     if (place && 'country' in place) keys.push(inCountry(c, slots, place.country))
     else if (place && nearest) keys.push(nearest)
-    if (text) keys.push(bySlot(text.score))
+    if (text) keys.push(bits(slots, text.mask, -1), bySlot(text.score))
   }
   const updated = c.updated
   keys.push((at, count, out) => {
     for (let i = 0; i < count; i++) out[i] = f64(updated, i32(slots, i32(at, i)))
   })
   return keys
+}
+
+/** How many of `within`'s bits each match's mask holds. */
+function bits(slots: Int32Array, masks: Int32Array, within: number): Key {
+  return (at, count, out) => {
+    for (let i = 0; i < count; i++) out[i] = popcount(i32(masks, i32(slots, i32(at, i))) & within)
+  }
 }
 
 /** 1 for a listing with a location or region in the country, else 0. */

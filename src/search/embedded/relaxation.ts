@@ -1,5 +1,6 @@
 /**
- * Which of a query's words a listing must hold. All of them, unless all
+ * Which of a query's words a listing must hold. All but the optional ones
+ * (reading/read-query.ts), unless all
  * together match less than `minimum` listings (a page): then words are
  * dropped one at a time, each time the one whose absence lets the most
  * listings in (a word no listing holds goes first), a word that names no
@@ -18,7 +19,11 @@ const { i32 } = cells
 
 /** The required words as a mask (bit i: words[i]) and the dropped words' indexes, in the order dropped. */
 export function requiredWords(mask: Int32Array, touched: Int32Array, n: number, words: readonly QueryWord[], minimum: number): { required: number; dropped: number[] } {
-  const all = words.length >= 31 ? -1 : (1 << words.length) - 1
+  let all = 0
+  words.forEach((w, i) => {
+    if (!w.optional) all |= 1 << i
+  })
+  if (all === 0) all = words.length >= 31 ? -1 : (1 << words.length) - 1 // only optional words: they are the query
   const histogram = new Map<number, number>()
   for (let i = 0; i < n; i++) {
     const m = i32(mask, i32(touched, i))
@@ -32,7 +37,7 @@ export function requiredWords(mask: Int32Array, touched: Int32Array, n: number, 
   let required = all
   const dropped: number[] = []
   let matched = count(required)
-  while (matched < minimum && dropped.length < words.length - 1) {
+  while (matched < minimum && popcount(required) > 1) {
     let best = -1
     let bestCount = -1
     for (let i = words.length - 1; i >= 0; i--) {
@@ -49,6 +54,13 @@ export function requiredWords(mask: Int32Array, touched: Int32Array, n: number, 
     matched = bestCount
   }
   return { required, dropped }
+}
+
+/** How many bits are set. */
+export function popcount(mask: number): number {
+  let v = mask - ((mask >>> 1) & 0x55555555)
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333)
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24
 }
 
 const namesConcept = (w: QueryWord | undefined): boolean => (w?.concepts.length ?? 0) > 0

@@ -9,6 +9,9 @@
  * less for a typo or a prefix, and counts the words it holds and those it
  * holds in a name, a service or a place ("strong"), for ranking.
  *
+ * Optional words (reading/read-query.ts: who the service is for, words
+ * every listing here could claim) add to the score, never keep a listing out.
+ *
  * Per-slot scratch is stamped, so nothing is cleared between queries (a
  * query runs to completion synchronously).
  */
@@ -19,7 +22,7 @@ import { requiredWords } from './relaxation'
 import * as cells from './cells'
 
 // bound once, not read through the import in hot loops (see cells.ts)
-const { f32, f64, i32, u8 } = cells
+const { f32, f64, i32 } = cells
 
 /** The score of a posting's fields: the best field, and a little for each other one. */
 const FIELD_WEIGHT = Float64Array.from({ length: 1 << FIELD_BITS }, (_, m) => {
@@ -32,11 +35,16 @@ export interface WordMatches {
   /** Matching slots, each once. */
   slots: Int32Array
   count: number
-  /** By slot (valid for the slots above until the next query): text score, words held, words held strongly, which words (bit i: words[i]). */
+  /**
+   * By slot (valid for the slots above until the next query): text score,
+   * which words it holds (bit i: words[i]) and which of them in a name, a
+   * service or a place.
+   */
   score: Float32Array
-  held: Uint8Array
-  strong: Uint8Array
   mask: Int32Array
+  strong: Int32Array
+  /** The words every match holds (a mask): the query's required words less those relaxation dropped. */
+  required: number
   /** Indexes of the words relaxation dropped. */
   dropped: number[]
   /** Each word's expansions (empty: the index knows no term for it). */
@@ -44,13 +52,11 @@ export interface WordMatches {
 }
 
 export class WordMatcher {
-  private seen = new Int32Array(0)
-  private wordSeen = new Int32Array(0)
-  private strongSeen = new Int32Array(0)
+  private seen: Int32Array = new Int32Array(0)
+  private wordSeen: Int32Array = new Int32Array(0)
   private best = new Float32Array(0)
   private score = new Float32Array(0)
-  private held = new Uint8Array(0)
-  private strong = new Uint8Array(0)
+  private strong = new Int32Array(0)
   private mask = new Int32Array(0)
   private touched = new Int32Array(0)
   private result = new Int32Array(0)
@@ -74,7 +80,7 @@ export class WordMatcher {
       const slot = i32(this.touched, i)
       if ((i32(this.mask, slot) & required) === required) this.result[count++] = slot
     }
-    return { slots: this.result, count, score: this.score, held: this.held, strong: this.strong, mask: this.mask, dropped, expansions }
+    return { slots: this.result, count, score: this.score, mask: this.mask, strong: this.strong, required, dropped, expansions }
   }
 
   /**
@@ -96,7 +102,6 @@ export class WordMatcher {
         if (i32(this.seen, slot) !== query) {
           this.seen[slot] = query
           this.score[slot] = 0
-          this.held[slot] = 0
           this.strong[slot] = 0
           this.mask[slot] = 0
           this.touched[n++] = slot
@@ -105,16 +110,12 @@ export class WordMatcher {
           this.wordSeen[slot] = word
           this.best[slot] = w
           this.score[slot] = f32(this.score, slot) + w
-          this.held[slot] = u8(this.held, slot) + 1
           this.mask[slot] = i32(this.mask, slot) | (1 << bit)
         } else if (w > f32(this.best, slot)) {
           this.score[slot] = f32(this.score, slot) + w - f32(this.best, slot)
           this.best[slot] = w
         }
-        if (fields & STRONG_FIELDS && i32(this.strongSeen, slot) !== word) {
-          this.strongSeen[slot] = word
-          this.strong[slot] = u8(this.strong, slot) + 1
-        }
+        if (fields & STRONG_FIELDS) this.strong[slot] = i32(this.strong, slot) | (1 << bit)
       }
     }
     return n
@@ -123,18 +124,16 @@ export class WordMatcher {
   private reserve(slots: number): void {
     if (this.seen.length >= slots) return
     const size = Math.max(slots, this.seen.length * 2, 1024)
-    const grow = <T extends Int32Array | Float32Array | Uint8Array>(old: T, make: (n: number) => T): T => {
-      const next = make(size)
+    const grow = (old: Int32Array): Int32Array => {
+      const next = new Int32Array(size)
       next.set(old)
       return next
     }
-    this.seen = grow(this.seen, (n) => new Int32Array(n))
-    this.wordSeen = grow(this.wordSeen, (n) => new Int32Array(n))
-    this.strongSeen = grow(this.strongSeen, (n) => new Int32Array(n))
+    this.seen = grow(this.seen)
+    this.wordSeen = grow(this.wordSeen)
     this.best = new Float32Array(size)
     this.score = new Float32Array(size)
-    this.held = new Uint8Array(size)
-    this.strong = new Uint8Array(size)
+    this.strong = new Int32Array(size)
     this.mask = new Int32Array(size)
     this.touched = new Int32Array(size)
     this.result = new Int32Array(size)
@@ -144,7 +143,6 @@ export class WordMatcher {
     if (this.stamp >= 0x3fffffff) {
       this.seen.fill(0)
       this.wordSeen.fill(0)
-      this.strongSeen.fill(0)
       this.stamp = 0
     }
     return ++this.stamp

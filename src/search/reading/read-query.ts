@@ -1,8 +1,14 @@
 /**
  * A query as search reads it, the same for every engine: the place it names
  * (through the gazetteer: "correo cifrado Oaxaca" → Oaxaca, Mexico), its
- * stop words (which never keep a listing out), and for each other word the
- * services and kinds it names (concepts.ts).
+ * stop words (which never keep a listing out), for each other word the
+ * services and kinds it names (concepts.ts), and which words are optional:
+ * they rank the listings that hold them higher but keep none out, because
+ * they say who the service is for ("para un sindicato", "pour une
+ * association", "for our co-op"), name only a kind of organisation
+ * ("cooperativa": most listings here are one, and many that are not say so
+ * nowhere), or could be said of every listing in this directory
+ * ("services", "tecnología").
  */
 import type { Gazetteer } from '../places/gazetteer'
 import type { PlaceMatch } from '../places/lookup'
@@ -19,6 +25,8 @@ export interface QueryWord {
   /** The last word of the query, which may still be growing (matched as a prefix too). */
   typing: boolean
   concepts: ConceptMatch[]
+  /** Ranks the listings holding it higher, keeps none out (see the header). */
+  optional: boolean
 }
 
 export interface ReadQuery {
@@ -29,6 +37,21 @@ export interface ReadQuery {
   /** The place the query named, its words and linking words ("cerca de") taken out of `words`. */
   place?: PlaceMatch
 }
+
+/** Words before who a service is for, folded. */
+const AUDIENCE = new Set(['for', 'para', 'pour', 'pra'])
+
+/** Words any listing of this directory could claim, folded, in the four languages. */
+const GENERIC = new Set(
+  (
+    'service services provider providers company companies tech technology technologies digital ' +
+    'servicio servicios proveedor proveedores empresa empresas tecnologia tecnologias tecnologica tecnologicas tecnologico tecnologicos digitales ' +
+    'prestataire prestataires fournisseur fournisseurs entreprise entreprises technologie technologies numerique numeriques ' +
+    'servico servicos fornecedor fornecedores tecnologica tecnologicas digitais'
+  ).split(' ')
+)
+
+const namesOnlyKinds = (concepts: ConceptMatch[]): boolean => concepts.length > 0 && concepts.every((c) => c.concept.type === 'kind')
 
 /** The most words matched together: each has a bit in a 32-bit mask where engines track which words a listing holds. */
 export const MAX_WORDS = 30
@@ -42,7 +65,12 @@ export function readQuery(q: string, lang: string, places: Gazetteer | null): Re
   const spans = wordsOf(text, MAX_READ).filter((w) => w.key !== '')
   const read = spans.map((w, i) => ({ key: w.key, stop: STOP_WORDS.has(w.key), typing: !place && i === spans.length - 1 }))
   const concepts = conceptsOf(read)
-  const all = spans.map((w, i) => ({ text: text.slice(w.start, w.end), key: w.key, typing: read[i]?.typing ?? false, concepts: concepts[i] ?? [], stop: read[i]?.stop ?? false }))
+  const audience = spans.findIndex((w) => AUDIENCE.has(w.key))
+  const all = spans.map((w, i) => {
+    const named = concepts[i] ?? []
+    const optional = (audience !== -1 && i > audience) || GENERIC.has(w.key) || namesOnlyKinds(named)
+    return { text: text.slice(w.start, w.end), key: w.key, typing: read[i]?.typing ?? false, concepts: named, optional, stop: read[i]?.stop ?? false }
+  })
   const kept = all.some((w) => !w.stop) ? all.filter((w) => !w.stop) : all
   const unique = kept.filter((w, i) => kept.findIndex((o) => o.key === w.key) === i) // "web web" asks once
   const words = unique.slice(0, MAX_WORDS).map(({ stop: _stop, ...w }) => w)
