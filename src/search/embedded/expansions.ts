@@ -10,7 +10,12 @@ import type { QueryWord } from '../reading/read-query'
 import { typoBudget, withinTypos } from '../reading/typos'
 import { conceptTerm, type TextIndex } from './text-index'
 
-export interface Expansion { term: number; factor: number }
+export interface Expansion {
+  term: number
+  factor: number
+  /** A service or kind the word names as part of a whole label: as exact an answer as a name. */
+  whole: boolean
+}
 
 const TYPO_FACTOR = [1, 0.6, 0.4] as const
 const PREFIX_FACTOR = 0.8
@@ -21,9 +26,9 @@ const MAX_PREFIX_TERMS = 200
 const typoFactor = (typos: number): number => TYPO_FACTOR[Math.min(typos, 2)] as number
 
 export function expansionsOf(text: TextIndex, word: QueryWord): Expansion[] {
-  const out = new Map<number, number>()
-  const offer = (term: number | undefined, factor: number) => {
-    if (term !== undefined && (out.get(term) ?? 0) < factor) out.set(term, factor)
+  const out = new Map<number, Expansion>()
+  const offer = (term: number | undefined, factor: number, whole = false) => {
+    if (term !== undefined && (out.get(term)?.factor ?? 0) < factor) out.set(term, { term, factor, whole })
   }
   for (const [, { value, typos }] of withinTypos(text.vocabulary, word.key, typoBudget(word.key))) offer(value, typoFactor(typos))
   if (word.typing) {
@@ -34,7 +39,7 @@ export function expansionsOf(text: TextIndex, word: QueryWord): Expansion[] {
     for (const term of continuations.slice(0, MAX_PREFIX_TERMS)) offer(term, PREFIX_FACTOR)
   }
   for (const c of word.concepts) {
-    offer(text.termId(conceptTerm(c.concept)), (c.phrase ? PHRASE_FACTOR : 1) * typoFactor(c.typos) * (c.prefix ? PREFIX_FACTOR : 1))
+    offer(text.termId(conceptTerm(c.concept)), (c.phrase ? PHRASE_FACTOR : 1) * typoFactor(c.typos) * (c.prefix ? PREFIX_FACTOR : 1), c.phrase)
   }
-  return [...out].map(([term, factor]) => ({ term, factor }))
+  return [...out.values()]
 }

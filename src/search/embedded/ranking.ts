@@ -7,6 +7,7 @@ import type { Columns, Codes } from './columns'
 import type { Regions } from './regions'
 import type { Matches } from './matcher'
 import { popcount } from './relaxation'
+import type { WordMatches } from './word-match'
 import * as cells from './cells'
 
 // bound once, not read through the import in hot loops (see cells.ts)
@@ -122,7 +123,7 @@ export type PlaceRank = { city: true } | { country: number }
 
 /**
  * The keys of the query's order. By relevance, when the query named a
- * place: the required words held in a name, a service or a place, then
+ * place: how well it holds the required words (tiers below), then
  * nearness to the place (or being in its country); then, with or without
  * a place, the words held (optional and relaxed ones too), then the text
  * score. By distance: nearest first. Last change ends every order.
@@ -138,7 +139,7 @@ function sortKeys(query: SearchQuery, m: Matches, c: Columns, place: PlaceRank |
   } : null
   if (query.sort === 'distance' && nearest) keys.push(nearest)
   else if (query.sort !== 'updated') {
-    if (text && place) keys.push(bits(slots, text.strong, text.required))
+    if (text && place) keys.push(tiers(slots, text))
     if (place && 'country' in place) keys.push(inCountry(c, slots, place.country))
     else if (place && nearest) keys.push(nearest)
     if (text) keys.push(bits(slots, text.mask, -1), bySlot(text.score))
@@ -154,6 +155,17 @@ function sortKeys(query: SearchQuery, m: Matches, c: Columns, place: PlaceRank |
 function bits(slots: Int32Array, masks: Int32Array, within: number): Key {
   return (at, count, out) => {
     for (let i = 0; i < count; i++) out[i] = popcount(i32(masks, i32(slots, i32(at, i))) & within)
+  }
+}
+
+/** How well a match holds the required words: 2 for each in a name or a whole service label, 1 in another service or a place, 0 in the summary only. */
+function tiers(slots: Int32Array, text: WordMatches): Key {
+  const { strong, exact, required } = text
+  return (at, count, out) => {
+    for (let i = 0; i < count; i++) {
+      const slot = i32(slots, i32(at, i))
+      out[i] = popcount(i32(strong, slot) & required) + popcount(i32(exact, slot) & required)
+    }
   }
 }
 

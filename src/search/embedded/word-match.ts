@@ -37,12 +37,14 @@ export interface WordMatches {
   count: number
   /**
    * By slot (valid for the slots above until the next query): text score,
-   * which words it holds (bit i: words[i]) and which of them in a name, a
-   * service or a place.
+   * which words it holds (bit i: words[i]), which of them in a name, a
+   * service or a place (`strong`), and which in a name or a whole service
+   * label (`exact`).
    */
   score: Float32Array
   mask: Int32Array
   strong: Int32Array
+  exact: Int32Array
   /** The words every match holds (a mask): the query's required words less those relaxation dropped. */
   required: number
   /** Indexes of the words relaxation dropped. */
@@ -57,6 +59,7 @@ export class WordMatcher {
   private best = new Float32Array(0)
   private score = new Float32Array(0)
   private strong = new Int32Array(0)
+  private exact = new Int32Array(0)
   private mask = new Int32Array(0)
   private touched = new Int32Array(0)
   private result = new Int32Array(0)
@@ -80,7 +83,7 @@ export class WordMatcher {
       const slot = i32(this.touched, i)
       if ((i32(this.mask, slot) & required) === required) this.result[count++] = slot
     }
-    return { slots: this.result, count, score: this.score, mask: this.mask, strong: this.strong, required, dropped, expansions }
+    return { slots: this.result, count, score: this.score, mask: this.mask, strong: this.strong, exact: this.exact, required, dropped, expansions }
   }
 
   /**
@@ -92,7 +95,7 @@ export class WordMatcher {
     const word = this.nextStamp()
     const postings = this.text.postings
     let n = touched
-    for (const { term, factor } of expansion) {
+    for (const { term, factor, whole } of expansion) {
       const list = postings.list(term)
       for (let p = 0, len = postings.length(term); p < len; p++) {
         const entry = i32(list, p)
@@ -103,6 +106,7 @@ export class WordMatcher {
           this.seen[slot] = query
           this.score[slot] = 0
           this.strong[slot] = 0
+          this.exact[slot] = 0
           this.mask[slot] = 0
           this.touched[n++] = slot
         }
@@ -116,6 +120,7 @@ export class WordMatcher {
           this.best[slot] = w
         }
         if (fields & STRONG_FIELDS) this.strong[slot] = i32(this.strong, slot) | (1 << bit)
+        if (whole || fields & NAME) this.exact[slot] = i32(this.exact, slot) | (1 << bit)
       }
     }
     return n
@@ -134,6 +139,7 @@ export class WordMatcher {
     this.best = new Float32Array(size)
     this.score = new Float32Array(size)
     this.strong = new Int32Array(size)
+    this.exact = new Int32Array(size)
     this.mask = new Int32Array(size)
     this.touched = new Int32Array(size)
     this.result = new Int32Array(size)

@@ -44,10 +44,10 @@ const AUDIENCE = new Set(['for', 'para', 'pour', 'pra'])
 /** Words any listing of this directory could claim, folded, in the four languages. */
 const GENERIC = new Set(
   (
-    'service services provider providers company companies tech technology technologies digital ' +
-    'servicio servicios proveedor proveedores empresa empresas tecnologia tecnologias tecnologica tecnologicas tecnologico tecnologicos digitales ' +
-    'prestataire prestataires fournisseur fournisseurs entreprise entreprises technologie technologies numerique numeriques ' +
-    'servico servicos fornecedor fornecedores tecnologica tecnologicas digitais'
+    'service services provider providers company companies tech technology technologies digital help ' +
+    'servicio servicios proveedor proveedores empresa empresas tecnologia tecnologias tecnologica tecnologicas tecnologico tecnologicos digitales ayuda ' +
+    'prestataire prestataires fournisseur fournisseurs entreprise entreprises technologie technologies numerique numeriques aide ' +
+    'servico servicos fornecedor fornecedores tecnologica tecnologicas digitais ajuda'
   ).split(' ')
 )
 
