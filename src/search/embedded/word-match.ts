@@ -120,7 +120,7 @@ export class WordMatcher {
           this.best[slot] = w
         }
         if (fields & STRONG_FIELDS) this.strong[slot] = i32(this.strong, slot) | (1 << bit)
-        if (whole || fields & NAME) this.exact[slot] = i32(this.exact, slot) | (1 << bit)
+        if (whole) this.exact[slot] = i32(this.exact, slot) | (1 << bit)
       }
     }
     return n
