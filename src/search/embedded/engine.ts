@@ -20,7 +20,7 @@ import { Columns, type ColumnsSnapshot } from './columns'
 import { Matcher, areaTest, type Matches } from './matcher'
 import { facetCounts, Ranker, type PlaceRank } from './ranking'
 import { WordMatcher, type WordMatches } from './word-match'
-import { readQuery, type ReadQuery } from '../reading/read-query'
+import { readQuery, servicesNamed, type ReadQuery } from '../reading/read-query'
 import type { Concept } from '../reading/concepts'
 import type { Gazetteer } from '../places/gazetteer'
 import { sharedGazetteer } from '../places/shared'
@@ -264,6 +264,5 @@ function matchedOf(text: WordMatches | null, slot: number, read: ReadQuery, serv
   if (!text) return { services: [], words: [] }
   const mask = i32(text.mask, slot)
   const held = read.words.filter((_, i) => mask & (1 << i))
-  const named = new Set(held.flatMap((w) => w.concepts.filter((c) => c.concept.type === 'service').map((c) => c.concept.id)))
-  return { services: services.filter((s) => named.has(s)), words: held.map((w) => w.key) }
+  return { services: servicesNamed(held, services), words: held.map((w) => w.key) }
 }

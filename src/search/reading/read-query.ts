@@ -51,7 +51,12 @@ const GENERIC = new Set(
   ).split(' ')
 )
 
-const namesOnlyKinds = (concepts: ConceptMatch[]): boolean => concepts.length > 0 && concepts.every((c) => c.concept.type === 'kind')
+/** The word names kinds of organisation only: as a whole label when it is part of one ("co-op", "cooperativa"), else in its words. */
+function namesOnlyKinds(concepts: ConceptMatch[]): boolean {
+  const whole = concepts.filter((c) => c.phrase)
+  const read = whole.length ? whole : concepts
+  return read.length > 0 && read.every((c) => c.concept.type === 'kind')
+}
 
 /** The most words matched together: each has a bit in a 32-bit mask where engines track which words a listing holds. */
 export const MAX_WORDS = 30
@@ -75,4 +80,10 @@ export function readQuery(q: string, lang: string, places: Gazetteer | null): Re
   const unique = kept.filter((w, i) => kept.findIndex((o) => o.key === w.key) === i) // "web web" asks once
   const words = unique.slice(0, MAX_WORDS).map(({ stop: _stop, ...w }) => w)
   return { words, beyond: unique.slice(MAX_WORDS).map((w) => w.text), ...(place ? { place } : {}) }
+}
+
+/** The services among `services` that the words name (for a hit's `matched.services`). */
+export function servicesNamed(words: readonly QueryWord[], services: readonly string[]): string[] {
+  const named = new Set(words.flatMap((w) => w.concepts.filter((c) => c.concept.type === 'service').map((c) => c.concept.id)))
+  return services.filter((s) => named.has(s))
 }
