@@ -24,6 +24,9 @@ export function requiredWords(mask: Int32Array, touched: Int32Array, n: number, 
     if (!w.optional) all |= 1 << i
   })
   if (all === 0) all = words.length >= 31 ? -1 : (1 << words.length) - 1 // only optional words: they are the query
+  let full = 0
+  for (let i = 0; i < n; i++) if ((i32(mask, i32(touched, i)) & all) === all) full++
+  if (full >= minimum || popcount(all) <= 1) return { required: all, dropped: [] } // the common case: no histogram
   const histogram = new Map<number, number>()
   for (let i = 0; i < n; i++) {
     const m = i32(mask, i32(touched, i))
@@ -36,7 +39,7 @@ export function requiredWords(mask: Int32Array, touched: Int32Array, n: number, 
   }
   let required = all
   const dropped: number[] = []
-  let matched = count(required)
+  let matched = full
   while (matched < minimum && popcount(required) > 1) {
     let best = -1
     let bestCount = -1
