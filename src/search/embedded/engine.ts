@@ -168,8 +168,8 @@ export class EmbeddedSearchIndex implements SearchIndex {
    */
   private run(query: SearchQuery): { read: ReadQuery; text: WordMatches | null; m: Matches; rank: PlaceRank | null; place: Place | undefined } {
     const read = readQuery(query.q, query.lang, query.near || query.bbox ? null : this.places)
-    const text = this.words.match(read.words, DEFAULT_QUERY.perPage)
     const place = read.place && this.nearby.choose(read.place)
+    const text = this.words.match(read.words, DEFAULT_QUERY.perPage, place ? this.nearby.around(place) : null)
     const near = place?.kind === 'city' ? { lat: place.latitude, lng: place.longitude } : undefined
     const m = this.matcher.match(near ? { ...query, near } : query, text)
     const rank: PlaceRank | null = !place ? null : place.kind === 'city' ? { city: true } : { country: this.columns.countries.lookup([place.country])[0] ?? -1 }

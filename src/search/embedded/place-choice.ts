@@ -17,10 +17,14 @@ import * as cells from './cells'
 const { f64 } = cells
 
 const NEAR_KM = 50
+// "Around" a city for relaxation: a day's return trip, as far as a co-op in Tlacolula serves Oaxaca.
+const AROUND_KM = 100
+const MAX_AREAS = 16
 const KM_PER_DEGREE_LAT = 111.2
 
 export class PlaceChoice {
   private readonly counts = new Map<string, number>()
+  private readonly areas = new Map<string, Uint8Array>()
 
   constructor(private readonly columns: Columns) {}
 
@@ -42,23 +46,56 @@ export class PlaceChoice {
   /** The listings changed: every count may have. */
   forget(): void {
     this.counts.clear()
+    this.areas.clear()
+  }
+
+  /**
+   * By slot, 1 for the listings around a place: a point within AROUND_KM of
+   * a city, or a location or region in a country. Relaxation counts these
+   * (a query with a place must fill a page there, not anywhere). Kept per
+   * place until the listings change (the last few places only).
+   */
+  around(place: Place): Uint8Array {
+    let area = this.areas.get(place.id)
+    if (area) return area
+    area = new Uint8Array(this.columns.slotCount)
+    if (place.kind === 'country') this.inCountry(place.country, area)
+    else this.within(place, AROUND_KM, (slot) => (area[slot] = 1))
+    if (this.areas.size >= MAX_AREAS) this.areas.clear()
+    this.areas.set(place.id, area)
+    return area
+  }
+
+  private inCountry(code: string, area: Uint8Array): void {
+    const [wanted] = this.columns.countries.lookup([code])
+    if (wanted === undefined) return
+    const regions = this.columns.countryCodes
+    const values = regions.column('code')
+    for (let slot = 0; slot < area.length; slot++) {
+      for (let j = regions.first(slot), end = regions.end(slot); j < end; j++) if (f64(values, j) === wanted) area[slot] = 1
+    }
+  }
+
+  /** Calls `each` with the slot of every point within `km` of the place (a slot once per point). */
+  private within(place: Place, km: number, each: (slot: number) => void): void {
+    const { points } = this.columns
+    const lat = points.column('lat')
+    const lng = points.column('lng')
+    const slotOf = points.column('slot')
+    for (let cell = 0, used = points.used; cell < used; cell++) {
+      const slot = f64(slotOf, cell)
+      const y = f64(lat, cell)
+      if (slot < 0 || Math.abs(y - place.latitude) * KM_PER_DEGREE_LAT > km) continue
+      if (haversineKm(place.latitude, place.longitude, y, f64(lng, cell)) <= km) each(slot)
+    }
   }
 
   /** Listings with a point within NEAR_KM of the place (a point scan, once per place until the listings change). */
   private listingsNear(place: Place): number {
     const known = this.counts.get(place.id)
     if (known !== undefined) return known
-    const { points } = this.columns
-    const lat = points.column('lat')
-    const lng = points.column('lng')
-    const slotOf = points.column('slot')
     const seen = new Set<number>()
-    for (let cell = 0, used = points.used; cell < used; cell++) {
-      const slot = f64(slotOf, cell)
-      const y = f64(lat, cell)
-      if (slot < 0 || Math.abs(y - place.latitude) * KM_PER_DEGREE_LAT > NEAR_KM) continue
-      if (haversineKm(place.latitude, place.longitude, y, f64(lng, cell)) <= NEAR_KM) seen.add(slot)
-    }
+    this.within(place, NEAR_KM, (slot) => seen.add(slot))
     this.counts.set(place.id, seen.size)
     return seen.size
   }
