@@ -163,6 +163,12 @@ describe('a search that finds nothing', () => {
     expect(empty).not.toContain('class="tries"')
   })
 
+  test('when no single drop helps and there are several filters, the words alone, anywhere', async () => {
+    const page = section((await get('/?q=correo&country=CL&place=Lima&radius=10&sort=distance', 'es').expect(200)).text)
+    expect(page).toContain('<ul class="drops"><li><a href="/?q=correo">Buscar solo «correo», en cualquier lugar y sin filtros</a> <span class="count">(7 resultados)</span></li></ul>')
+    expect(page).not.toContain('Empezar una búsqueda nueva')
+  })
+
   test('the drops are bounded: at most eight more searches, each for one result', async () => {
     const words = Array.from({ length: 12 }, (_, i) => `inquilinos${i}`).join('+')
     await get(`/?q=${words}`).expect(200)

@@ -52,6 +52,12 @@ describe('a place typed in "near"', () => {
     expect(names((await get('/?place=cordoba&radius=50').expect(200)).text)).toEqual([])
   })
 
+  test('the form as a browser without JavaScript sends it, every empty field included', async () => {
+    const page = (await get('/?q=&place=Lima&near=&radius=50&sort=&accepting=', 'es').expect(200)).text
+    expect(names(page)).toEqual(['Red Limeña'])
+    expect(page).toContain('>A menos de 50 km de Lima, Perú.</p>')
+  })
+
   test('stands for a point the form still carries from before', async () => {
     const page = (await get('/?place=Lima&near=17.07,-96.72&radius=50').expect(200)).text
     expect(names(page)).toEqual(['Red Limeña'])

@@ -125,7 +125,12 @@
     } else if (e.key === 'Escape' && !list.hidden) {
       e.preventDefault()
       setOpen(false)
-    } else if (e.key === 'Enter' || e.key === 'Tab') setOpen(false)
+    } else if (e.key === 'Enter' || e.key === 'Tab') {
+      // the search goes ahead with the typed name: suggestions still on their way would reopen the list over its results
+      clearTimeout(timer)
+      generation++
+      setOpen(false)
+    }
   })
   // the field keeps the focus while an option is clicked
   list.addEventListener('mousedown', function (e) { e.preventDefault() })

@@ -109,13 +109,24 @@
    * A typed place that was not picked from the suggestions has no point
    * here: the server reads the name. Its point, given with the results
    * (#place-note's data-near), becomes the form's, so the map's request
-   * (map.js asks with the form's parameters) searches around the same point
-   * as the list. Nothing when the name was not read: the list says why.
+   * (map.js asks with these parameters) searches around the same point as
+   * the list. Nothing when the name was not read: the list says why.
    */
   function adoptNear() {
     if (!placeText()) return
     var note = results.querySelector('#place-note[data-near]')
     near.value = note ? note.getAttribute('data-near') || '' : ''
+  }
+  /**
+   * The search's parameters, as the URL and the map take them. A place the
+   * server could not read goes with an empty point, which the points API
+   * refuses as the page refused the name: the map then shows no points, as
+   * the list shows none, rather than every point the other filters allow.
+   */
+  function shared() {
+    var params = query()
+    if (placeText() && !near.value) params.set('near', '')
+    return params
   }
 
   // --- searching -------------------------------------------------------------
@@ -149,21 +160,20 @@
   var searchedPlace = placeText()
   /** @param {boolean} [paged] whether a page link asked for it: the reader is then taken to the top of the new page */
   function refresh(paged) {
-    var params = query()
     var mine = ++generation
     // a place typed but not picked: the map waits for the point the server reads it as
     var reading = !!placeText() && !near.value
     searchedPlace = placeText()
-    if (!reading) announce(params)
+    if (!reading) announce(query())
     showChosen()
-    var listParams = new URLSearchParams(params)
+    var listParams = query()
     listParams.set('lang', lang)
     return fetch('/fragments/results?' + listParams.toString()).then(function (r) { return r.text() }).then(function (text) {
       if (mine !== generation) return // a newer search is on its way
       showResults(text)
       if (reading) {
         adoptNear()
-        announce(query())
+        announce(shared())
       }
       if (paged) {
         var total = byId('total')
@@ -254,7 +264,7 @@
   // the server read the place in the URL: its point goes into the URL before map.js asks for the points
   if (placeText()) {
     adoptNear()
-    history.replaceState(null, '', query().toString() ? '/?' + query().toString() : '/')
+    history.replaceState(null, '', '/?' + shared().toString())
   }
   syncSort()
   keepSearchInLanguageLinks(query())

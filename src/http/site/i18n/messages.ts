@@ -62,6 +62,7 @@ const en = {
   'search.dropAccepting': 'Include those not taking new clients',
   'search.dropRadius': 'Search at any distance',
   'search.dropArea': 'Search beyond the map’s area',
+  'search.dropFilters': 'Search only for {words}, anywhere, with no filter',
   'search.startOver': 'Start a new search',
   'search.filters': 'Filters',
   'search.chosen': '{count} chosen',

@@ -61,18 +61,19 @@ function didYouMean(ui: Ui, { query, place, result }: MapSearch): SafeHtml | '' 
 }
 
 /** What the link of one drop says it does. */
-function dropText(ui: Ui, drop: Drop): string {
+function dropText(ui: Ui, drop: Drop, query: string): string {
   switch (drop.kind) {
     case 'words': return ui.t('search.dropWords', { words: wordList(ui, drop.words) })
     case 'filter': return ui.t('search.dropFilter', { facet: ui.t(FACET_TITLES[drop.facet]), value: facetLabel(ui, drop.facet, drop.value) })
     case 'accepting': return ui.t('search.dropAccepting')
     case 'radius': return ui.t('search.dropRadius')
     case 'area': return ui.t('search.dropArea')
+    case 'filters': return ui.t('search.dropFilters', { words: ui.t('search.quoted', { word: query }) })
   }
 }
 
-function dropItem(ui: Ui, { drop, href, total }: DropLink): SafeHtml {
-  return html`<li><a href="${href}">${dropText(ui, drop)}</a> <span class="count">(${totalText(ui, total)})</span></li>`
+function dropItem(ui: Ui, { drop, href, total }: DropLink, query: string): SafeHtml {
+  return html`<li><a href="${href}">${dropText(ui, drop, query)}</a> <span class="count">(${totalText(ui, total)})</span></li>`
 }
 
 /** Nothing found: what to drop to find something, or a fresh start when no one drop is enough. */
@@ -80,7 +81,7 @@ function nothingFound(ui: Ui, search: MapSearch): SafeHtml {
   const { drops, query, place } = search
   const something = searchHref({ ...query, page: 1 }, place.text) !== '/'
   const tries = drops.length ? html`<p>${ui.t('search.tryDropping')}</p>
-<ul class="drops">${drops.map((d) => dropItem(ui, d))}</ul>` : something ? html`<p><a href="/">${ui.t('search.startOver')}</a></p>` : ''
+<ul class="drops">${drops.map((d) => dropItem(ui, d, query.q))}</ul>` : something ? html`<p><a href="/">${ui.t('search.startOver')}</a></p>` : ''
   return html`<p class="none">${ui.t('search.none')}</p>
 ${tries ? html`<div class="tries">${tries}</div>` : ''}`
 }

@@ -6,7 +6,7 @@
  * shows leads somewhere.
  */
 import type { SearchIndex } from '../../../search/search-index'
-import type { SearchQuery } from '../../../search/query'
+import { DEFAULT_QUERY, type SearchQuery } from '../../../search/query'
 import { wordsOf, cut, foldKey } from '../../../search/places/text'
 import { searchHref } from './search-url'
 
@@ -19,6 +19,8 @@ export type Drop =
   | { kind: 'accepting' }
   | { kind: 'radius' }
   | { kind: 'area' }
+  /** Every filter, the place and the distance at once: only the words are left. */
+  | { kind: 'filters' }
 
 /** A drop that finds something: the link that makes it and how many it finds. */
 export interface DropLink {
@@ -71,6 +73,7 @@ export function dropped(search: PageQuery, drop: Drop): PageQuery {
     case 'accepting': return { query: { ...query, accepting: undefined }, place: search.place }
     case 'radius': return { query: { ...query, radius: undefined, sort: query.sort === 'distance' ? 'relevance' : query.sort }, place: search.place }
     case 'area': return { query: { ...query, bbox: undefined, sort: query.sort === 'distance' && query.radius === undefined ? 'relevance' : query.sort }, place: search.place }
+    case 'filters': return { query: { ...DEFAULT_QUERY, q: query.q, perPage: query.perPage, lang: query.lang }, place: '' }
   }
 }
 
@@ -84,12 +87,24 @@ export function dropsOf(query: SearchQuery): Drop[] {
   return drops.slice(0, MAX_DROPS)
 }
 
-/** The drops of a search that find something, most results first (ties in the order offered). */
-export async function helpfulDrops(index: SearchIndex, search: PageQuery): Promise<DropLink[]> {
-  const tried = await Promise.all(dropsOf(search.query).map(async (drop) => {
+/** The drops that find something, most results first (ties in the order offered). */
+async function tryDrops(index: SearchIndex, search: PageQuery, drops: Drop[]): Promise<DropLink[]> {
+  const tried = await Promise.all(drops.map(async (drop) => {
     const next = dropped(search, drop)
     const { total } = await index.search({ ...next.query, perPage: 1 })
     return { drop, href: searchHref(next.query, next.place), total }
   }))
   return tried.filter((d) => d.total > 0).sort((a, b) => b.total - a.total)
+}
+
+/**
+ * The drops of a search that find something. When no one drop is enough
+ * and there are several filters, the words alone are tried: what the
+ * reader typed, anywhere, before starting over.
+ */
+export async function helpfulDrops(index: SearchIndex, search: PageQuery): Promise<DropLink[]> {
+  const drops = dropsOf(search.query)
+  const found = await tryDrops(index, search, drops)
+  const filters = drops.filter((d) => d.kind !== 'words').length
+  return found.length || !search.query.q || filters < 2 ? found : tryDrops(index, search, [{ kind: 'filters' }])
 }

@@ -64,7 +64,9 @@ const missingCentre = (e: FieldError): boolean => refusalKey(e) === 'search.erro
  * drops that would find something.
  */
 async function searchOf(deps: MapDeps, req: Request, ui: Ui): Promise<MapSearch> {
-  const params: Params = { ...(req.query as Params), lang: ui.lang }
+  // a form field left empty (the page's GET form sends every one: `near=&sort=`) is a parameter not given
+  const params: Params = Object.fromEntries(Object.entries(req.query as Params).filter(([, v]) => v !== ''))
+  params.lang = ui.lang
   const place = readPlaceField(deps.places, params.place, ui.lang)
   if (place.text) {
     delete params.near

@@ -53,6 +53,7 @@ export const es: Catalog = {
   'search.dropAccepting': 'Incluir a quienes no aceptan clientes nuevos',
   'search.dropRadius': 'Buscar a cualquier distancia',
   'search.dropArea': 'Buscar fuera de la zona del mapa',
+  'search.dropFilters': 'Buscar solo {words}, en cualquier lugar y sin filtros',
   'search.startOver': 'Empezar una búsqueda nueva',
   'search.filters': 'Filtros',
   'search.chosen': '{count} elegidos',

@@ -53,6 +53,7 @@ export const fr: Catalog = {
   'search.dropAccepting': 'Inclure celles qui n’acceptent pas de nouveaux clients',
   'search.dropRadius': 'Chercher à toute distance',
   'search.dropArea': 'Chercher au-delà de la zone de la carte',
+  'search.dropFilters': 'Chercher seulement {words}, partout, sans filtre',
   'search.startOver': 'Commencer une nouvelle recherche',
   'search.filters': 'Filtres',
   'search.chosen': '{count} choisis',

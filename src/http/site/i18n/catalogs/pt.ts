@@ -53,6 +53,7 @@ export const pt: Catalog = {
   'search.dropAccepting': 'Incluir quem não aceita novos clientes',
   'search.dropRadius': 'Buscar a qualquer distância',
   'search.dropArea': 'Buscar além da área do mapa',
+  'search.dropFilters': 'Buscar só {words}, em qualquer lugar e sem filtros',
   'search.startOver': 'Começar uma nova busca',
   'search.filters': 'Filtros',
   'search.chosen': '{count} escolhidos',
