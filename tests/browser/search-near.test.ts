@@ -10,11 +10,12 @@
 import type { Page, Request } from 'playwright-core'
 import { axeViolations, screenshot } from './browser'
 import { startComposedWeb, type ComposedWeb } from './composed'
+import { serviceLabel } from '../../src/directory/vocabulary'
 
 jest.setTimeout(120000)
 
 const PHONE = { width: 390, height: 844 }
-type Answer = { total: number; hits: Array<{ id: string; distanceKm?: number }> }
+type Answer = { total: number; hits: Array<{ id: string; distanceKm?: number; matched: { services: string[] } }>; relaxed: string[]; place?: { name: string; countryName: string } }
 type Doc = { document: { querySelector(s: string): { textContent: string } | null } }
 
 describe('search page: a place to search around, and answers that help', () => {
@@ -188,6 +189,38 @@ describe('search page: a place to search around, and answers that help', () => {
     await page.waitForURL((u) => !u.searchParams.has('country'))
     await totalIs(page, finds)
     expect(new URL(page.url()).searchParams.get('q')).toBe('correo')
+    await close(page)
+  })
+
+  test.each([
+    ['desktop', undefined],
+    ['phone', PHONE]
+  ])('"correo seguro Oaxaca" on the embedded engine: the place read in the words, the matched services marked, words left out said (%s)', async (screen, viewport) => {
+    const page = await open('/?lang=es', 'es-ES', viewport)
+    const expected = await api('q=correo+seguro+Oaxaca&lang=es')
+    expect(expected.place?.name).toBe('Oaxaca')
+    await page.fill('#q', 'correo seguro Oaxaca')
+    await page.locator('#place-note', { hasText: 'Cerca de Oaxaca, México (según «Oaxaca» en tu búsqueda)' }).waitFor()
+    await totalIs(page, expected.total)
+    const hits = page.locator('#hits .hit')
+    expect(await hits.evaluateAll((items) => items.map((i) => i.getAttribute('data-id')))).toEqual(expected.hits.map((h) => h.id))
+    // each hit marks the services it was found by, in words as well as in looks
+    for (const [i, hit] of expected.hits.slice(0, 5).entries()) {
+      const marked = await hits.nth(i).locator('.services .matched').allTextContents()
+      expect(marked).toEqual(hit.matched.services.map((s) => `✓ ${serviceLabel(s, 'es')} (coincide con tu búsqueda)`))
+    }
+    expect(expected.hits[0]?.matched.services).toContain('encrypted-email')
+    expect(await hits.first().locator('.distance').textContent()).toMatch(/^[\d.]+ km$/)
+    expect(await hits.first().locator('.updated time').getAttribute('datetime')).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+    const relaxed = page.locator('#results .relaxed')
+    expect(await relaxed.count()).toBe(expected.relaxed.length ? 1 : 0)
+    expect(await axeViolations(page)).toEqual([])
+    await screenshot(page, `words-place-es-${screen}`)
+    if (!expected.relaxed.length) return await close(page)
+    for (const word of expected.relaxed) expect(await relaxed.textContent()).toContain(`«${word}»`)
+    await relaxed.locator('a').click()
+    await page.waitForURL((u) => (u.searchParams.get('q') ?? '').split(' ').length === 3 - expected.relaxed.length)
+    await totalIs(page, (await api(`q=${encodeURIComponent(new URL(page.url()).searchParams.get('q') ?? '')}&lang=es`)).total)
     await close(page)
   })
 

@@ -86,10 +86,10 @@ describe('each hit', () => {
 
 describe('what an answer says about the search', () => {
   test.each([
-    ['en', 'No listing matches every word; these match most of them, without “sindicato”.', 'Search without “sindicato”'],
-    ['es', 'Ningún registro coincide con todas las palabras; estos coinciden con la mayoría, sin «sindicato».', 'Buscar sin «sindicato»'],
-    ['fr', 'Aucune fiche ne correspond à tous les mots ; voici celles qui correspondent à la plupart, sans « sindicato ».', 'Chercher sans « sindicato »'],
-    ['pt', 'Nenhum cadastro corresponde a todas as palavras; estes correspondem à maioria, sem “sindicato”.', 'Buscar sem “sindicato”']
+    ['en', 'Few listings match every word, so these results may not contain “sindicato” (those that do come first).', 'Search without “sindicato”'],
+    ['es', 'Pocos registros coinciden con todas las palabras, así que estos resultados pueden no incluir «sindicato» (los que sí, van primero).', 'Buscar sin «sindicato»'],
+    ['fr', 'Peu de fiches correspondent à tous les mots : ces résultats ne contiennent donc pas forcément « sindicato » (celles qui les contiennent viennent en premier).', 'Chercher sans « sindicato »'],
+    ['pt', 'Poucos cadastros correspondem a todas as palavras, então estes resultados podem não conter “sindicato” (os que contêm vêm primeiro).', 'Buscar sem “sindicato”']
   ])('words left out are said above the results, with a link to the search without them (%s)', async (lang, notice, link) => {
     const page = (await get('/?q=correo+Sindicato+seguro&service=web-hosting&page=2', lang).expect(200)).text
     const results = section(page)
@@ -112,8 +112,8 @@ describe('what an answer says about the search', () => {
   })
 
   test.each([
-    ['en', 'Near Oaxaca, México, read from “Oaxaca” in your search: the nearest come first.'],
-    ['es', 'Cerca de Oaxaca, México, según «Oaxaca» en tu búsqueda: primero los más cercanos.']
+    ['en', 'Near Oaxaca, México (read from “Oaxaca” in your search): nearer listings rank higher.'],
+    ['es', 'Cerca de Oaxaca, México (según «Oaxaca» en tu búsqueda): los más cercanos aparecen antes.']
   ])('a place read in the words is said, with no point for the map (its points come from the same words) (%s)', async (lang, line) => {
     const page = (await get('/?q=correo+Oaxaca', lang).expect(200)).text
     expect(page).toContain(`<p id="place-note" class="understood">${line}</p>`)
