@@ -23,6 +23,8 @@ import { WordMatcher, type WordMatches } from './word-match'
 import { readQuery, servicesNamed, type ReadQuery } from '../reading/read-query'
 import type { Concept } from '../reading/concepts'
 import type { Gazetteer } from '../places/gazetteer'
+import type { Place } from '../places/place'
+import { PlaceChoice } from './place-choice'
 import { sharedGazetteer } from '../places/shared'
 import { countryName, registerCountryLocales, PLACE_LANGUAGES } from '../places/countries'
 import { spellingOf } from './spelling'
@@ -53,6 +55,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
   private readonly matcher = new Matcher(this.columns)
   private readonly words = new WordMatcher(this.text)
   private readonly ranker = new Ranker()
+  private readonly nearby = new PlaceChoice(this.columns)
   /** Term ids of text every listing of a service, kind or country shares (concept terms, country names), made once. */
   private readonly sharedTerms = new Map<string, Int32Array>()
 
@@ -85,6 +88,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
       places: entry.points
     }
     this.slotOf.set(listing.id, slot)
+    this.nearby.forget()
   }
 
   async remove(listingId: string): Promise<void> {
@@ -128,6 +132,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
   }
 
   private clearSync(): void {
+    this.nearby.forget()
     this.slotOf.clear()
     this.display = []
     this.columns.clear()
@@ -141,14 +146,14 @@ export class EmbeddedSearchIndex implements SearchIndex {
 
   async search(query: SearchQuery): Promise<SearchResult> {
     const started = process.hrtime.bigint()
-    const { read, text, m, rank } = this.run(query)
+    const { read, text, m, rank, place: named } = this.run(query)
     const facets = facetCounts(this.columns, m)
     const start = (query.page - 1) * query.perPage
     const order = this.ranker.pageOrder(query, m, this.columns, (slot) => this.displayOf(slot).id, start, start + query.perPage, rank)
     const hits = order.map((i) => this.hit(m, i, query.lang, read))
     const relaxed = [...(text?.dropped ?? []).map((i) => read.words[i]?.text as string), ...read.beyond]
     const didYouMean = text ? spellingOf(this.text, query.q, read, text) : undefined
-    const place = read.place && { ...read.place.place, matchedText: read.place.matchedText }
+    const place = named && read.place && { ...named, matchedText: read.place.matchedText }
     return {
       hits, facets, total: m.count, page: query.page, perPage: query.perPage, relaxed,
       ...(place ? { place } : {}), ...(didYouMean ? { didYouMean } : {}),
@@ -161,14 +166,16 @@ export class EmbeddedSearchIndex implements SearchIndex {
    * no area of its own), matched and relaxed below a default page, so the
    * list and the map's points agree whatever page size each asks for.
    */
-  private run(query: SearchQuery): { read: ReadQuery; text: WordMatches | null; m: Matches; rank: PlaceRank | null } {
+  private run(query: SearchQuery): { read: ReadQuery; text: WordMatches | null; m: Matches; rank: PlaceRank | null; place: Place | undefined } {
     const read = readQuery(query.q, query.lang, query.near || query.bbox ? null : this.places)
-    const text = this.words.match(read.words, DEFAULT_QUERY.perPage)
-    const place = read.place?.place
+    const place = read.place && this.nearby.choose(read.place)
+    const around = place ? this.nearby.around(place) : null
+    const text = this.words.match(read.words, DEFAULT_QUERY.perPage, around)
     const near = place?.kind === 'city' ? { lat: place.latitude, lng: place.longitude } : undefined
     const m = this.matcher.match(near ? { ...query, near } : query, text)
-    const rank: PlaceRank | null = !place ? null : place.kind === 'city' ? { city: true } : { country: this.columns.countries.lookup([place.country])[0] ?? -1 }
-    return { read, text, m, rank }
+    const rank: PlaceRank | null = !place || !around ? null
+      : place.kind === 'city' ? { city: true, around } : { country: this.columns.countries.lookup([place.country])[0] ?? -1, around }
+    return { read, text, m, rank, place }
   }
 
   async points(query: SearchQuery, limit: number, offset = 0): Promise<SearchPoint[]> {
@@ -253,6 +260,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
     const slot = this.slotOf.get(listingId)
     if (slot === undefined) return
     this.slotOf.delete(listingId)
+    this.nearby.forget()
     this.text.remove(slot)
     this.columns.remove(slot)
     this.display[slot] = undefined

@@ -67,8 +67,12 @@ export class WordMatcher {
 
   constructor(private readonly text: TextIndex) {}
 
-  /** The slots holding `words` (relaxed below `minimum` matches); null when there are no words. */
-  match(words: readonly QueryWord[], minimum: number): WordMatches | null {
+  /**
+   * The slots holding `words` (relaxed below `minimum` matches, counted
+   * among the slots `around` marks when given: those around the place the
+   * query named); null when there are no words.
+   */
+  match(words: readonly QueryWord[], minimum: number, around: Uint8Array | null = null): WordMatches | null {
     if (words.length === 0) return null
     this.reserve(this.text.slotCount)
     const expansions = words.map((w) => expansionsOf(this.text, w))
@@ -77,7 +81,7 @@ export class WordMatcher {
     expansions.forEach((expansion, bit) => {
       touched = this.collect(expansion, bit, query, touched)
     })
-    const { required, dropped } = requiredWords(this.mask, this.touched, touched, words, minimum)
+    const { required, dropped } = requiredWords(this.mask, this.touched, touched, words, minimum, around)
     let count = 0
     for (let i = 0; i < touched; i++) {
       const slot = i32(this.touched, i)
