@@ -6,12 +6,13 @@ import type { FacetCounts } from '../search-index'
 import type { Columns, Codes } from './columns'
 import type { Regions } from './regions'
 import type { Matches } from './matcher'
-import { popcount } from './relaxation'
+import * as relaxation from './relaxation'
 import type { WordMatches } from './word-match'
 import * as cells from './cells'
 
 // bound once, not read through the import in hot loops (see cells.ts)
 const { bump, f64, i32, u16 } = cells
+const { popcount } = relaxation
 
 /** Counts of every facet value over the matches (filters on a facet included, as Meilisearch counts). */
 export function facetCounts(c: Columns, m: Matches): FacetCounts {
