@@ -115,6 +115,28 @@ describe('search page: the map', () => {
     expect([after.zoom, after.box]).toEqual([before.zoom, before.box])
   })
 
+  test('results that come after the reader moved the map do not move it', async () => {
+    const page = await open('?lang=en', 'en')
+    let release = () => {}
+    const held = new Promise<void>((resolve) => { release = resolve })
+    await page.route((url) => url.pathname === '/api/search.points', async (route) => {
+      await held
+      await route.continue()
+    })
+    await page.fill('#q', 'oaxaca')
+    await page.waitForFunction(() => !/^1[0-9]{2} /.test((globalThis as unknown as { document: { querySelector(s: string): { textContent: string } } }).document.querySelector('#total').textContent))
+    const before = await view(page)
+    await page.click('.leaflet-control-zoom-in')
+    await zoomIs(page, before.zoom + 1)
+    const moved = await view(page)
+    release()
+    await drawnSince(page, moved.draws) // the held points, drawn
+    const after = await view(page)
+    expect([after.zoom, after.box]).toEqual([moved.zoom, moved.box])
+    expect(await page.locator('#search-area').isVisible()).toBe(true)
+    await page.close()
+  })
+
   test('after the reader zooms, "search this area" searches the visible box with the other filters kept, and the map stays put', async () => {
     const page = await open('?country=MX&lang=en', 'en')
     const fitted = await view(page)
@@ -125,8 +147,10 @@ describe('search page: the map', () => {
     await zoomIs(page, fitted.zoom + 1)
     const seen = await view(page)
     expect(seen.zoom).toBe(fitted.zoom + 1)
-    // keyboard-operable: a button, pressed with Enter
-    await page.focus('#search-area')
+    // by keyboard: one Tab from the map, then Enter
+    await page.focus('#map')
+    await page.keyboard.press('Tab')
+    expect(await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { id: string } } }).document.activeElement.id)).toBe('search-area')
     await page.keyboard.press('Enter')
     await page.waitForFunction(() => (globalThis as unknown as { location: { search: string } }).location.search.includes('bbox='))
     const url = new URL(page.url())

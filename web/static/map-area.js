@@ -66,10 +66,12 @@
 
     var quiet = 0
     var ownPan = false
+    var readerMoves = 0
     map.on('autopanstart', function () { ownPan = true }) // a popup making room for itself
     map.on('moveend', function () {
       if (quiet) return
       if (ownPan) { ownPan = false; return }
+      readerMoves++
       offer(true, !anywhere.hidden)
     })
 
@@ -88,6 +90,8 @@
     })
 
     return {
+      /** How many times the reader has moved the map so far: a search's results are not framed if she moved it while they came. */
+      moves: function () { return readerMoves },
       /** Runs `move` (which moves the map at once: no animation) as the page's own move, not the reader's. @param {() => void} move */
       quietly: function (move) {
         quiet++

@@ -56,7 +56,8 @@
   // over the top of the map, clear of the zoom buttons: "search this area", then the tiles notice (in view on a phone too, where the map's foot may not be)
   var overlay = document.createElement('div')
   overlay.className = 'map-overlay'
-  map.getContainer().appendChild(overlay)
+  // first in the map, so one Tab from the map (after moving it with the arrow keys) reaches "search this area"
+  map.getContainer().insertBefore(overlay, map.getContainer().firstChild)
   // a click or a wheel on what is in it is not a click or a zoom on the map
   L.DomEvent.disableClickPropagation(overlay)
   L.DomEvent.disableScrollPropagation(overlay)
@@ -226,7 +227,8 @@
   /**
    * After a search: its results framed, or, for a search of an area, the
    * area shown when the page opens with it and left alone after that (the
-   * reader is looking at it). Nothing found: the view stays.
+   * reader is looking at it). Nothing found: the view stays. Not called when
+   * the reader moved the map while the points came.
    * @param {URLSearchParams} params @param {MapPoints} points @param {boolean} opening
    * @returns {boolean} whether the view was fitted to the results
    */
@@ -247,6 +249,7 @@
   /** The points of a search, drawn once they come, unless a newer search came first or this one was refused. @param {string} query @param {boolean} opening */
   function showPoints(query, opening) {
     var mine = ++generation
+    var moves = area.moves()
     var params = new URLSearchParams(query)
     var asked = new URLSearchParams(params)
     asked.set('lang', lang) // popups in the reader's language
@@ -256,7 +259,8 @@
     }).then(function (points) {
       if (mine !== generation) return
       loadPoints(points)
-      area.searched(params, fitTo(params, points, opening))
+      // the reader moved the map while they came: she is looking somewhere, and the view stays hers
+      area.searched(params, area.moves() === moves && fitTo(params, points, opening))
       draw()
     })
   }

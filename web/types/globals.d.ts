@@ -170,6 +170,7 @@ interface TejidoMapGeometry {
 /** web/static/map-area.js */
 interface TejidoMapArea {
   attach(map: L.Map, overlay: HTMLElement, form: HTMLFormElement, messages: { searchArea: string; anywhere: string }): {
+    moves(): number
     quietly(move: () => void): void
     searched(params: URLSearchParams, refitted: boolean): void
   }
