@@ -1,4 +1,5 @@
-import { toMeiliSearchParams, toMeiliPointsParams, listingToDocuments, UnboundedGeoSort, MEILI_SETTINGS, meiliSettings } from '../../src/search/meilisearch/translate'
+import { toMeiliSearchParams, toMeiliPointsParams, listingToDocuments, readForMeili, UnboundedGeoSort, MEILI_SETTINGS, meiliSettings } from '../../src/search/meilisearch/translate'
+import { sharedGazetteer } from '../../src/search/places/shared'
 import { DEFAULT_QUERY, parseSearchQuery, type SearchQuery } from '../../src/search/query'
 import type { Listing } from '../../src/directory/listing'
 
@@ -7,7 +8,9 @@ const facets = ['services', 'languages', 'kind', 'countries', 'origin']
 
 describe('our query → Meilisearch search parameters', () => {
   test.each<[string, Partial<SearchQuery>, Record<string, unknown>]>([
-    ['words only', { q: 'correo seguro' }, { q: 'correo seguro', filter: [], facets, page: 1, hitsPerPage: 20, distinct: 'listingId' }],
+    ['words only', { q: 'correo seguro' }, { q: 'correo seguro', filter: [], facets, page: 1, hitsPerPage: 20, distinct: 'listingId', matchingStrategy: 'last' }],
+    ['stop words are left out', { q: 'correo de la casa del pueblo' }, { q: 'correo casa pueblo' }],
+    ['optional words (who it is for, words any listing could claim) go last, so the last strategy drops them first', { q: 'services web hosting for unions', lang: 'en' }, { q: 'web hosting services unions' }],
     ['no words: newest first', {}, { q: '', filter: [], sort: ['updated:desc'] }],
     ['facets: any of each, all of them', { service: ['web-hosting', 'vpn'], language: ['es'], kind: ['worker-coop'], country: ['MX'] },
       { filter: ['services IN ["web-hosting", "vpn"]', 'languages IN ["es"]', 'kind IN ["worker-coop"]', 'countries IN ["MX"]'] }],
@@ -23,7 +26,24 @@ describe('our query → Meilisearch search parameters', () => {
   })
 
   test('points: only documents with a location, so a page of hits is a page of points', () => {
-    expect(toMeiliPointsParams(q({ q: 'x', service: ['vpn'] }))).toEqual({ q: 'x', filter: ['services IN ["vpn"]', '_geoBoundingBox([90, 180], [-90, -180])'] })
+    expect(toMeiliPointsParams(q({ q: 'x', service: ['vpn'] }))).toEqual({ q: 'x', filter: ['services IN ["vpn"]', '_geoBoundingBox([90, 180], [-90, -180])'], matchingStrategy: 'last' })
+  })
+
+  describe('with the gazetteer reading place names', () => {
+    const read = (over: Partial<SearchQuery>) => toMeiliSearchParams(q(over), readForMeili(q(over), sharedGazetteer()))
+    test.each<[string, Partial<SearchQuery>, Record<string, unknown>]>([
+      ['a city leaves the words and sorts by nearness to it', { q: 'correo cifrado Oaxaca', lang: 'es' }, { q: 'correo cifrado', sort: [expect.stringMatching(/^_geoPoint\(17\.0\d+, -96\.7\d+\):asc$/)] }],
+      ['its linking words go with it', { q: 'hébergement web près de Montréal', lang: 'fr' }, { q: 'hébergement web', sort: [expect.stringMatching(/^_geoPoint\(45\.5\d+, -73\.5\d+\):asc$/)] }],
+      ['a place alone: every listing, nearest first', { q: 'Oaxaca', lang: 'es' }, { q: '', sort: [expect.stringMatching(/^_geoPoint\(17/)] }],
+      ['a country stays a word (documents hold their countries\' names) with no geo sort', { q: 'web hosting Chile' }, { q: 'web hosting' }],
+      ['a query with its own centre reads no place', { q: 'hosting Oaxaca', near: { lat: 1, lng: 2 }, radius: 5 }, { q: 'hosting Oaxaca', filter: ['_geoRadius(1, 2, 5000)'] }]
+    ])('%s', (_label, over, expected) => {
+      expect(read(over)).toMatchObject(expected)
+    })
+
+    test('a country has no nearness sort', () => {
+      expect(read({ q: 'web hosting Chile' }).sort).toBeUndefined()
+    })
   })
 
   test('relevance with words has no sort', () => {
@@ -54,7 +74,9 @@ describe('listing → Meilisearch documents', () => {
     expect(docs[0]).toMatchObject({ _geo: { lat: 40.4, lng: -3.7 }, place: 'Madrid', countries: ['ES'], updated: at.getTime() })
     expect(docs[0]?.services_text).toContain('VPN')
     expect(MEILI_SETTINGS.filterableAttributes).toContain('listingId')
-    expect(MEILI_SETTINGS.searchableAttributes).toEqual(['name', 'services_text', 'summary'])
+    expect(MEILI_SETTINGS.searchableAttributes).toEqual(['name', 'services_text', 'places_text', 'summary'])
+    expect(docs[0]?.places_text).toEqual(expect.stringContaining('Madrid'))
+    for (const name of ['Spain', 'España', 'Espagne', 'Espanha']) expect(docs[0]?.places_text).toContain(name)
   })
 
   test('a listing without locations is one document without _geo', () => {
@@ -72,3 +94,13 @@ describe('the synonyms setting', () => {
   })
 })
 
+
+describe('the matching settings', () => {
+  test('the four languages\' stop words are the index\'s', () => {
+    for (const w of ['de', 'para', 'near', 'pour', 'perto', 'the']) expect(MEILI_SETTINGS.stopWords).toContain(w)
+  })
+
+  test('typos as the embedded engine counts them', () => {
+    expect(MEILI_SETTINGS.typoTolerance.minWordSizeForTypos).toEqual({ oneTypo: 5, twoTypos: 9 })
+  })
+})

@@ -1,29 +1,40 @@
 /**
  * The embedded search engine (used when MEILI_URL is unset). Text goes to an
  * inverted index over flat integer postings (typos and prefixes as
- * Meilisearch counts them, field weights name > services > summary, every
- * language); facets, dates and coordinates live in columns of typed arrays;
- * results are paged with a top-k selection. A query touches numbers only,
- * until the page of hits is dressed for display.
+ * Meilisearch counts them, a transposition as one; field weights name >
+ * services and places > summary, every language); a query is read first
+ * (reading/: its place, its stop words, the services its words name), and
+ * relaxed when all its words match less than a page. Facets, dates and
+ * coordinates live in columns of typed arrays; results are paged with a
+ * top-k selection. A query touches numbers only, until the page of hits is
+ * dressed for display.
  */
 import { isStale, type Listing } from '../../directory/listing'
-import type { SearchQuery } from '../query'
-import { listingStamp, type SearchIndex, type SearchResult, type SearchHit, type SearchPoint } from '../search-index'
+import { DEFAULT_QUERY, type SearchQuery } from '../query'
+import { listingStamp, type SearchIndex, type SearchResult, type SearchHit, type SearchPoint, type HitMatch } from '../search-index'
 import { toEntry, inLanguage, excerpt, type SearchEntry } from '../documents'
-import { serviceLabels } from '../documents'
 import { Packr } from 'msgpackr'
-import { TextIndex, NAME, SERVICES, SUMMARY, type TextSnapshot } from './text-index'
+import { TextIndex, NAME, PLACE, SERVICES, SUMMARY, conceptTerm, type TextSnapshot } from './text-index'
 import { tokenize } from './term-table'
 import { Columns, type ColumnsSnapshot } from './columns'
 import { Matcher, areaTest, type Matches } from './matcher'
-import { facetCounts, Ranker } from './ranking'
+import { facetCounts, Ranker, type PlaceRank } from './ranking'
+import { WordMatcher, type WordMatches } from './word-match'
+import { readQuery, servicesNamed, type ReadQuery } from '../reading/read-query'
+import type { Concept } from '../reading/concepts'
+import type { Gazetteer } from '../places/gazetteer'
+import type { Place } from '../places/place'
+import { PlaceChoice } from './place-choice'
+import { sharedGazetteer } from '../places/shared'
+import { countryName, registerCountryLocales, PLACE_LANGUAGES } from '../places/countries'
+import { spellingOf } from './spelling'
 import * as cells from './cells'
 
 // bound once, not read through the import in hot loops (see cells.ts)
 const { f64, i32 } = cells
 
 // Bump when what the index keeps or how it tokenizes changes: an older snapshot is then rebuilt, not misread.
-const SNAPSHOT_FORMAT = 1
+const SNAPSHOT_FORMAT = 2
 const snapshots = new Packr({ useRecords: true, moreTypes: false })
 
 interface EngineSnapshot { format: number; origin: string; display: Array<Display | null>; text: TextSnapshot; columns: ColumnsSnapshot }
@@ -41,11 +52,20 @@ export class EmbeddedSearchIndex implements SearchIndex {
   private display: Array<Display | undefined> = []
   private readonly columns = new Columns()
   private readonly text = new TextIndex()
-  private readonly matcher = new Matcher(this.columns, this.text)
+  private readonly matcher = new Matcher(this.columns)
+  private readonly words = new WordMatcher(this.text)
   private readonly ranker = new Ranker()
-  private readonly termsOfService = new Map<string, Int32Array>()
+  private readonly nearby = new PlaceChoice(this.columns)
+  /** Term ids of text every listing of a service, kind or country shares (concept terms, country names), made once. */
+  private readonly sharedTerms = new Map<string, Int32Array>()
 
-  constructor(private readonly localOrigin: string, private readonly now: () => number = Date.now) {}
+  /**
+   * `places`: the gazetteer that reads place names in queries ("web hosting
+   * Oaxaca"); null to read none. Default, the process's shared one.
+   */
+  constructor(private readonly localOrigin: string, private readonly now: () => number = Date.now, private readonly places: Gazetteer | null = sharedGazetteer()) {
+    registerCountryLocales()
+  }
 
   async upsert(listing: Listing): Promise<void> {
     this.drop(listing.id)
@@ -55,7 +75,10 @@ export class EmbeddedSearchIndex implements SearchIndex {
     const fields: Array<[number, string | Int32Array]> = [[NAME, listing.name], [SERVICES, entry.tags.join(' ')]]
     for (const name of Object.values(entry.names)) if (name !== listing.name) fields.push([NAME, name])
     for (const summary of Object.values(entry.summaries)) fields.push([SUMMARY, summary])
-    for (const service of entry.services) fields.push([SERVICES, this.serviceTerms(service)])
+    for (const service of entry.services) fields.push([SERVICES, this.conceptTerms({ type: 'service', id: service })])
+    fields.push([SERVICES, this.conceptTerms({ type: 'kind', id: entry.kind })])
+    for (const p of listing.location ?? []) fields.push([PLACE, `${p.name ?? ''} ${p.address ?? ''}`])
+    for (const country of entry.countries) fields.push([PLACE, this.countryTerms(country)])
     this.text.add(slot, fields)
     const excerpts: Record<string, string> = {}
     for (const [lang, summary] of Object.entries(entry.summaries)) excerpts[lang] = excerpt(summary)
@@ -65,6 +88,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
       places: entry.points
     }
     this.slotOf.set(listing.id, slot)
+    this.nearby.forget()
   }
 
   async remove(listingId: string): Promise<void> {
@@ -108,11 +132,12 @@ export class EmbeddedSearchIndex implements SearchIndex {
   }
 
   private clearSync(): void {
+    this.nearby.forget()
     this.slotOf.clear()
     this.display = []
     this.columns.clear()
     this.text.clear()
-    this.termsOfService.clear()
+    this.sharedTerms.clear()
   }
 
   async count(): Promise<number> {
@@ -121,16 +146,38 @@ export class EmbeddedSearchIndex implements SearchIndex {
 
   async search(query: SearchQuery): Promise<SearchResult> {
     const started = process.hrtime.bigint()
-    const m = this.matcher.match(query)
+    const { read, text, m, rank, place: named } = this.run(query)
     const facets = facetCounts(this.columns, m)
     const start = (query.page - 1) * query.perPage
-    const order = this.ranker.pageOrder(query, m, this.columns, (slot) => this.displayOf(slot).id, start, start + query.perPage)
-    const hits = order.map((i) => this.hit(m, i, query.lang))
-    return { hits, facets, total: m.count, page: query.page, perPage: query.perPage, relaxed: [], tookMs: Number(process.hrtime.bigint() - started) / 1e6 }
+    const order = this.ranker.pageOrder(query, m, this.columns, (slot) => this.displayOf(slot).id, start, start + query.perPage, rank)
+    const hits = order.map((i) => this.hit(m, i, query.lang, read))
+    const relaxed = [...(text?.dropped ?? []).map((i) => read.words[i]?.text as string), ...read.beyond]
+    const didYouMean = text ? spellingOf(this.text, query.q, read, text) : undefined
+    const place = named && read.place && { ...named, matchedText: read.place.matchedText }
+    return {
+      hits, facets, total: m.count, page: query.page, perPage: query.perPage, relaxed,
+      ...(place ? { place } : {}), ...(didYouMean ? { didYouMean } : {}),
+      tookMs: Number(process.hrtime.bigint() - started) / 1e6
+    }
+  }
+
+  /**
+   * A query's matches: its words read (the place they name, when it gives
+   * no area of its own), matched and relaxed below a default page, so the
+   * list and the map's points agree whatever page size each asks for.
+   */
+  private run(query: SearchQuery): { read: ReadQuery; text: WordMatches | null; m: Matches; rank: PlaceRank | null; place: Place | undefined } {
+    const read = readQuery(query.q, query.lang, query.near || query.bbox ? null : this.places)
+    const place = read.place && this.nearby.choose(read.place)
+    const text = this.words.match(read.words, DEFAULT_QUERY.perPage, place ? this.nearby.around(place) : null)
+    const near = place?.kind === 'city' ? { lat: place.latitude, lng: place.longitude } : undefined
+    const m = this.matcher.match(near ? { ...query, near } : query, text)
+    const rank: PlaceRank | null = !place ? null : place.kind === 'city' ? { city: true } : { country: this.columns.countries.lookup([place.country])[0] ?? -1 }
+    return { read, text, m, rank, place }
   }
 
   async points(query: SearchQuery, limit: number, offset = 0): Promise<SearchPoint[]> {
-    const m = this.matcher.match(query)
+    const { m } = this.run(query)
     const area = areaTest(query)
     const { points } = this.columns
     const lat = points.column('lat')
@@ -167,7 +214,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
     return inLanguage(d.names, lang, d.defaultLanguage) ?? d.slug
   }
 
-  private hit(m: Matches, i: number, lang: string): SearchHit {
+  private hit(m: Matches, i: number, lang: string, read: ReadQuery): SearchHit {
     const c = this.columns
     const slot = i32(m.slots, i)
     const d = this.displayOf(slot)
@@ -185,26 +232,44 @@ export class EmbeddedSearchIndex implements SearchIndex {
       origin,
       stale: isStale({ origin, lastVerified: f64(c.lastVerified, slot) }, this.localOrigin, this.now()),
       updated: new Date(f64(c.updated, slot)).toISOString(),
-      matched: { services: [], words: [] }
+      matched: matchedOf(m.text, slot, read, d.services)
     }
   }
 
-  /** A service's id and labels in every language: the same words for every listing, so tokenized once. */
-  private serviceTerms(service: string): Int32Array {
-    let terms = this.termsOfService.get(service)
-    if (!terms) {
-      terms = this.text.termIds(tokenize(`${service} ${serviceLabels.get(service) ?? ''}`))
-      this.termsOfService.set(service, terms)
+  /** The term of a service or kind, made once. */
+  private conceptTerms(concept: Concept): Int32Array {
+    const term = conceptTerm(concept)
+    let ids = this.sharedTerms.get(term)
+    if (!ids) this.sharedTerms.set(term, (ids = this.text.termIds([term])))
+    return ids
+  }
+
+  /** A country's names in the four languages, as words, made once. */
+  private countryTerms(code: string): Int32Array {
+    const key = `country:${code}`
+    let ids = this.sharedTerms.get(key)
+    if (!ids) {
+      const names = PLACE_LANGUAGES.map((lang) => countryName(code, lang) ?? '').join(' ')
+      this.sharedTerms.set(key, (ids = this.text.termIds([...new Set(tokenize(names))])))
     }
-    return terms
+    return ids
   }
 
   private drop(listingId: string): void {
     const slot = this.slotOf.get(listingId)
     if (slot === undefined) return
     this.slotOf.delete(listingId)
+    this.nearby.forget()
     this.text.remove(slot)
     this.columns.remove(slot)
     this.display[slot] = undefined
   }
+}
+
+/** What of the query a hit holds: the words (by the match's mask) and its services those words name. */
+function matchedOf(text: WordMatches | null, slot: number, read: ReadQuery, services: readonly string[]): HitMatch {
+  if (!text) return { services: [], words: [] }
+  const mask = i32(text.mask, slot)
+  const held = read.words.filter((_, i) => mask & (1 << i))
+  return { services: servicesNamed(held, services), words: held.map((w) => w.key) }
 }

@@ -9,7 +9,7 @@ import type { SearchQuery } from '../query'
 import { haversineKm, inBox } from '../geo'
 import type { Columns, Codes } from './columns'
 import type { Regions } from './regions'
-import type { TextIndex } from './text-index'
+import type { WordMatches } from './word-match'
 import * as cells from './cells'
 
 // bound once, not read through the import in hot loops (see cells.ts)
@@ -22,8 +22,8 @@ export interface Matches {
   cells: Int32Array
   /** Distance to `near` per match, when given. */
   km: Float64Array | null
-  /** Text score by slot, when the query has words. */
-  score: Float32Array | null
+  /** The words' matches (scores, words held, by slot), when the query has words. */
+  text: WordMatches | null
 }
 
 const KM_PER_DEGREE_LAT = 111.2
@@ -90,11 +90,11 @@ export class Matcher {
   private mark = new Int32Array(0)
   private stamp = 0
 
-  constructor(private readonly columns: Columns, private readonly text: TextIndex) {}
+  constructor(private readonly columns: Columns) {}
 
-  match(query: SearchQuery): Matches {
+  /** The query's matches among the listings holding its words (`text`, null when it has none). */
+  match(query: SearchQuery, text: WordMatches | null): Matches {
     this.reserve(this.columns.slotCount)
-    const text = this.text.match(query.q)
     const area = areaTest(query)
     let candidates: Int32Array = this.candidates
     let n: number
@@ -105,7 +105,7 @@ export class Matcher {
     else n = this.everySlot()
     const near = query.near
     const count = this.narrow(candidates, n, filterTest(this.columns, query), area, near, !text && area !== null)
-    return { count, slots: this.slots, cells: this.cells, km: near ? this.km : null, score: text ? text.score : null }
+    return { count, slots: this.slots, cells: this.cells, km: near ? this.km : null, text }
   }
 
   /** Candidates of a query with an area and no words: the slots with a point in it, each with its first such point. */

@@ -6,10 +6,12 @@ import type { FacetCounts } from '../search-index'
 import type { Columns, Codes } from './columns'
 import type { Regions } from './regions'
 import type { Matches } from './matcher'
+import { popcount } from './relaxation'
+import type { WordMatches } from './word-match'
 import * as cells from './cells'
 
 // bound once, not read through the import in hot loops (see cells.ts)
-const { bump, f32, f64, i32, u16 } = cells
+const { bump, f64, i32, u16 } = cells
 
 /** Counts of every facet value over the matches (filters on a facet included, as Meilisearch counts). */
 export function facetCounts(c: Columns, m: Matches): FacetCounts {
@@ -60,14 +62,13 @@ export class Ranker {
   private values = new Float64Array(0)
 
   /**
-   * Match indexes from `from` to `to` in order: by text score (relevance, when
-   * there are words), distance (nearest first) or last change, then newest,
-   * then id. Rather than sorting every match, a selection finds the `to` best
+   * Match indexes from `from` to `to` in order: by the query's keys
+   * (sortKeys below), then id. Rather than sorting every match, a selection finds the `to` best
    * level by level (a quickselect on each key among the ties of the one
    * before: numbers compared in a tight loop), and only those are sorted.
    */
-  pageOrder(query: SearchQuery, m: Matches, c: Columns, idOf: (slot: number) => string, from: number, to: number): number[] {
-    const keys = sortKeys(query, m, c)
+  pageOrder(query: SearchQuery, m: Matches, c: Columns, idOf: (slot: number) => string, from: number, to: number, place: PlaceRank | null = null): number[] {
+    const keys = sortKeys(query, m, c, place)
     const chosen = this.best(keys, m.count, Math.min(to, m.count))
     // Sort the few chosen exactly: every key, then the id.
     const one = new Int32Array(1)
@@ -117,21 +118,69 @@ export class Ranker {
   }
 }
 
-/** The keys of the query's order: its own (relevance or distance) when it has one, then last change. */
-function sortKeys(query: SearchQuery, m: Matches, c: Columns): Key[] {
-  const { slots, km, score } = m
-  const updated = c.updated
+/** A place the query's words named: rank by distance to a city (`km` in the matches), or by being in a country (its code). */
+export type PlaceRank = { city: true } | { country: number }
+
+/**
+ * The keys of the query's order. By relevance, when the query named a
+ * place: how well it holds the required words (tiers below), then
+ * nearness to the place (or being in its country); then, with or without
+ * a place, the words held (optional and relaxed ones too), then the text
+ * score. By distance: nearest first. Last change ends every order.
+ */
+function sortKeys(query: SearchQuery, m: Matches, c: Columns, place: PlaceRank | null): Key[] {
+  const { slots, km, text } = m
   const keys: Key[] = []
-  if (query.sort === 'distance' && km) keys.push((at, count, out) => {
+  const bySlot = (values: Float32Array): Key => (at, count, out) => {
+    for (let i = 0; i < count; i++) out[i] = values[i32(slots, i32(at, i))] as number
+  }
+  const nearest: Key | null = km ? (at, count, out) => {
     for (let i = 0; i < count; i++) out[i] = -f64(km, i32(at, i))
-  })
-  else if (query.sort !== 'updated' && score) keys.push((at, count, out) => {
-    for (let i = 0; i < count; i++) out[i] = f32(score, i32(slots, i32(at, i)))
-  })
+  } : null
+  if (query.sort === 'distance' && nearest) keys.push(nearest)
+  else if (query.sort !== 'updated') {
+    if (text && place) keys.push(tiers(slots, text))
+    if (place && 'country' in place) keys.push(inCountry(c, slots, place.country))
+    else if (place && nearest) keys.push(nearest)
+    if (text) keys.push(bits(slots, text.mask, -1), bySlot(text.score))
+  }
+  const updated = c.updated
   keys.push((at, count, out) => {
     for (let i = 0; i < count; i++) out[i] = f64(updated, i32(slots, i32(at, i)))
   })
   return keys
+}
+
+/** How many of `within`'s bits each match's mask holds. */
+function bits(slots: Int32Array, masks: Int32Array, within: number): Key {
+  return (at, count, out) => {
+    for (let i = 0; i < count; i++) out[i] = popcount(i32(masks, i32(slots, i32(at, i))) & within)
+  }
+}
+
+/** How well a match holds the required words: 2 for each in a name or a whole service label, 1 in another service or a place, 0 in the summary only. */
+function tiers(slots: Int32Array, text: WordMatches): Key {
+  const { strong, exact, required } = text
+  return (at, count, out) => {
+    for (let i = 0; i < count; i++) {
+      const slot = i32(slots, i32(at, i))
+      out[i] = popcount(i32(strong, slot) & required) + popcount(i32(exact, slot) & required)
+    }
+  }
+}
+
+/** 1 for a listing with a location or region in the country, else 0. */
+function inCountry(c: Columns, slots: Int32Array, code: number): Key {
+  const regions = c.countryCodes
+  const values = regions.column('code')
+  return (at, count, out) => {
+    for (let i = 0; i < count; i++) {
+      const slot = i32(slots, i32(at, i))
+      let found = 0
+      for (let j = regions.first(slot), end = regions.end(slot); j < end && !found; j++) if (f64(values, j) === code) found = 1
+      out[i] = found
+    }
+  }
 }
 
 /** The k-th largest value (1-based), reordering `values` (Hoare quickselect, median-of-three pivots). */

@@ -7,7 +7,11 @@
  */
 import type { SearchQuery } from '../query'
 import type { SearchIndex, SearchResult, SearchHit, SearchPoint, FacetCounts } from '../search-index'
-import { meiliSettings, listingToDocuments, toMeiliSearchParams, toMeiliPointsParams, type MeiliDocument } from './translate'
+import { meiliSettings, listingToDocuments, toMeiliSearchParams, toMeiliPointsParams, readForMeili, type MeiliDocument } from './translate'
+import { hitMatch, relaxedWords, type MatchesPosition } from './matched'
+import type { ReadQuery } from '../reading/read-query'
+import type { Gazetteer } from '../places/gazetteer'
+import { sharedGazetteer } from '../places/shared'
 import { isStale, type Listing } from '../../directory/listing'
 import { inLanguage, excerpt } from '../documents'
 
@@ -24,6 +28,8 @@ async function done(task: Promise<Task>): Promise<void> {
   if (t.status !== 'succeeded') throw new Error(`Meilisearch task ${t.status}: ${t.error?.message ?? 'no reason given'}`)
 }
 
+type Hit = MeiliDocument & { _geoDistance?: number; _matchesPosition?: MatchesPosition }
+
 const FACET_FIELDS: Record<string, keyof FacetCounts> = { services: 'service', languages: 'language', kind: 'kind', countries: 'country', origin: 'origin' }
 
 export class MeiliSearchIndex implements SearchIndex {
@@ -31,16 +37,17 @@ export class MeiliSearchIndex implements SearchIndex {
   private waiters: Array<{ resolve: () => void; reject: (e: unknown) => void }> = []
   private timer: NodeJS.Timeout | null = null
 
-  private constructor(private readonly index: Index, private readonly localOrigin: string) {}
+  private constructor(private readonly index: Index, private readonly localOrigin: string, private readonly places: Gazetteer | null) {}
 
-  static async connect(url: string, apiKey: string | undefined, localOrigin: string, uid = 'listings'): Promise<MeiliSearchIndex> {
+  /** `places` reads place names in queries (null: none); default, the process's shared gazetteer. */
+  static async connect(url: string, apiKey: string | undefined, localOrigin: string, uid = 'listings', places: Gazetteer | null = sharedGazetteer()): Promise<MeiliSearchIndex> {
     const { Meilisearch } = (await import('meilisearch')) as MeiliModule
     const client = new Meilisearch({ host: url, ...(apiKey ? { apiKey } : {}) })
     const created = await client.createIndex(uid, { primaryKey: 'id' }).waitTask()
     if (created.status !== 'succeeded' && created.error?.code !== 'index_already_exists') throw new Error(`Meilisearch: ${created.error?.message}`)
     const index = client.index(uid)
     await done(index.updateSettings(meiliSettings() as unknown as Parameters<Index['updateSettings']>[0]).waitTask())
-    return new MeiliSearchIndex(index, localOrigin)
+    return new MeiliSearchIndex(index, localOrigin, places)
   }
 
   private change(listingId: string, docs: MeiliDocument[] | null): Promise<void> {
@@ -91,28 +98,32 @@ export class MeiliSearchIndex implements SearchIndex {
   }
 
   async search(query: SearchQuery): Promise<SearchResult> {
-    const params = toMeiliSearchParams(query)
-    const { q, ...options } = params
+    const read = readForMeili(query, this.places)
+    const { q, ...params } = toMeiliSearchParams(query, read)
+    const options = { ...params, showMatchesPosition: true }
     const res = await this.index.search<MeiliDocument, typeof options>(q, options)
     const facets: FacetCounts = { service: {}, language: {}, kind: {}, country: {}, origin: {} }
     for (const [field, counts] of Object.entries(res.facetDistribution ?? {})) {
       const ours = FACET_FIELDS[field]
       if (ours) facets[ours] = { ...counts }
     }
+    const hits = res.hits.map((h) => this.hit(h as Hit, query.lang, read))
+    const place = read.place && { ...read.place.place, matchedText: read.place.matchedText }
     return {
-      hits: res.hits.map((h) => this.hit(h as MeiliDocument & { _geoDistance?: number }, query.lang)),
+      hits,
+      ...(place ? { place } : {}),
       facets,
       total: (res as { totalHits?: number }).totalHits ?? 0, // page/hitsPerPage: finite pagination
       page: query.page,
       perPage: query.perPage,
-      relaxed: [],
+      relaxed: relaxedWords(read, hits),
       tookMs: res.processingTimeMs
     }
   }
 
   async points(query: SearchQuery, limit: number, offset = 0): Promise<SearchPoint[]> {
-    const { q, filter } = toMeiliPointsParams(query)
-    const res = await this.index.search<MeiliDocument>(q, { filter, limit, offset, attributesToRetrieve: ['listingId', 'slug', 'url', 'names', 'defaultLanguage', 'kind', 'services', '_geo', 'place', 'countries'] })
+    const { q, filter, matchingStrategy } = toMeiliPointsParams(query, readForMeili(query, this.places))
+    const res = await this.index.search<MeiliDocument>(q, { filter, matchingStrategy, limit, offset, attributesToRetrieve: ['listingId', 'slug', 'url', 'names', 'defaultLanguage', 'kind', 'services', '_geo', 'place', 'countries'] })
     return res.hits.filter((h) => h._geo).map((h) => ({
       id: h.listingId, slug: h.slug, url: h.url, name: this.name(h, query.lang), kind: h.kind, services: h.services,
       latitude: (h._geo as { lat: number }).lat, longitude: (h._geo as { lng: number }).lng, ...(h.place ? { place: h.place } : {}),
@@ -124,7 +135,7 @@ export class MeiliSearchIndex implements SearchIndex {
     return inLanguage(d.names, lang, d.defaultLanguage) ?? d.slug
   }
 
-  private hit(d: MeiliDocument & { _geoDistance?: number }, lang: string): SearchHit {
+  private hit(d: Hit, lang: string, read: ReadQuery): SearchHit {
     return {
       id: d.listingId, slug: d.slug, url: d.url, name: this.name(d, lang),
       summary: excerpt(inLanguage(d.summaries, lang, d.defaultLanguage) ?? ''),
@@ -135,7 +146,7 @@ export class MeiliSearchIndex implements SearchIndex {
       origin: d.origin,
       stale: isStale(d, this.localOrigin, Date.now()),
       updated: new Date(d.updated).toISOString(),
-      matched: { services: [], words: [] }
+      matched: hitMatch(read, d)
     }
   }
 }

@@ -18,6 +18,13 @@ export interface PlaceMatch {
   matchedText: string
   /** The query without those words and the linking words before them ("web hosting"). */
   rest: string
+  /**
+   * Other cities of the same name, most populous first (at most 5): the
+   * gazetteer picks the most populous Valencia, a directory may know better
+   * which one its readers mean. Empty when the name is unambiguous or the
+   * query said which ("Córdoba, España").
+   */
+  alternatives: Place[]
 }
 
 /** A run of words naming a place. */
@@ -29,6 +36,8 @@ interface Candidate {
   /** The linking phrase before it: its first word (`from` when none) and how clearly it announces a place. */
   linkFrom: number
   link: Link
+  /** The name's other targets, when the name alone chose among them. */
+  others?: Int32Array
 }
 
 /** How a place is announced: by a phrase that means "a place comes next" ("near", "cerca de"), by a mere preposition ("de", "en"), or not at all. */
@@ -40,6 +49,7 @@ const UNANNOUNCED_MIN_POPULATION = 15_000
 // A country is the reading of its own name unless a city of that name outweighs the country's capital this much ("Granada").
 const CITY_OVER_COUNTRY = 10
 const MAX_NAME_WORDS = 7
+const MAX_ALTERNATIVES = 5
 
 /** One query being read: the tables, its text and words, the reader's language. */
 interface Reading {
@@ -73,7 +83,10 @@ export function findPlace(t: PlaceTables, denied: ReadonlySet<string>, input: st
   if (!best) return undefined
   const from = (words[best.from] as Word).start
   const to = (words[best.to - 1] as Word).end
-  return { place: placeOf(t, best.target, lang), matchedText: text.slice(from, to), rest: cut(text, (words[best.linkFrom] as Word).start, to) }
+  const chosen = best.target
+  const others = [...(best.others ?? [])].filter((c) => c >= 0 && c !== chosen).sort((a, b) => weightOf(t, b) - weightOf(t, a))
+  const alternatives = others.slice(0, MAX_ALTERNATIVES).map((c) => placeOf(t, c, lang))
+  return { place: placeOf(t, chosen, lang), matchedText: text.slice(from, to), rest: cut(text, (words[best.linkFrom] as Word).start, to), alternatives: chosen >= 0 ? alternatives : [] }
 }
 
 function better(t: PlaceTables, a: Candidate, b: Candidate): boolean {
@@ -91,7 +104,7 @@ function candidate(r: Reading, from: number, to: number, key: string, targets: I
   const withCountry = cityInNamedCountry(r, to, targets)
   if (withCountry) return { from, to: withCountry.to, target: withCountry.city, linkFrom, link }
   const target = choose(r.t, key, targets, r.lang)
-  return open.length > 1 || oneWordReadsAsPlace(r, open[0] as Word, target, link) ? { from, to, target, linkFrom, link } : undefined
+  return open.length > 1 || oneWordReadsAsPlace(r, open[0] as Word, target, link) ? { from, to, target, linkFrom, link, others: targets } : undefined
 }
 
 /** The words of [from, to) that are not denied ("forest" in "De Forest"). */
