@@ -225,7 +225,8 @@
   }
 
   /**
-   * After a search: its results framed, or, for a search of an area, the
+   * After a search: its results framed (for words naming a place, the place
+   * and the results nearest it, as the server chose), or, for a search of an area, the
    * area shown when the page opens with it and left alone after that (the
    * reader is looking at it). Nothing found: the view stays. Not called when
    * the reader moved the map while the points came.
@@ -239,7 +240,9 @@
       if (opening && b.length === 4) fit([[/** @type {number} */ (b[1]), /** @type {number} */ (b[0])], [/** @type {number} */ (b[3]), /** @type {number} */ (b[2])]], true)
       return false
     }
-    var box = geometry.boundsOf(points.lng, points.lat)
+    if (!points.count) return false
+    // a query naming a place matches far and wide, nearest first: the place and its nearest results are framed
+    var box = points.frame ? points.frame.box : geometry.boundsOf(points.lng, points.lat)
     if (box) fit(box, false)
     return !!box
   }

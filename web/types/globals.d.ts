@@ -154,6 +154,8 @@ interface MapPoints {
   /** Each point's services, as positions in `serviceLabels`. */
   services: number[][]
   serviceLabels: string[]
+  /** When the query named a place: it and its nearest results, [[south, west], [north, east]], framed rather than every point. */
+  frame?: { place: string; box: [[number, number], [number, number]] }
 }
 
 /** web/static/map-geometry.js */

@@ -5,8 +5,20 @@
  * in a dictionary and referred to by position. Labels and country names are
  * in the query's language, so a popup opens without another request.
  */
-import type { SearchPoint } from '../../search/search-index'
+import type { SearchIndex, SearchPoint } from '../../search/search-index'
+import { DEFAULT_QUERY, type SearchQuery } from '../../search/query'
 import { serviceLabel } from '../../directory/vocabulary'
+
+/** How many of the results nearest a named place the map frames with it. */
+const FRAMED_NEAREST = 5
+
+/**
+ * When the query's words name a place ("correo cifrado Oaxaca"), every
+ * listing can match, nearest first: the map then frames the place and the
+ * nearest results of the first page (what the list shows first), not every
+ * match. `box` is [[south, west], [north, east]].
+ */
+export interface MapFrame { place: string; box: [[number, number], [number, number]] }
 
 export interface MapPoints {
   count: number
@@ -23,6 +35,20 @@ export interface MapPoints {
   services: number[][]
   /** The services' labels in the query's language, each once. */
   serviceLabels: string[]
+  /** Present when the query named a place: what the map shows rather than every point. */
+  frame?: MapFrame
+}
+
+/** The frame of a query that names a place (and gives no `near` or `bbox` of its own), from its first page of results. */
+export async function placeFrame(index: SearchIndex, query: SearchQuery): Promise<MapFrame | undefined> {
+  if (!query.q || query.near || query.bbox) return undefined
+  const { place, hits } = await index.search({ ...query, page: 1, perPage: DEFAULT_QUERY.perPage })
+  if (!place) return undefined
+  const nearest = hits.flatMap((h) => (h.location ? [{ ...h.location, km: h.distanceKm ?? Infinity }] : []))
+    .sort((a, b) => a.km - b.km).slice(0, FRAMED_NEAREST)
+  const lats = [place.latitude, ...nearest.map((l) => l.latitude)]
+  const lngs = [place.longitude, ...nearest.map((l) => l.longitude)]
+  return { place: place.name, box: [[Math.min(...lats), Math.min(...lngs)], [Math.max(...lats), Math.max(...lngs)]] }
 }
 
 /** A dictionary that numbers each distinct value as it first comes. */
@@ -59,7 +85,7 @@ function countryNamer(lang: string): (code: string) => string {
 
 const round = (x: number) => Math.round(x * 1e5) / 1e5
 
-export function mapPoints(points: SearchPoint[], lang: string): MapPoints {
+export function mapPoints(points: SearchPoint[], lang: string, frame?: MapFrame): MapPoints {
   const places = new Dictionary()
   const labels = new Dictionary()
   const labelOf = new Map<string, number>()
@@ -82,6 +108,7 @@ export function mapPoints(points: SearchPoint[], lang: string): MapPoints {
     place: points.map(placeOf),
     places: places.values,
     services: points.map((p) => p.services.map(serviceOf)),
-    serviceLabels: labels.values
+    serviceLabels: labels.values,
+    ...(frame ? { frame } : {})
   }
 }

@@ -8,7 +8,7 @@ import type { SearchIndex } from '../../search/search-index'
 import { parseSearchQuery } from '../../search/query'
 import { sendProblem } from '../problem'
 import { handle } from '../handle'
-import { mapPoints } from './map-points'
+import { mapPoints, placeFrame } from './map-points'
 
 /** GeoJSON pages: small enough that any number of calls keeps memory flat; `next` walks the rest. */
 const GEOJSON_PAGE = 1000
@@ -59,13 +59,14 @@ export function searchRoutes(index: SearchIndex): Router {
   /**
    * The same points for the map, in columns (map-points.ts): a fraction of
    * the GeoJSON's bytes at 100k listings, parsed by the browser in one go,
-   * with what a popup says in the query's language (`lang`).
+   * with what a popup says in the query's language (`lang`), and, when the
+   * query names a place, the frame around it the map shows.
    */
   router.get('/search.points', handle(async (req, res) => {
     const query = parseSearchQuery(req.query as Record<string, unknown>)
     if (!query.ok) return sendProblem(res, { status: 400, title: 'Bad search parameter', detail: query.error.map((e) => `${e.field}: ${e.message}`).join('; '), errors: query.error })
-    const points = await index.points(query.value, MAX_MAP_POINTS)
-    res.set('Cache-Control', 'no-cache').json(mapPoints(points, query.value.lang))
+    const [points, frame] = await Promise.all([index.points(query.value, MAX_MAP_POINTS), placeFrame(index, query.value)])
+    res.set('Cache-Control', 'no-cache').json(mapPoints(points, query.value.lang, frame))
   }))
   return router
 }
