@@ -16,6 +16,8 @@ import { directoryRoutes } from './http/activitypub/directory'
 import { searchRoutes } from './http/api/search'
 import type { SearchIndex } from './search/search-index'
 import type { Gazetteer } from './search/places/gazetteer'
+import { sharedGazetteer } from './search/places/shared'
+import { placesRoutes } from './http/api/places'
 import type { ListingStore } from './directory/listing-store'
 import { wellKnownRoutes } from './http/activitypub/well-known'
 import { operationsRoutes, type Metrics } from './http/api/operations'
@@ -66,6 +68,7 @@ const BODY_LIMIT = '1mb'
 
 export function createApp(deps: AppDeps): Express {
   const app = express()
+  const places = deps.places ?? sharedGazetteer()
   app.disable('x-powered-by')
   // Which proxies' X-Forwarded-For/-Proto to believe (TRUST_PROXY); req.ip is the client behind them.
   app.set('trust proxy', typeof deps.http.trustProxy === 'number' ? deps.http.trustProxy : [...deps.http.trustProxy])
@@ -100,11 +103,12 @@ export function createApp(deps: AppDeps): Express {
     res.set('Cache-Control', 'public, max-age=3600').json(servicesDocument())
   })
   api.use(searchRoutes(deps.search))
+  api.use(placesRoutes(places))
   api.use('/listings', requireOperator(deps.adminToken), listingsApi(deps.listings))
   api.use('/peers', requireOperator(deps.adminToken), deps.federation.peersRouter)
   app.use('/api', api)
 
-  app.use(mapRoutes(deps))
+  app.use(mapRoutes({ ...deps, places }))
   app.use(profileRoutes(deps))
   app.use(joinRoutes(deps))
   app.use(operatorRoutes(deps))

@@ -33,10 +33,10 @@ describe('search page: refusals, languages and phones', () => {
   const scrollWidth = (page: Page) => page.evaluate(() => (globalThis as unknown as Doc).document.documentElement.scrollWidth)
 
   test.each([
-    ['en', 'desktop', 'A distance needs a centre: press “Near me”'],
-    ['es', 'desktop', 'Una distancia necesita un centro: pulsa «Cerca de mí»'],
-    ['en', 'phone', 'A distance needs a centre: press “Near me”'],
-    ['es', 'phone', 'Una distancia necesita un centro: pulsa «Cerca de mí»']
+    ['en', 'desktop', 'A distance needs a centre: type a town or city in “Near”'],
+    ['es', 'desktop', 'Una distancia necesita un centro: escribe una ciudad o pueblo en «Cerca de»'],
+    ['en', 'phone', 'A distance needs a centre: type a town or city in “Near”'],
+    ['es', 'phone', 'Una distancia necesita un centro: escribe una ciudad o pueblo en «Cerca de»']
   ])('a radius without a centre explains itself next to the field (%s, %s)', async (lang, screen, message) => {
     const page = await open(`/?lang=${lang}`, lang, screen === 'phone' ? PHONE : undefined)
     await page.selectOption('#radius', '50')

@@ -120,10 +120,10 @@ describe('filters', () => {
 
 describe('a refused search', () => {
   test.each([
-    ['en', 'A distance needs a centre: press “Near me”'],
-    ['es', 'Una distancia necesita un centro: pulsa «Cerca de mí»'],
-    ['fr', 'Une distance a besoin d’un centre : appuyez sur « Près de moi »'],
-    ['pt', 'Uma distância precisa de um centro: toque em “Perto de mim”']
+    ['en', 'A distance needs a centre: type a town or city in “Near”'],
+    ['es', 'Una distancia necesita un centro: escribe una ciudad o pueblo en «Cerca de»'],
+    ['fr', 'Une distance a besoin d’un centre : saisissez une ville ou un village dans « Près de »'],
+    ['pt', 'Uma distância precisa de um centro: digite uma cidade ou vila em “Perto de”']
   ])('a radius without a centre explains itself next to the field, keeping the words and the choice (%s)', async (lang, message) => {
     const res = await get('/?q=correo&radius=50', lang)
     expect(res.status).toBe(400)

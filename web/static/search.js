@@ -23,6 +23,7 @@
   var filters = /** @type {HTMLDetailsElement} */ (byId('filters'))
   var radius = /** @type {HTMLSelectElement} */ (byId('radius'))
   var near = /** @type {HTMLInputElement} */ (byId('near'))
+  var place = /** @type {HTMLInputElement} */ (byId('place'))
   var sort = /** @type {HTMLSelectElement} */ (byId('sort'))
   var numbers = new Intl.NumberFormat(lang)
   var wide = window.matchMedia('(min-width: 48rem)')
@@ -94,12 +95,38 @@
     chosen.hidden = n === 0
   }
 
-  /** "Nearest first" only with a centre and a radius (the query needs both); without them the order falls back to relevance. */
+  /** "Nearest first" only with a centre (a point, or a place the server reads) and a radius; without them the order falls back to relevance. */
   function syncSort() {
-    var centred = !!near.value && !!radius.value
+    var centred = (!!near.value || !!placeText()) && !!radius.value
     var distance = /** @type {HTMLOptionElement} */ (sort.querySelector('option[value="distance"]'))
     distance.disabled = !centred
     if (!centred && sort.value === 'distance') sort.value = ''
+  }
+
+  // --- the place typed in "near" (places.js offers suggestions) --------------
+  function placeText() { return place.value.trim() }
+  /**
+   * A typed place that was not picked from the suggestions has no point
+   * here: the server reads the name. Its point, given with the results
+   * (#place-note's data-near), becomes the form's, so the map's request
+   * (map.js asks with these parameters) searches around the same point as
+   * the list. Nothing when the name was not read: the list says why.
+   */
+  function adoptNear() {
+    if (!placeText()) return
+    var note = results.querySelector('#place-note[data-near]')
+    near.value = note ? note.getAttribute('data-near') || '' : ''
+  }
+  /**
+   * The search's parameters, as the URL and the map take them. A place the
+   * server could not read goes with an empty point, which the points API
+   * refuses as the page refused the name: the map then shows no points, as
+   * the list shows none, rather than every point the other filters allow.
+   */
+  function shared() {
+    var params = query()
+    if (placeText() && !near.value) params.set('near', '')
+    return params
   }
 
   // --- searching -------------------------------------------------------------
@@ -122,20 +149,32 @@
     })
   }
 
-  var generation = 0
-  /** @param {boolean} [paged] whether a page link asked for it: the reader is then taken to the top of the new page */
-  function refresh(paged) {
-    var params = query()
-    var mine = ++generation
+  /** The URL, the language links and the map follow a search. @param {URLSearchParams} params */
+  function announce(params) {
     history.replaceState(null, '', params.toString() ? '/?' + params.toString() : '/')
     keepSearchInLanguageLinks(params)
-    showChosen()
     page.dispatchEvent(new CustomEvent('search', { detail: params.toString() }))
-    var listParams = new URLSearchParams(params)
+  }
+
+  var generation = 0
+  var searchedPlace = placeText()
+  /** @param {boolean} [paged] whether a page link asked for it: the reader is then taken to the top of the new page */
+  function refresh(paged) {
+    var mine = ++generation
+    // a place typed but not picked: the map waits for the point the server reads it as
+    var reading = !!placeText() && !near.value
+    searchedPlace = placeText()
+    if (!reading) announce(query())
+    showChosen()
+    var listParams = query()
     listParams.set('lang', lang)
     return fetch('/fragments/results?' + listParams.toString()).then(function (r) { return r.text() }).then(function (text) {
       if (mine !== generation) return // a newer search is on its way
       showResults(text)
+      if (reading) {
+        adoptNear()
+        announce(shared())
+      }
       if (paged) {
         var total = byId('total')
         total.setAttribute('tabindex', '-1')
@@ -156,7 +195,24 @@
     clearTimeout(timer)
     timer = setTimeout(search, 200)
   })
-  form.addEventListener('change', function (e) { if (/** @type {Element} */ (e.target).id !== 'q') search() })
+  form.addEventListener('change', function (e) {
+    var id = /** @type {Element} */ (e.target).id
+    // a place picked from the suggestions was searched as it was picked
+    if (id !== 'q' && !(id === 'place' && placeText() === searchedPlace)) search()
+  })
+  // a picked place is searched around at once, nearest first, as "Near me" does
+  page.addEventListener('place-picked', function () {
+    if (!radius.value) radius.value = '50'
+    syncSort()
+    if (sort.value === '') sort.value = 'distance'
+    search()
+  })
+  // no place, no distance: an emptied field searches everywhere again rather than being refused
+  place.addEventListener('input', function () {
+    if (placeText() || near.value) return
+    radius.value = ''
+    syncSort()
+  })
   form.addEventListener('submit', function (e) { e.preventDefault(); search() })
   results.addEventListener('click', function (e) {
     var link = /** @type {Element} */ (e.target).closest('.pager a[data-page]')
@@ -172,6 +228,7 @@
     nearStatus.textContent = messages.locating
     navigator.geolocation.getCurrentPosition(function (pos) {
       nearStatus.textContent = ''
+      place.value = '' // the centre is now where the reader is
       near.value = pos.coords.latitude.toFixed(4) + ',' + pos.coords.longitude.toFixed(4)
       if (!radius.value) radius.value = '50'
       syncSort()
@@ -204,6 +261,11 @@
     })
   })
 
+  // the server read the place in the URL: its point goes into the URL before map.js asks for the points
+  if (placeText()) {
+    adoptNear()
+    history.replaceState(null, '', '/?' + shared().toString())
+  }
   syncSort()
   keepSearchInLanguageLinks(query())
   showRefusals()

@@ -169,10 +169,12 @@ export class EmbeddedSearchIndex implements SearchIndex {
   private run(query: SearchQuery): { read: ReadQuery; text: WordMatches | null; m: Matches; rank: PlaceRank | null; place: Place | undefined } {
     const read = readQuery(query.q, query.lang, query.near || query.bbox ? null : this.places)
     const place = read.place && this.nearby.choose(read.place)
-    const text = this.words.match(read.words, DEFAULT_QUERY.perPage, place ? this.nearby.around(place) : null)
+    const around = place ? this.nearby.around(place) : null
+    const text = this.words.match(read.words, DEFAULT_QUERY.perPage, around)
     const near = place?.kind === 'city' ? { lat: place.latitude, lng: place.longitude } : undefined
     const m = this.matcher.match(near ? { ...query, near } : query, text)
-    const rank: PlaceRank | null = !place ? null : place.kind === 'city' ? { city: true } : { country: this.columns.countries.lookup([place.country])[0] ?? -1 }
+    const rank: PlaceRank | null = !place || !around ? null
+      : place.kind === 'city' ? { city: true, around } : { country: this.columns.countries.lookup([place.country])[0] ?? -1, around }
     return { read, text, m, rank, place }
   }
 

@@ -119,7 +119,10 @@ export class Ranker {
 }
 
 /** A place the query's words named: rank by distance to a city (`km` in the matches), or by being in a country (its code). */
-export type PlaceRank = { city: true } | { country: number }
+export type PlaceRank = ({ city: true } | { country: number }) & {
+  /** By slot, 1 around the place (see PlaceChoice.around): there, the words relaxation dropped count too. */
+  around: Uint8Array
+}
 
 /**
  * The keys of the query's order. By relevance, when the query named a
@@ -139,7 +142,7 @@ function sortKeys(query: SearchQuery, m: Matches, c: Columns, place: PlaceRank |
   } : null
   if (query.sort === 'distance' && nearest) keys.push(nearest)
   else if (query.sort !== 'updated') {
-    if (text && place) keys.push(tiers(slots, text))
+    if (text && place) keys.push(tiers(slots, text, place.around))
     if (place && 'country' in place) keys.push(inCountry(c, slots, place.country))
     else if (place && nearest) keys.push(nearest)
     if (text) keys.push(bits(slots, text.mask, -1), bySlot(text.score))
@@ -158,13 +161,22 @@ function bits(slots: Int32Array, masks: Int32Array, within: number): Key {
   }
 }
 
-/** How well a match holds the required words: 2 for each in a name or a whole service label, 1 in another service or a place, 0 in the summary only. */
-function tiers(slots: Int32Array, text: WordMatches): Key {
+/**
+ * How well a match holds the words: 2 for each in a whole service label, 1
+ * in a name, another service or a place, 0 in the summary only. The
+ * required words count everywhere; those relaxation dropped only around the
+ * place, so the one host there that does all that was asked comes first,
+ * and one far away does not outrank the local ones for it.
+ */
+function tiers(slots: Int32Array, text: WordMatches, around: Uint8Array): Key {
   const { strong, exact, required } = text
+  let dropped = 0
+  for (const i of text.dropped) dropped |= 1 << i
   return (at, count, out) => {
     for (let i = 0; i < count; i++) {
       const slot = i32(slots, i32(at, i))
-      out[i] = popcount(i32(strong, slot) & required) + popcount(i32(exact, slot) & required)
+      const words = around[slot] === 1 ? required | dropped : required
+      out[i] = popcount(i32(strong, slot) & words) + popcount(i32(exact, slot) & words)
     }
   }
 }

@@ -78,9 +78,13 @@ export class WordMatcher {
     const expansions = words.map((w) => expansionsOf(this.text, w))
     const query = this.nextStamp()
     let touched = 0
-    expansions.forEach((expansion, bit) => {
-      touched = this.collect(expansion, bit, query, touched)
-    })
+    // Required words first: an optional word then only scores listings already met, as only those can match.
+    const someRequired = words.some((w) => !w.optional)
+    for (const optional of [false, true]) {
+      expansions.forEach((expansion, bit) => {
+        if ((words[bit] as QueryWord).optional === optional) touched = this.collect(expansion, bit, query, touched, optional && someRequired)
+      })
+    }
     const { required, dropped } = requiredWords(this.mask, this.touched, touched, words, minimum, around)
     let count = 0
     for (let i = 0; i < touched; i++) {
@@ -92,10 +96,11 @@ export class WordMatcher {
 
   /**
    * Adds one word's postings: a slot met for the first time in this query
-   * joins `touched`; each slot keeps the word's best weight in its score.
+   * joins `touched` (unless `metOnly`); each slot keeps the word's best
+   * weight in its score.
    * Returns the new length of `touched`.
    */
-  private collect(expansion: Expansion[], bit: number, query: number, touched: number): number {
+  private collect(expansion: Expansion[], bit: number, query: number, touched: number, metOnly: boolean): number {
     const word = this.nextStamp()
     const postings = this.text.postings
     let n = touched
@@ -107,6 +112,7 @@ export class WordMatcher {
         const fields = entry & FIELD_MASK
         const w = f64(FIELD_WEIGHT, fields) * factor
         if (i32(this.seen, slot) !== query) {
+          if (metOnly) continue
           this.seen[slot] = query
           this.score[slot] = 0
           this.strong[slot] = 0

@@ -13,18 +13,20 @@ import { SERVICES, SERVICE_CATEGORIES, serviceLabel, kindLabel, label } from '..
 import type { FacetCounts } from '../../../search/search-index'
 import { html, type SafeHtml } from '../html'
 import type { Ui } from '../i18n/translate'
+import type { MessageKey } from '../i18n/messages'
 import type { MapSearch } from './view'
 import { hostOf } from './results'
 
 type Facet = keyof FacetCounts
 
-const FACETS: ReadonlyArray<readonly [Facet, 'facet.service' | 'facet.language' | 'facet.kind' | 'facet.country' | 'facet.origin']> = [
-  ['service', 'facet.service'], ['language', 'facet.language'], ['kind', 'facet.kind'], ['country', 'facet.country'], ['origin', 'facet.origin']
-]
+/** Each facet's title, in the form's order. */
+export const FACET_TITLES = { service: 'facet.service', language: 'facet.language', kind: 'facet.kind', country: 'facet.country', origin: 'facet.origin' } as const satisfies Record<Facet, MessageKey>
+const FACETS = Object.entries(FACET_TITLES) as Array<[Facet, (typeof FACET_TITLES)[Facet]]>
 /** How many values a facet shows before "show all": its commonest ones. */
 const SHOWN = 8
 
-function facetLabel(ui: Ui, facet: Facet, value: string): string {
+/** A facet value as the reader reads it: a service's or kind's label, a language's or country's name, an instance's host. */
+export function facetLabel(ui: Ui, facet: Facet, value: string): string {
   if (facet === 'service') return serviceLabel(value, ui.lang)
   if (facet === 'kind') return kindLabel(value, ui.lang)
   if (facet === 'language') return ui.languageName(value)

@@ -7,9 +7,10 @@
 import type { FieldError } from '../../../directory/result'
 import type { MessageKey } from '../i18n/messages'
 import type { Ui } from '../i18n/translate'
+import type { PlaceField } from './place-field'
 
 /** The form controls a refusal is shown next to; other refusals only in the results. */
-export type RefusalSlot = 'q' | 'near' | 'sort' | 'accepting' | 'results'
+export type RefusalSlot = 'q' | 'place' | 'near' | 'sort' | 'accepting' | 'results'
 
 /** One refusal, in the reader's language, with where it belongs. */
 export interface Refusal {
@@ -52,4 +53,11 @@ export function refusals(ui: Ui, errors: FieldError[]): Refusal[] {
     out.push({ slot: SLOTS[error.field] ?? 'results', message })
   }
   return out
+}
+
+/** Why the "near" field's text was not read as a place, next to the field; none when it was (or was empty). */
+export function placeRefusal(ui: Ui, field: PlaceField): Refusal[] {
+  if (field.problem === 'tooLong') return [{ slot: 'place', message: ui.t('search.error.placeLength') }]
+  if (field.problem === 'unknown') return [{ slot: 'place', message: ui.t('search.error.placeUnknown', { place: field.text }) }]
+  return []
 }

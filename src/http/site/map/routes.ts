@@ -12,11 +12,16 @@ import { ui as uiFor, type Ui } from '../i18n/translate'
 import { readerLanguage } from '../../negotiate'
 import { mapPage, searchFragment, type MapSearch } from './view'
 import { handle } from '../../handle'
-import { refusals } from './refusals'
+import { refusals, refusalKey, placeRefusal } from './refusals'
+import { readPlaceField } from './place-field'
+import { helpfulDrops } from './drops'
+import type { Gazetteer } from '../../../search/places/gazetteer'
+import type { FieldError } from '../../../directory/result'
 
-/** What the map page needs: the index it searches, the instance (for local profile links) and the tiles. */
+/** What the map page needs: the index it searches, the places its "near" field reads, the instance (for local profile links) and the tiles. */
 export interface MapDeps {
   search: SearchIndex
+  places: Gazetteer
   instance: InstanceInfo
   web: WebSettings
 }
@@ -47,14 +52,38 @@ function kept(params: Params, lang: string): SearchQuery {
   return { ...DEFAULT_QUERY, lang }
 }
 
-/** The search in this request's query, in the reader's language; a refused one is an answer too (shown, with status 400), said in the reader's words. */
-async function searchOf(index: SearchIndex, req: Request, ui: Ui): Promise<MapSearch> {
-  const params: Params = { ...(req.query as Params), lang: ui.lang }
+/** A refusal that only repeats the place's own (a distance with no centre, because the place was not read). */
+const missingCentre = (e: FieldError): boolean => refusalKey(e) === 'search.error.radiusNeedsNear' || refusalKey(e) === 'search.error.sortNeedsNear'
+
+/**
+ * The search in this request's query, in the reader's language; a refused
+ * one is an answer too (shown, with status 400), said in the reader's
+ * words. A place typed in the "near" field is its centre: read here, it
+ * stands for any `near` the request also carries (the form's hidden one
+ * may be an earlier place's). A search that finds nothing comes with the
+ * drops that would find something.
+ */
+async function searchOf(deps: MapDeps, req: Request, ui: Ui): Promise<MapSearch> {
+  // a form field left empty (the page's GET form sends every one: `near=&sort=`) is a parameter not given
+  const params: Params = Object.fromEntries(Object.entries(req.query as Params).filter(([, v]) => v !== ''))
+  params.lang = ui.lang
+  const place = readPlaceField(deps.places, params.place, ui.lang)
+  if (place.text) {
+    delete params.near
+    if (place.place) params.near = `${place.place.latitude},${place.place.longitude}`
+  }
   const parsed = parseSearchQuery(params)
-  if (parsed.ok) return { query: parsed.value, result: await index.search(parsed.value), refusals: [], rejected: {} }
+  const placeRefusals = placeRefusal(ui, place)
+  if (parsed.ok && !placeRefusals.length) {
+    const result = await deps.search.search(parsed.value)
+    const drops = result.total === 0 ? await helpfulDrops(deps.search, { query: parsed.value, place: place.text }) : []
+    return { query: parsed.value, place, result, refusals: [], rejected: {}, drops }
+  }
+  const errors = parsed.ok ? [] : parsed.error.filter((e) => !placeRefusals.length || !missingCentre(e))
   const rejected: Partial<Record<string, string>> = {}
-  for (const { field } of parsed.error) rejected[field] = given(params, field)
-  return { query: kept(params, ui.lang), result: null, refusals: refusals(ui, parsed.error), rejected }
+  for (const { field } of parsed.ok ? [] : parsed.error) rejected[field] = given(params, field)
+  const query = parsed.ok ? parsed.value : kept(params, ui.lang)
+  return { query, place, result: null, refusals: [...placeRefusals, ...refusals(ui, errors)], rejected, drops: [] }
 }
 
 export function mapRoutes(deps: MapDeps): Router {
@@ -63,7 +92,7 @@ export function mapRoutes(deps: MapDeps): Router {
 
   router.get('/', handle(async (req, res) => {
     const ui = requestUi(req, res)
-    const search = await searchOf(deps.search, req, ui)
+    const search = await searchOf(deps, req, ui)
     res.status(search.refusals.length ? 400 : 200).type('html').send(mapPage({ ui, url: req.originalUrl, origin: instance.publicUrl, tileUrl: web.tileUrl, tileAttribution: web.tileAttribution }, search))
   }))
 
@@ -74,7 +103,7 @@ export function mapRoutes(deps: MapDeps): Router {
   // passing the page's language on, not the reader using the switch.
   router.get('/fragments/results', handle(async (req, res) => {
     const ui = uiFor(readerLanguage(req))
-    const search = await searchOf(deps.search, req, ui)
+    const search = await searchOf(deps, req, ui)
     res.set('Vary', 'Accept-Language, Cookie').set('Cache-Control', 'no-cache')
     res.status(search.refusals.length ? 400 : 200).type('html').send(searchFragment(ui, search, instance.publicUrl))
   }))

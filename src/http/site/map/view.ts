@@ -18,6 +18,9 @@ import { page } from '../layout'
 import { facetsBox } from './facets'
 import type { Refusal, RefusalSlot } from './refusals'
 import { resultsSection } from './results'
+import type { PlaceField } from './place-field'
+import type { DropLink } from './drops'
+import { MAX_PLACE_TEXT } from '../../../search/places/near'
 import { MAP_SCRIPTS, mapMessages } from './map-scripts'
 
 export { profileHref } from './results'
@@ -42,6 +45,10 @@ export interface MapSearch {
   result: SearchResult | null
   refusals: Refusal[]
   rejected: Partial<Record<string, string>>
+  /** The "near" field: as typed, and the city read from it (the query's `near`). */
+  place: PlaceField
+  /** For a search that found nothing: what to leave out to find something. */
+  drops: DropLink[]
 }
 
 /** The parts of the page a new search changes, #facets and #results, exactly as the page renders them (GET /fragments/results). */
@@ -62,16 +69,28 @@ function describedBy(search: MapSearch, slot: RefusalSlot): SafeHtml {
   return html` aria-describedby="error-${slot}"${search.refusals.some((r) => r.slot === slot) ? html` aria-invalid="true"` : ''}`
 }
 
+/** What places.js says itself: the suggestions' name and how many there are. */
+const placeMessages = (ui: Ui) => ({ options: ui.t('search.placeOptions'), found: ui.t('search.placesFound'), foundOne: ui.t('search.placeFound'), none: ui.t('search.noPlaces') })
+
+/**
+ * Where to search around: a town or city typed by name (search.js offers
+ * suggestions as a combobox; without it the server reads the name), or the
+ * reader's own position, and how far. The hidden `near` is only the
+ * position's: a typed place is read again from its name on each request.
+ */
 function nearRow(ui: Ui, search: MapSearch): SafeHtml {
-  const { query, rejected } = search
+  const { query, rejected, place } = search
   return html`<div class="near">
+<label for="place">${ui.t('search.place')}</label>
+<div class="combo"><input id="place" name="place" type="text" value="${place.text}" placeholder="${ui.t('search.placePlaceholder')}" autocomplete="off" spellcheck="false" maxlength="${MAX_PLACE_TEXT}" data-messages="${JSON.stringify(placeMessages(ui))}"${describedBy(search, 'place')}></div>
+${slotFor(search, 'place')}
 <button type="button" id="near-me">${ui.t('search.nearMe')}</button>
 <label for="radius">${ui.t('search.radius')}</label>
 <select id="radius" name="radius"${describedBy(search, 'near')}>
 <option value="">${ui.t('search.anyDistance')}</option>
 ${[10, 50, 200, 1000].map((km) => html`<option value="${km}"${query.radius === km || rejected.radius === String(km) ? ' selected' : ''}>${ui.number(km)} km</option>`)}
 </select>
-<input type="hidden" id="near" name="near" value="${query.near ? `${query.near.lat},${query.near.lng}` : ''}">
+<input type="hidden" id="near" name="near" value="${query.near && !place.text ? `${query.near.lat},${query.near.lng}` : ''}">
 <p id="near-status" class="status" role="status"></p>
 ${slotFor(search, 'near')}
 </div>`
@@ -149,6 +168,6 @@ ${resultsSection(ui, search, ctx.origin)}
   return page({
     title: ui.t('nav.map'), ui, url: ctx.url, body, wide: true,
     head: html`<link rel="stylesheet" href="/static/vendor/leaflet/leaflet.css">`,
-    scripts: ['/static/vendor/leaflet/leaflet.js', '/static/vendor/supercluster/supercluster.min.js', '/static/search.js', ...MAP_SCRIPTS]
+    scripts: ['/static/vendor/leaflet/leaflet.js', '/static/vendor/supercluster/supercluster.min.js', '/static/places.js', '/static/search.js', ...MAP_SCRIPTS]
   })
 }
