@@ -72,7 +72,11 @@ export interface SearchResult {
 }
 
 /** A point of a matching listing, for maps (GeoJSON). */
-export interface SearchPoint { id: string; slug: string; url: string; name: string; kind: string; services: string[]; latitude: number; longitude: number; place?: string }
+export interface SearchPoint {
+  id: string; slug: string; url: string; name: string; kind: string; services: string[]; latitude: number; longitude: number; place?: string
+  /** ISO 3166 code of the point's country (the location's, else the listing's first), for the map's popups. */
+  country?: string
+}
 
 /** The stamp of a listing as indexed: it changes whenever the listing's searchable data could (version, last change, last verification). */
 export const listingStamp = (l: Pick<Listing, 'version' | 'updated'> & { provenance: Pick<Listing['provenance'], 'lastVerified'> }): string =>

@@ -98,6 +98,11 @@ export function searchIndexContract(make: () => Promise<SearchIndex>): void {
     expect(points.filter((p) => p.slug === 'tres-oficinas')).toHaveLength(3)
   })
 
+  test('a point says its services and its country, for the map’s popups', async () => {
+    const [point] = (await index.points(q({ q: 'zapoteca' }), 100)).filter((p) => p.slug === 'cooperativa-unica')
+    expect(point).toMatchObject({ services: ['web-hosting'], country: 'MX', latitude: 17.1, longitude: -96.7 })
+  })
+
   test('paging splits the results without overlap', async () => {
     const p1 = await index.search(q({ perPage: 10, page: 1 }))
     const p2 = await index.search(q({ perPage: 10, page: 2 }))

@@ -8,6 +8,7 @@ import type { SearchIndex } from '../../search/search-index'
 import { parseSearchQuery } from '../../search/query'
 import { sendProblem } from '../problem'
 import { handle } from '../handle'
+import { mapPoints, placeFrame } from './map-points'
 
 /** GeoJSON pages: small enough that any number of calls keeps memory flat; `next` walks the rest. */
 const GEOJSON_PAGE = 1000
@@ -51,27 +52,21 @@ export function searchRoutes(index: SearchIndex): Router {
       features: points.map((p) => ({
         type: 'Feature',
         geometry: { type: 'Point', coordinates: [p.longitude, p.latitude] },
-        properties: { id: p.id, slug: p.slug, url: p.url, name: p.name, kind: p.kind, services: p.services, ...(p.place ? { place: p.place } : {}) }
+        properties: { id: p.id, slug: p.slug, url: p.url, name: p.name, kind: p.kind, services: p.services, ...(p.place ? { place: p.place } : {}), ...(p.country ? { country: p.country } : {}) }
       }))
     }))
   }))
   /**
-   * The same points for the map, in columns (longitudes, latitudes, slugs,
-   * names, profile paths): a third of the GeoJSON's bytes at 100k listings, and
-   * parsed in one go by the browser.
+   * The same points for the map, in columns (map-points.ts): a fraction of
+   * the GeoJSON's bytes at 100k listings, parsed by the browser in one go,
+   * with what a popup says in the query's language (`lang`), and, when the
+   * query names a place, the frame around it the map shows.
    */
   router.get('/search.points', handle(async (req, res) => {
     const query = parseSearchQuery(req.query as Record<string, unknown>)
     if (!query.ok) return sendProblem(res, { status: 400, title: 'Bad search parameter', detail: query.error.map((e) => `${e.field}: ${e.message}`).join('; '), errors: query.error })
-    const points = await index.points(query.value, MAX_MAP_POINTS)
-    const round = (x: number) => Math.round(x * 1e5) / 1e5
-    res.set('Cache-Control', 'no-cache').json({
-      count: points.length,
-      lng: points.map((p) => round(p.longitude)),
-      lat: points.map((p) => round(p.latitude)),
-      id: points.map((p) => p.id),
-      name: points.map((p) => p.name)
-    })
+    const [points, frame] = await Promise.all([index.points(query.value, MAX_MAP_POINTS), placeFrame(index, query.value)])
+    res.set('Cache-Control', 'no-cache').json(mapPoints(points, query.value.lang, frame))
   }))
   return router
 }

@@ -199,8 +199,9 @@ export class EmbeddedSearchIndex implements SearchIndex {
           skip--
           continue
         }
-        const place = d.places[cell - first]?.name
-        out.push({ id: d.id, slug: d.slug, url: d.url, name, kind: this.columns.kindOf(slot), services: d.services, latitude, longitude, ...(place ? { place } : {}) })
+        const spot = d.places[cell - first]
+        const country = spot?.country ?? d.countries[0]
+        out.push({ id: d.id, slug: d.slug, url: d.url, name, kind: this.columns.kindOf(slot), services: d.services, latitude, longitude, ...(spot?.name ? { place: spot.name } : {}), ...(country ? { country } : {}) })
       }
     }
     return out

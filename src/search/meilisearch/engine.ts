@@ -123,10 +123,11 @@ export class MeiliSearchIndex implements SearchIndex {
 
   async points(query: SearchQuery, limit: number, offset = 0): Promise<SearchPoint[]> {
     const { q, filter, matchingStrategy } = toMeiliPointsParams(query, readForMeili(query, this.places))
-    const res = await this.index.search<MeiliDocument>(q, { filter, matchingStrategy, limit, offset, attributesToRetrieve: ['listingId', 'slug', 'url', 'names', 'defaultLanguage', 'kind', 'services', '_geo', 'place'] })
+    const res = await this.index.search<MeiliDocument>(q, { filter, matchingStrategy, limit, offset, attributesToRetrieve: ['listingId', 'slug', 'url', 'names', 'defaultLanguage', 'kind', 'services', '_geo', 'place', 'countries'] })
     return res.hits.filter((h) => h._geo).map((h) => ({
       id: h.listingId, slug: h.slug, url: h.url, name: this.name(h, query.lang), kind: h.kind, services: h.services,
-      latitude: (h._geo as { lat: number }).lat, longitude: (h._geo as { lng: number }).lng, ...(h.place ? { place: h.place } : {})
+      latitude: (h._geo as { lat: number }).lat, longitude: (h._geo as { lng: number }).lng, ...(h.place ? { place: h.place } : {}),
+      ...(h.countries?.[0] ? { country: h.countries[0] } : {})
     }))
   }
 

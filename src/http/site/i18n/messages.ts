@@ -26,6 +26,9 @@ const en = {
   'search.clear': 'Clear filters',
   'search.map': 'Map of results',
   'search.mapNote': 'Map tiles could not load; the markers still work.',
+  // The map (map.js): the area it shows as a filter
+  'map.searchArea': 'Search this area',
+  'map.anywhere': 'Search everywhere',
   'search.locating': 'Finding your location…',
   'search.noLocation': 'Your location is not available.',
   'facet.service': 'Services',

@@ -21,6 +21,7 @@ import { resultsSection } from './results'
 import type { PlaceField } from './place-field'
 import type { DropLink } from './drops'
 import { MAX_PLACE_TEXT } from '../../../search/places/near'
+import { MAP_SCRIPTS, mapMessages } from './map-scripts'
 
 export { profileHref } from './results'
 
@@ -156,7 +157,7 @@ function viewTabs(ui: Ui): SafeHtml {
 export function mapPage(ctx: MapPageContext, search: MapSearch): string {
   const { ui } = ctx
   // what the scripts say themselves: the clusters' titles, the map's status lines, the chosen-filters count
-  const messages = { results: ui.t('search.results'), mapNote: ui.t('search.mapNote'), locating: ui.t('search.locating'), noLocation: ui.t('search.noLocation'), chosen: ui.t('search.chosen') }
+  const messages = { results: ui.t('search.results'), mapNote: ui.t('search.mapNote'), locating: ui.t('search.locating'), noLocation: ui.t('search.noLocation'), chosen: ui.t('search.chosen'), ...mapMessages(ui) }
   const body = html`<div id="search-page" class="search-page" data-messages="${JSON.stringify(messages)}" data-origin="${ctx.origin}" data-tiles="${ctx.tileUrl}" data-attribution="${ctx.tileAttribution}" data-lang="${ui.lang}">
 ${searchForm(ui, search)}
 ${viewTabs(ui)}
@@ -167,6 +168,6 @@ ${resultsSection(ui, search, ctx.origin)}
   return page({
     title: ui.t('nav.map'), ui, url: ctx.url, body, wide: true,
     head: html`<link rel="stylesheet" href="/static/vendor/leaflet/leaflet.css">`,
-    scripts: ['/static/vendor/leaflet/leaflet.js', '/static/vendor/supercluster/supercluster.min.js', '/static/places.js', '/static/search.js', '/static/map.js']
+    scripts: ['/static/vendor/leaflet/leaflet.js', '/static/vendor/supercluster/supercluster.min.js', '/static/places.js', '/static/search.js', ...MAP_SCRIPTS]
   })
 }

@@ -19,6 +19,8 @@ export const es: Catalog = {
   'search.clear': 'Quitar filtros',
   'search.map': 'Mapa de resultados',
   'search.mapNote': 'No se pudieron cargar los mosaicos del mapa; los marcadores siguen funcionando.',
+  'map.searchArea': 'Buscar en esta zona',
+  'map.anywhere': 'Buscar en todas partes',
   'search.locating': 'Buscando tu ubicación…',
   'search.noLocation': 'Tu ubicación no está disponible.',
   'facet.service': 'Servicios',

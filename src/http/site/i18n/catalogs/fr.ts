@@ -19,6 +19,8 @@ export const fr: Catalog = {
   'search.clear': 'Effacer les filtres',
   'search.map': 'Carte des résultats',
   'search.mapNote': 'Les tuiles de la carte n’ont pas pu être chargées ; les marqueurs fonctionnent toujours.',
+  'map.searchArea': 'Rechercher dans cette zone',
+  'map.anywhere': 'Rechercher partout',
   'search.locating': 'Recherche de votre position…',
   'search.noLocation': 'Votre position n’est pas disponible.',
   'facet.service': 'Services',

@@ -19,6 +19,8 @@ export const pt: Catalog = {
   'search.clear': 'Limpar filtros',
   'search.map': 'Mapa dos resultados',
   'search.mapNote': 'Não foi possível carregar os blocos do mapa; os marcadores continuam funcionando.',
+  'map.searchArea': 'Buscar nesta área',
+  'map.anywhere': 'Buscar em todos os lugares',
   'search.locating': 'Buscando sua localização…',
   'search.noLocation': 'Sua localização não está disponível.',
   'facet.service': 'Serviços',
