@@ -146,7 +146,8 @@ function sortKeys(query: SearchQuery, m: Matches, c: Columns, place: PlaceRank |
     if (text && place) keys.push(tiers(slots, text, place.around))
     if (place && 'country' in place) keys.push(inCountry(c, slots, place.country))
     else if (place && nearest) keys.push(nearest)
-    if (text) keys.push(bits(slots, text.mask, -1), bySlot(text.score))
+    if (text?.partial) keys.push(bits(slots, text.mask, -1))
+    if (text) keys.push(bySlot(text.score))
   }
   const updated = c.updated
   keys.push((at, count, out) => {

@@ -51,6 +51,8 @@ export interface WordMatches {
   required: number
   /** Indexes of the words relaxation dropped. */
   dropped: number[]
+  /** Whether matches can hold different words (some are optional or were dropped); else every match holds them all. */
+  partial: boolean
   /** Each word's expansions (empty: the index knows no term for it). */
   expansions: Expansion[][]
 }
@@ -89,7 +91,7 @@ export class WordMatcher {
     }
     const { required, dropped } = requiredWords(this.mask, this.touched, touched, words, minimum, around)
     const count = this.results(touched, query, required)
-    return { slots: this.result, count, score: this.score, mask: this.mask, strong: this.strong, exact: this.exact, required, dropped, expansions }
+    return { slots: this.result, count, score: this.score, mask: this.mask, strong: this.strong, exact: this.exact, required, dropped, expansions, partial: dropped.length > 0 || words.some((w) => w.optional) }
   }
 
   /**
