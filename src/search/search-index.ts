@@ -37,9 +37,9 @@ export interface HitMatch {
 
 /** A place the query's words named ("correo cifrado Oaxaca"): hits are ranked nearest it first and carry `distanceKm` from it. */
 export interface QueryPlace {
-  /** As in the gazetteer: `geonames:<id>` or `country:<code>`. */
+  /** As in the gazetteer: `geonames:<id>`, `country:<code>` or `region:<ISO 3166-2 code>`. */
   id: string
-  kind: 'city' | 'country'
+  kind: 'city' | 'country' | 'region'
   /** In the reader's language when known. */
   name: string
   country: string

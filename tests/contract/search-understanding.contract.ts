@@ -24,6 +24,9 @@ const CORPUS: ListingInput[] = [
   { slug: 'resumen-correo', name: 'Taller Colibrí', kind: 'collective', services: ['coding-workshops'], summary: '<p>Talleres sobre correo seguro y contraseñas.</p>', location: at(4.71, -74.07, 'CO', 'Bogotá') },
   // hosting in Oaxaca (not email): "correo cifrado Oaxaca" must not put it first
   { slug: 'hosting-oaxaca', name: 'Nodo Mariposa', kind: 'worker-coop', services: ['web-hosting'], summary: '<p>Alojamiento para sitios de la sierra.</p>', location: at(17.07, -96.72, 'MX', 'Oaxaca') },
+  // community networks, in Chiapas and outside it
+  { slug: 'red-chiapas', name: 'Red Pozol', kind: 'collective', services: ['community-networks'], location: at(16.737, -92.638, 'MX', 'San Cristóbal de las Casas') },
+  { slug: 'red-cdmx', name: 'Red Tianguis', kind: 'collective', services: ['community-networks'], location: at(19.4, -99.15, 'MX', 'Ciudad de México') },
   // VPN, to relax and to ignore stop words around
   { slug: 'vpn-lyon', name: 'Tunnel Commun', kind: 'worker-coop', services: ['vpn'], summary: '<p>Un réseau privé pour les associations.</p>', location: at(45.76, 4.84, 'FR', 'Lyon') },
   { slug: 'vpn-recife', name: 'Rede Zapoteca', kind: 'collective', services: ['vpn'], summary: '<p>Conexões seguras para coletivos e sindicatos.</p>', location: at(-8.05, -34.9, 'BR', 'Recife') }
@@ -78,6 +81,12 @@ export function searchUnderstandingContract(make: () => Promise<SearchIndex>): v
     // three listings hold both words, less than a page: the word that lets more in stays
     expect(r.relaxed).toEqual(['cifrado'])
     expect(slugs(r)).not.toContain('hosting-oaxaca')
+  })
+
+  test('a region\'s name ranks the listings in it first', async () => {
+    const r = await search('internet comunitario en Chiapas', 'es')
+    expect(r.place).toMatchObject({ kind: 'region', id: 'region:MX-CHP', country: 'MX', matchedText: 'Chiapas' })
+    expect(slugs(r).slice(0, 2)).toEqual(['red-chiapas', 'red-cdmx'])
   })
 
   test('a country name ranks listings in that country first', async () => {

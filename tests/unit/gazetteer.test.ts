@@ -13,7 +13,13 @@ beforeAll(() => {
 })
 
 /** [query, lang, place name in that language, ISO country, kind, matched text, rest]. */
-const FOUND: [string, string, string, string, 'city' | 'country', string, string][] = [
+const FOUND: [string, string, string, string, 'city' | 'country' | 'region', string, string][] = [
+  ['internet comunitario en Chiapas', 'es', 'Chiapas', 'MX', 'region', 'Chiapas', 'internet comunitario'],
+  ['alojamiento web Cataluña', 'es', 'Cataluña', 'ES', 'region', 'Cataluña', 'alojamiento web'],
+  ['hébergement en Catalogne', 'fr', 'Catalogne', 'ES', 'region', 'Catalogne', 'hébergement'],
+  ['desenvolvimento de sites Pernambuco', 'pt', 'Pernambuco', 'BR', 'region', 'Pernambuco', 'desenvolvimento de sites'],
+  ['hébergement Île-de-France', 'fr', 'Île-de-France', 'FR', 'region', 'Île-de-France', 'hébergement'],
+  ['web design Ontario', 'en', 'Ontario', 'CA', 'region', 'Ontario', 'web design'],
   ['correo cifrado Oaxaca', 'es', 'Oaxaca', 'MX', 'city', 'Oaxaca', 'correo cifrado'],
   ['email oaxaca', 'en', 'Oaxaca', 'MX', 'city', 'oaxaca', 'email'],
   ['web hosting in São Paulo', 'en', 'São Paulo', 'BR', 'city', 'São Paulo', 'web hosting'],
@@ -73,6 +79,27 @@ describe('lookup: places inside a query', () => {
     expect(g.lookup('Paris', 'en')?.place.country).toBe('FR')
     expect(g.lookup('London', 'en')?.place.country).toBe('GB')
     expect(g.lookup('hosting New York', 'en')?.place.name).toBe('New York') // not York, England
+  })
+})
+
+describe('lookup: regions', () => {
+  test('a region has a centre where its people live and a reach', () => {
+    const chiapas = g.lookup('Chiapas', 'es')?.place
+    expect(chiapas).toMatchObject({ id: 'region:MX-CHP', kind: 'region', countryName: 'México' })
+    // Tuxtla Gutiérrez and San Cristóbal de las Casas are inside its reach
+    expect(chiapas?.radiusKm).toBeGreaterThan(60)
+    expect(chiapas?.radiusKm).toBeLessThan(400)
+    expect(g.place('region:MX-CHP', 'fr')?.name).toBe('Chiapas')
+  })
+
+  test('a city of the same name is read first unless the region dwarfs it', () => {
+    expect(g.lookup('correo Oaxaca', 'es')?.place.kind).toBe('city')
+    expect(g.lookup('hosting Puebla', 'es')?.place.kind).toBe('city')
+    expect(g.lookup('web design Ontario', 'en')?.place.kind).toBe('region')
+  })
+
+  test('one-word region names that are ordinary words stay words', () => {
+    for (const q of ['nube norte', 'soporte central', 'servidores del sur']) expect(g.lookup(q, 'es')?.place.kind).not.toBe('region')
   })
 })
 

@@ -171,10 +171,10 @@ export class EmbeddedSearchIndex implements SearchIndex {
     const place = read.place && this.nearby.choose(read.place)
     const around = place ? this.nearby.around(place) : null
     const text = this.words.match(read.words, DEFAULT_QUERY.perPage, around)
-    const near = place?.kind === 'city' ? { lat: place.latitude, lng: place.longitude } : undefined
+    const near = place && place.kind !== 'country' ? { lat: place.latitude, lng: place.longitude } : undefined
     const m = this.matcher.match(near ? { ...query, near } : query, text)
     const rank: PlaceRank | null = !place || !around ? null
-      : place.kind === 'city' ? { city: true, around } : { country: this.columns.countries.lookup([place.country])[0] ?? -1, around }
+      : place.kind !== 'country' ? { city: true, around } : { country: this.columns.countries.lookup([place.country])[0] ?? -1, around }
     return { read, text, m, rank, place }
   }
 

@@ -51,7 +51,7 @@ export class PlaceChoice {
 
   /**
    * By slot, 1 for the listings around a place: a point within AROUND_KM of
-   * a city, or a location or region in a country. Relaxation counts these
+   * a city or within a region's reach, or a location or region in a country. Relaxation counts these
    * (a query with a place must fill a page there, not anywhere). Kept per
    * place until the listings change (the last few places only).
    */
@@ -60,7 +60,7 @@ export class PlaceChoice {
     if (area) return area
     area = new Uint8Array(this.columns.slotCount)
     if (place.kind === 'country') this.inCountry(place.country, area)
-    else this.within(place, AROUND_KM, (slot) => (area[slot] = 1))
+    else this.within(place, place.radiusKm ?? AROUND_KM, (slot) => (area[slot] = 1))
     if (this.areas.size >= MAX_AREAS) this.areas.clear()
     this.areas.set(place.id, area)
     return area

@@ -17,8 +17,8 @@ export const MATCHING_STRATEGY = 'last'
 export const meiliQueryText = (read: ReadQuery): string =>
   [...read.words.filter((w) => !w.optional), ...read.words.filter((w) => w.optional)].map((w) => w.text).join(' ')
 
-/** A sort on nearness to the city the words named; none for a country (its name stays a word: documents hold their countries' names). */
+/** A sort on nearness to the city or region the words named; none for a country (its name stays a word: documents hold their countries' names). */
 export function placeSort(read: ReadQuery): string[] | undefined {
   const place = read.place?.place
-  return place?.kind === 'city' ? [`_geoPoint(${place.latitude}, ${place.longitude}):asc`] : undefined
+  return place && place.kind !== 'country' ? [`_geoPoint(${place.latitude}, ${place.longitude}):asc`] : undefined
 }

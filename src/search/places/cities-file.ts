@@ -23,7 +23,12 @@ export interface CityColumns {
   population: Uint32Array
   /** CAPITAL | SECTION | ADMIN_SEAT bits. */
   flags: Uint8Array
+  /** The GeoNames admin1 code (its region within the country) as `adminCodeOf` makes it; 0 when none or longer than four chars. */
+  admin: Uint32Array
 }
+
+/** A GeoNames admin1 code ("05", "CA", "56") as a number, 7 bits a char; 0 for none or one longer than four chars. */
+export const adminCodeOf = (code: string): number => (code.length === 0 || code.length > 4 ? 0 : [...code].reduce((n, c) => n * 128 + (c.charCodeAt(0) & 127), 0))
 
 export const CAPITAL = 1 // PPLC: capital of a country
 export const SECTION = 2 // PPLX: a part of a larger city (its people are counted in the city too)
@@ -63,7 +68,7 @@ class Reader {
   }
 }
 
-interface RecordFields { id: number; nameStart: number; nameEnd: number; country: number; featureCode: number; population: number }
+interface RecordFields { id: number; nameStart: number; nameEnd: number; country: number; featureCode: number; population: number; admin: number }
 
 // Country and feature codes are short ASCII: read as numbers (one char per 7 bits), so no string is made for a city we drop.
 const codeOf = (text: string): number => [...text].reduce((n, c) => n * 128 + c.charCodeAt(0), 0)
@@ -82,10 +87,11 @@ export function readCities(bytes: Uint8Array, rule: KeepRule): CityColumns {
   const countryIndex = new Map<number, number>()
   let lat = 0
   let lon = 0
-  const f: RecordFields = { id: 0, nameStart: 0, nameEnd: 0, country: 0, featureCode: 0, population: 0 }
+  const f: RecordFields = { id: 0, nameStart: 0, nameEnd: 0, country: 0, featureCode: 0, population: 0, admin: 0 }
   while (r.pos < bytes.length) {
     const end = r.varint() + r.pos
     f.population = 0
+    f.admin = 0
     while (r.pos < end) {
       const tag = r.varint()
       const field = tag >> 3
@@ -107,6 +113,7 @@ export function readCities(bytes: Uint8Array, rule: KeepRule): CityColumns {
     cols.lat[i] = lat
     cols.lon[i] = lon
     cols.population[i] = f.population
+    cols.admin[i] = f.admin
     cols.flags[i] = (f.featureCode === capital ? CAPITAL : 0) | (f.featureCode === section ? SECTION : 0) | (adminSeats.has(f.featureCode) ? ADMIN_SEAT : 0)
   }
   return trim(cols)
@@ -122,6 +129,7 @@ function readString(r: Reader, field: number, f: RecordFields): void {
     f.nameEnd = r.pos
   } else if (field === 3) f.country = asciiCode(r.bytes, start, r.pos)
   else if (field === 7) f.featureCode = asciiCode(r.bytes, start, r.pos)
+  else if (field === 8) f.admin = r.pos - start <= 4 ? asciiCode(r.bytes, start, r.pos) : 0
 }
 
 function asciiCode(bytes: Uint8Array, start: number, end: number): number {
@@ -131,7 +139,7 @@ function asciiCode(bytes: Uint8Array, start: number, end: number): number {
 }
 
 function emptyColumns(size: number): CityColumns {
-  return { count: 0, ids: new Int32Array(size), names: [], country: new Uint16Array(size), countryCodes: [], lat: new Int32Array(size), lon: new Int32Array(size), population: new Uint32Array(size), flags: new Uint8Array(size) }
+  return { count: 0, ids: new Int32Array(size), names: [], country: new Uint16Array(size), countryCodes: [], lat: new Int32Array(size), lon: new Int32Array(size), population: new Uint32Array(size), flags: new Uint8Array(size), admin: new Uint32Array(size) }
 }
 
 function grow(cols: CityColumns): void {
@@ -147,10 +155,11 @@ function grow(cols: CityColumns): void {
   cols.lon = bigger(cols.lon, (n) => new Int32Array(n))
   cols.population = bigger(cols.population, (n) => new Uint32Array(n))
   cols.flags = bigger(cols.flags, (n) => new Uint8Array(n))
+  cols.admin = bigger(cols.admin, (n) => new Uint32Array(n))
 }
 
 /** Columns cut to their length, so the spare capacity is freed. */
 function trim(c: CityColumns): CityColumns {
   const n = c.count
-  return { ...c, ids: c.ids.slice(0, n), country: c.country.slice(0, n), lat: c.lat.slice(0, n), lon: c.lon.slice(0, n), population: c.population.slice(0, n), flags: c.flags.slice(0, n) }
+  return { ...c, ids: c.ids.slice(0, n), country: c.country.slice(0, n), lat: c.lat.slice(0, n), lon: c.lon.slice(0, n), population: c.population.slice(0, n), flags: c.flags.slice(0, n), admin: c.admin.slice(0, n) }
 }

