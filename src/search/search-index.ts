@@ -6,6 +6,7 @@
  */
 import type { Listing } from '../directory/listing'
 import type { SearchQuery } from './query'
+import type { Place } from './places/place'
 
 export interface SearchHit {
   id: string
@@ -36,16 +37,9 @@ export interface HitMatch {
 }
 
 /** A place the query's words named ("correo cifrado Oaxaca"): hits are ranked nearest it first and carry `distanceKm` from it. */
-export interface QueryPlace {
-  /** As in the gazetteer: `geonames:<id>`, `country:<code>` or `region:<ISO 3166-2 code>`. */
-  id: string
-  kind: 'city' | 'country' | 'region'
-  /** In the reader's language when known. */
-  name: string
-  country: string
-  countryName: string
-  latitude: number
-  longitude: number
+export const queryPlace = ({ population: _size, ...place }: Place, matchedText: string): QueryPlace => ({ ...place, matchedText })
+
+export type QueryPlace = Omit<Place, 'population'> & {
   /** The words that named it, as typed. */
   matchedText: string
 }

@@ -11,7 +11,7 @@
  */
 import { isStale, type Listing } from '../../directory/listing'
 import { DEFAULT_QUERY, type SearchQuery } from '../query'
-import { listingStamp, type SearchIndex, type SearchResult, type SearchHit, type SearchPoint, type HitMatch } from '../search-index'
+import { listingStamp, queryPlace, type SearchIndex, type SearchResult, type SearchHit, type SearchPoint, type HitMatch } from '../search-index'
 import { toEntry, inLanguage, excerpt, type SearchEntry } from '../documents'
 import { Packr } from 'msgpackr'
 import { TextIndex, NAME, PLACE, SERVICES, SUMMARY, conceptTerm, type TextSnapshot } from './text-index'
@@ -153,7 +153,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
     const hits = order.map((i) => this.hit(m, i, query.lang, read))
     const relaxed = [...(text?.dropped ?? []).map((i) => read.words[i]?.text as string), ...read.beyond]
     const didYouMean = text ? spellingOf(this.text, query.q, read, text) : undefined
-    const place = named && read.place && { ...named, matchedText: read.place.matchedText }
+    const place = named && read.place && queryPlace(named, read.place.matchedText)
     return {
       hits, facets, total: m.count, page: query.page, perPage: query.perPage, relaxed,
       ...(place ? { place } : {}), ...(didYouMean ? { didYouMean } : {}),

@@ -6,7 +6,7 @@
  * the change. Queries go through the pure translation in translate.ts.
  */
 import type { SearchQuery } from '../query'
-import type { SearchIndex, SearchResult, SearchHit, SearchPoint, FacetCounts } from '../search-index'
+import { queryPlace, type SearchIndex, type SearchResult, type SearchHit, type SearchPoint, type FacetCounts } from '../search-index'
 import { meiliSettings, listingToDocuments, toMeiliSearchParams, toMeiliPointsParams, readForMeili, type MeiliDocument } from './translate'
 import { hitMatch, relaxedWords, type MatchesPosition } from './matched'
 import type { ReadQuery } from '../reading/read-query'
@@ -108,7 +108,7 @@ export class MeiliSearchIndex implements SearchIndex {
       if (ours) facets[ours] = { ...counts }
     }
     const hits = res.hits.map((h) => this.hit(h as Hit, query.lang, read))
-    const place = read.place && { ...read.place.place, matchedText: read.place.matchedText }
+    const place = read.place && queryPlace(read.place.place, read.place.matchedText)
     return {
       hits,
       ...(place ? { place } : {}),
