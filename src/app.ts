@@ -28,6 +28,7 @@ import { profileRoutes } from './http/site/profile/routes'
 import { vendorAssets } from './http/site/vendor'
 import type { WebSettings } from './http/site/ui'
 import { joinRoutes } from './http/site/join/routes'
+import type { JoinConfirm } from './http/site/join/confirm'
 import type { PendingLimits } from './http/site/join/limits'
 import { editorRoutes } from './http/site/editors/routes'
 import { operatorRoutes, type OperatorDeps } from './http/site/operators/routes'
@@ -61,6 +62,8 @@ export interface AppDeps {
   pendingLimits: PendingLimits
   /** Places for the search page's "near" field; default, the process's shared gazetteer. */
   places?: Gazetteer
+  /** With mail (SMTP_URL): join applications wait for their address to be confirmed. */
+  confirm?: JoinConfirm
 }
 
 /** Bodies are capped before parsing (DESIGN: Security). */

@@ -4,6 +4,8 @@ import type { Config } from '../config/config'
 import type { DocumentDb } from '../storage/document-db'
 import { MailOutbox } from '../mail/outbox'
 import { smtpSender } from '../mail/smtp'
+import { JoinConfirmationStore } from '../storage/join-confirmation-store'
+import type { JoinConfirm } from '../http/site/join/confirm'
 
 export interface OpenMail {
   outbox: MailOutbox | undefined
@@ -27,4 +29,12 @@ export async function openMail(config: Pick<Config, 'mail' | 'host'>, db: Docume
       sender.close()
     }
   }
+}
+
+/** With mail, join applications wait for their address to be confirmed (JoinConfirmationStore); without, none. */
+export async function joinConfirm(outbox: MailOutbox | undefined, db: DocumentDb, instanceName: string): Promise<JoinConfirm | undefined> {
+  if (!outbox) return undefined
+  const confirmations = new JoinConfirmationStore(db)
+  await confirmations.init()
+  return { outbox, confirmations, instanceName }
 }

@@ -59,8 +59,12 @@ export interface EditorAccounts {
   listingOf(email: string): Promise<string | null>
   /** Deletes the email's account if it still belongs to `listingId` (so a racing new account is never removed). */
   release(email: string, listingId: string): Promise<void>
-  /** Creates the account; false when the email is taken (also under a race). */
-  create(email: string, password: string, listingId: string, applicant?: string): Promise<boolean>
+  /**
+   * Creates the account; false when the email is taken (also under a race).
+   * The password in clear, or already hashed (`hashPassword`) when it was
+   * kept while the applicant confirmed the address.
+   */
+  create(email: string, password: string | { hash: string }, listingId: string, applicant?: string): Promise<boolean>
   /** Removes the accounts that edit a listing (when the listing is gone). */
   removeFor(listingId: string): Promise<void>
   /** The account when the password is right, else null (same work either way). */

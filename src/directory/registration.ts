@@ -13,6 +13,7 @@ import type { ListingService } from './listing-service'
 import type { ListingStore } from './listing-store'
 import { ok, err, type DirectoryFailure, type FieldError, type Result } from './result'
 import { validateListing, withRule } from './validate'
+import { hashPassword } from './passwords'
 
 /** What someone applying sends. */
 export interface Application {
@@ -27,6 +28,19 @@ export interface Application {
 export interface PendingLimits {
   maxPendingListings: number
   maxPendingPerClient: number
+}
+
+/**
+ * An application checked and within the caps, ready to become a pending
+ * listing (`complete`): the listing under its slug and the account, the
+ * password already hashed, so it can wait for the address to be confirmed
+ * without the password being kept.
+ */
+export interface PreparedApplication {
+  listing: Record<string, unknown>
+  email: string
+  passwordHash: string
+  applicant: string
 }
 
 /** An application that went through: a pending listing, or — its email already has an account — nothing, told the same way. */
@@ -95,19 +109,38 @@ export class Registration {
    * and changes nothing, so the answer never tells who has an account.
    */
   async register(application: Application, applicant: string): Promise<Result<RegistrationOutcome, RegistrationFailure>> {
+    const prepared = await this.prepare(application, applicant)
+    if (!prepared.ok || prepared.value.kind === 'discarded') return prepared as Result<RegistrationOutcome, RegistrationFailure>
+    return this.complete(prepared.value.application)
+  }
+
+  /**
+   * Checks an application and the caps, and hashes its password: what
+   * `complete` then turns into a pending listing, at once or once the
+   * address is confirmed. An email that has an account is discarded here,
+   * after the same scrypt work, so the answer and its timing tell nothing.
+   */
+  async prepare(application: Application, applicant: string): Promise<Result<{ kind: 'prepared'; application: PreparedApplication } | { kind: 'discarded'; reason: 'email-held' }, RegistrationFailure>> {
     const checked = this.check(application)
     if (!checked.ok) return err({ kind: 'invalid', errors: checked.error })
     const refusal = await this.queueRefusal(applicant)
     if (refusal) return err(refusal)
     const { email, password } = application
     if (await this.emailIsHeld(email)) {
-      // The same scrypt work as creating an account (so timing tells nothing); the account is left as it was.
-      await this.deps.accounts.check(email, password)
+      await this.deps.accounts.check(email, password) // the account is left as it was
       return ok({ kind: 'discarded', reason: 'email-held' })
     }
-    const created = await this.createPending(this.withSlug(application.listing))
+    return ok({ kind: 'prepared', application: { listing: this.withSlug(application.listing), email, passwordHash: await hashPassword(password), applicant } })
+  }
+
+  /** A prepared application as a pending listing and its account; the caps are checked again (the queue may have filled meanwhile). */
+  async complete(prepared: PreparedApplication): Promise<Result<RegistrationOutcome, RegistrationFailure>> {
+    const refusal = await this.queueRefusal(prepared.applicant)
+    if (refusal) return err(refusal)
+    if (await this.emailIsHeld(prepared.email)) return ok({ kind: 'discarded', reason: 'email-held' })
+    const created = await this.createPending(prepared.listing)
     if (!created.ok) return created
-    if (!(await this.deps.accounts.create(email, password, created.value.id, applicant))) {
+    if (!(await this.deps.accounts.create(prepared.email, { hash: prepared.passwordHash }, created.value.id, prepared.applicant))) {
       await this.deps.listings.delete(created.value.slug) // the email was taken meanwhile: leave nothing half-written
       return ok({ kind: 'discarded', reason: 'email-taken' })
     }

@@ -49,8 +49,9 @@ export class EditorAccountStore implements EditorAccounts {
     await this.accounts.deleteOne({ email: normaliseEmail(email), listingId })
   }
 
-  async create(email: string, password: string, listingId: string, applicant?: string): Promise<boolean> {
-    const account: EditorAccount = { email: normaliseEmail(email), passwordHash: await hashPassword(password), listingId, created: new Date(), ...(applicant ? { applicant } : {}) }
+  async create(email: string, password: string | { hash: string }, listingId: string, applicant?: string): Promise<boolean> {
+    const passwordHash = typeof password === 'string' ? await hashPassword(password) : password.hash
+    const account: EditorAccount = { email: normaliseEmail(email), passwordHash, listingId, created: new Date(), ...(applicant ? { applicant } : {}) }
     return insertUnlessTaken(this.accounts, account)
   }
 

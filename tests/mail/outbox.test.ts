@@ -7,44 +7,13 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import type { AddressInfo } from 'node:net'
 import pino from 'pino'
-import { SMTPServer } from 'smtp-server'
-import { simpleParser, type ParsedMail } from 'mailparser'
+import type { ParsedMail } from 'mailparser'
+import { smtpServer, SMTP_USER as USER, SMTP_PASS as PASS } from '../support/smtp'
 import { EmbeddedClient } from '../../src/storage/embedded/client'
 import { MailOutbox, retryDelay } from '../../src/mail/outbox'
 import { smtpSender, type SmtpSender } from '../../src/mail/smtp'
 import { loadConfig } from '../../src/config/config'
-
-const USER = 'tejido'
-const PASS = 'correct horse battery'
-
-/** An SMTP server that keeps what it receives; `acceptUntilClose`: after that many messages it shuts down (an outage mid-batch). */
-async function smtpServer(port = 0, acceptUntilClose = Infinity, received: ParsedMail[] = []) {
-  let server!: SMTPServer
-  const closed = new Promise<void>((resolve) => {
-    server = new SMTPServer({
-      authOptional: false,
-      disabledCommands: ['STARTTLS'],
-      closeTimeout: 50,
-      logger: false,
-      onAuth(auth, _session, cb) {
-        if (auth.username === USER && auth.password === PASS) cb(null, { user: USER })
-        else cb(new Error('Invalid username or password'))
-      },
-      onData(stream, _session, cb) {
-        simpleParser(stream).then((mail) => {
-          received.push(mail)
-          cb()
-          if (received.length >= acceptUntilClose) server.close(() => resolve())
-        }, cb)
-      }
-    })
-  })
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve))
-  const address = server.server.address() as AddressInfo
-  return { server, port: address.port, received, closed, close: () => new Promise<void>((r) => server.close(() => r())) }
-}
 
 async function until(condition: () => boolean | Promise<boolean>, what: string, ms = 10_000): Promise<void> {
   const end = Date.now() + ms

@@ -4,6 +4,7 @@
  * nothing at all — invalid input, a full queue, or an email whose account
  * appears meanwhile leave no listing and no account behind.
  */
+import { verifyPassword } from '../../src/directory/passwords'
 import { ListingService } from '../../src/directory/listing-service'
 import { DirectoryEvents } from '../../src/directory/events'
 import { Registration, slugify, type Application, type RegistrationDeps } from '../../src/directory/registration'
@@ -15,7 +16,7 @@ const ORIGIN = 'https://tejido.test'
 
 /** Editor accounts in memory; `takenMeanwhile` makes the next create find its email taken, as a racing application would. */
 class MemoryAccounts implements Pick<EditorAccounts, 'listingsOf' | 'listingOf' | 'release' | 'create' | 'check'> {
-  readonly byEmail = new Map<string, { password: string; listingId: string; applicant?: string }>()
+  readonly byEmail = new Map<string, { password: string | { hash: string }; listingId: string; applicant?: string }>()
   readonly checked: string[] = []
   takenMeanwhile = false
 
@@ -28,7 +29,7 @@ class MemoryAccounts implements Pick<EditorAccounts, 'listingsOf' | 'listingOf' 
   async release(email: string, listingId: string): Promise<void> {
     if (this.byEmail.get(email.toLowerCase())?.listingId === listingId) this.byEmail.delete(email.toLowerCase())
   }
-  async create(email: string, password: string, listingId: string, applicant?: string): Promise<boolean> {
+  async create(email: string, password: string | { hash: string }, listingId: string, applicant?: string): Promise<boolean> {
     if (this.takenMeanwhile || this.byEmail.has(email.toLowerCase())) return false
     this.byEmail.set(email.toLowerCase(), { password, listingId, ...(applicant ? { applicant } : {}) })
     return true
@@ -60,7 +61,10 @@ test('an application becomes a pending listing under its name\'s slug, with its 
   const result = await registration.register(application(), 'applicant-1')
   expect(result).toMatchObject({ ok: true, value: { kind: 'registered', listing: { slug: 'cooperativa-de-prueba', moderation: 'pending', id: `${ORIGIN}/orgs/cooperativa-de-prueba` } } })
   expect(store.listings.size).toBe(1)
-  expect(accounts.byEmail.get('editora@prueba.example')).toEqual({ password: 'una-contraseña-larga', listingId: `${ORIGIN}/orgs/cooperativa-de-prueba`, applicant: 'applicant-1' })
+  const account = accounts.byEmail.get('editora@prueba.example') as { password: { hash: string } } | undefined
+  expect(account).toEqual({ password: { hash: expect.stringMatching(/^scrypt\$/) }, listingId: `${ORIGIN}/orgs/cooperativa-de-prueba`, applicant: 'applicant-1' })
+  // the account gets the password's hash, never the password
+  expect(await verifyPassword('una-contraseña-larga', account?.password.hash)).toBe(true)
 })
 
 test('slug collisions: the name with a number, past taken slugs and a deleted listing\'s, until none is left', async () => {

@@ -10,25 +10,26 @@ import type { Logger } from 'pino'
 import type { ListingService } from '../../../directory/listing-service'
 import type { EditorAccounts } from '../../../directory/editor-accounts'
 import type { ListingStore } from '../../../directory/listing-store'
-import { Registration, type PendingLimits, type RegistrationFailure } from '../../../directory/registration'
-import { html } from '../html'
-import { page } from '../layout'
+import { Registration, type PendingLimits } from '../../../directory/registration'
 import { formErrors } from '../form/errors'
 import type { FormErrors, FormValues } from '../form/fields'
 import { oversizedFields, withoutFields } from '../form/limits'
 import { applicationFromForm } from '../form/parse'
-import type { Ui } from '../i18n/translate'
 import { csrfToken, csrfValid } from '../session'
 import { requestUi, type WebSettings } from '../ui'
 import { handle } from '../../handle'
 import { clientKey, joinRateLimit, JOIN_WINDOW_MS } from './limits'
 import { joinPage, joinPreview, type JoinPageContext, type JoinPageState } from './view'
+import { refused, refusal } from './refusals'
+import { askToConfirm, confirmRoutes, type JoinConfirm } from './confirm'
 
 /** What /join is built from: the listings, the editor accounts, and the map's tile settings. */
 export interface JoinDeps {
   listings: ListingService
   accounts: EditorAccounts
   web: WebSettings
+  /** With mail (SMTP_URL): applications wait until their address is confirmed by a mailed link. */
+  confirm?: JoinConfirm
 }
 
 /** What the join page needs to refuse or accept: store access for the caps, and the caps. */
@@ -68,6 +69,7 @@ export function joinRoutes(deps: JoinDeps & JoinGuardDeps): Router {
       return checked.ok ? show(200, values, {}, { preview: joinPreview(ctx.ui, application.listing) }) : show(422, values, formErrors(checked.error))
     }
     const applicant = deps.accounts.applicantOf(clientKey(req))
+    if (deps.confirm) return askToConfirm(req, res, { registration, confirm: deps.confirm, logger: deps.logger, publicUrl: deps.instance.publicUrl }, application, applicant, (status, errors) => show(status, values, errors))
     const result = await registration.register(application, applicant)
     if (!result.ok) return refused(req, res, result.error, (status, errors) => show(status, values, errors))
     if (result.value.kind === 'discarded' && result.value.reason === 'email-held') {
@@ -76,22 +78,6 @@ export function joinRoutes(deps: JoinDeps & JoinGuardDeps): Router {
     show(201, {}, {}, { done: true })
   }))
 
+  if (deps.confirm) router.use(confirmRoutes({ registration, confirm: deps.confirm, logger: deps.logger, publicUrl: deps.instance.publicUrl }, form))
   return router
-}
-
-/** The page that says why an application was not taken: the form again with its errors, or a refusal. */
-function refused(req: Request, res: Response, failure: RegistrationFailure, form: (status: number, errors: FormErrors) => void): void {
-  switch (failure.kind) {
-    case 'invalid': return form(422, formErrors(failure.errors))
-    case 'queue-full': return refusal(req, res.set('Retry-After', '86400'), 503, (ui) => ui.t('join.queueFull'))
-    case 'client-cap': return refusal(req, res, 429, (ui) => ui.t('join.clientCap', { count: failure.count }))
-    case 'no-free-slug': return form(409, { name: 'error.invalid' })
-    case 'not-created': return form(422, { name: 'error.invalid' })
-  }
-}
-
-/** A page with only the reason an application is refused, and the way back to the form. */
-function refusal(req: Request, res: Response, status: number, message: (ui: Ui) => string): void {
-  const ui = requestUi(req, res)
-  res.status(status).type('html').send(page({ title: ui.t('join.title'), ui, url: req.originalUrl, body: html`<h1>${ui.t('join.title')}</h1><p class="errors" role="alert">${message(ui)}</p><p><a href="/join">${ui.t('nav.join')}</a></p>` }))
 }
