@@ -4,11 +4,14 @@
  * approved listing's changes are published at once, a pending one stays in
  * the queue). A save applies only the person's changes, worked out against
  * the version they loaded, and only onto that very version: if someone
- * saved since, it is refused as stale and nothing is written.
+ * saved since, it is refused as stale and nothing is written. A preview
+ * is the same edit worked out and checked the same way, and never written:
+ * no store write, no event, so nothing reaches the public or the peers.
  */
 import type { Listing } from './listing'
-import type { ListingService } from './listing-service'
-import { err, type DirectoryFailure, type Result } from './result'
+import { inputOf, type ListingService } from './listing-service'
+import { mergePatch, validateListing } from './validate'
+import { err, ok, type DirectoryFailure, type Result } from './result'
 
 /** A save: the version the person loaded, and their changes to it as a JSON merge patch. */
 export interface Edit {
@@ -42,6 +45,20 @@ export class Editing {
     if (!listingId || !listingId.startsWith(prefix)) return null
     const found = await this.deps.listings.get(listingId.slice(prefix.length))
     return found.ok ? found.value : null
+  }
+
+  /**
+   * The listing as it would be after the edit, checked as a save would check
+   * it (same version rule, same validation), and written nowhere. Its
+   * version, dates and moderation stay the stored ones: nothing was saved.
+   */
+  preview(listing: Listing, edit: Edit): Result<Listing, EditFailure> {
+    if (!Number.isInteger(edit.version) || edit.version !== listing.version) return err({ kind: 'stale', current: listing })
+    const parsed = validateListing(mergePatch(inputOf(listing), edit.changes(listing)))
+    if (!parsed.ok) return err({ kind: 'invalid', errors: parsed.error })
+    if (parsed.value.slug !== listing.slug) return err({ kind: 'invalid', errors: [{ field: 'slug', message: 'cannot change: it is the listing\'s address' }] })
+    const { id, origin, published, updated, moderation, provenance, version } = listing
+    return ok({ ...parsed.value, id, origin, published, updated, moderation, provenance, version })
   }
 
   /** Writes the edit onto `listing` (as `own` returned it) if it is still at the version the person loaded. */

@@ -2,7 +2,8 @@
  * Editing (directory/editing.ts) without HTTP: only a listing of this
  * instance is an editor's own; a save lands only on the version it was
  * loaded at, and — with the form's merge patch — changes only what the
- * person changed, keeping everything the form does not show.
+ * person changed, keeping everything the form does not show. A preview
+ * is worked out and checked the same way and written nowhere.
  */
 import { ListingService } from '../../src/directory/listing-service'
 import { DirectoryEvents } from '../../src/directory/events'
@@ -16,7 +17,8 @@ const ID = `${ORIGIN}/orgs/rich`
 
 async function setUp(moderation: 'approved' | 'pending' = 'approved') {
   const store = new MemoryListingStore()
-  const listings = new ListingService({ store, events: new DirectoryEvents(() => undefined), origin: ORIGIN })
+  const events = new DirectoryEvents(() => undefined)
+  const listings = new ListingService({ store, events, origin: ORIGIN })
   const created = await listings.create({
     slug: 'rich', name: 'Rich', kind: 'worker-coop', defaultLanguage: 'de', tags: ['solidarity'], pricing: 'Sliding scale',
     nameMap: { de: 'Reich', ja: '豊か' }, summaryMap: { en: '<p>We host <em>co-ops</em>.</p>' },
@@ -24,7 +26,7 @@ async function setUp(moderation: 'approved' | 'pending' = 'approved') {
     contact: { website: 'https://rich.example', phone: '+52 1 234 5678' }
   }, moderation)
   if (!created.ok) throw new Error('the listing was not created')
-  return { store, listings, editing: new Editing({ listings }), listing: created.value }
+  return { store, events, listings, editing: new Editing({ listings }), listing: created.value }
 }
 
 /** The form as loaded from `listing`, with some fields changed, as a browser sends it. */
@@ -73,6 +75,27 @@ describe('save', () => {
     const { editing, listing, store } = await setUp()
     const saved = await editing.save(listing, { version: listing.version, changes: (loaded) => formPatch(loaded, form(loaded, { 'location.0.latitude': 'north' })) })
     expect(saved.ok ? [] : saved.error.kind === 'invalid' ? saved.error.errors.map((e) => e.field) : saved.error.kind).toEqual(['location.0.latitude'])
+    expect(store.listings.get(ID)).toEqual(listing)
+  })
+})
+
+describe('preview', () => {
+  test('the listing as a save would make it, checked the same way, and nothing written: no version, no event', async () => {
+    const { editing, listing, store, events } = await setUp()
+    const raised: string[] = []
+    for (const name of ['listing.created', 'listing.updated', 'listing.deleted'] as const) events.on(name, () => raised.push(name))
+    const shown = editing.preview(listing, { version: listing.version, changes: (loaded) => formPatch(loaded, form(loaded, { name: 'Renamed', 'summaryMap.en': 'Now <b>plain</b>.' })) })
+    expect(shown).toEqual({ ok: true, value: { ...listing, name: 'Renamed', summaryMap: { en: '<p>Now &lt;b&gt;plain&lt;/b&gt;.</p>' } } })
+    expect(store.listings.get(ID)).toEqual(listing)
+    expect(raised).toEqual([])
+  })
+
+  test('refuses what a save would refuse: a stale version, an invalid value', async () => {
+    const { editing, listing, store } = await setUp()
+    const stale = editing.preview(listing, { version: listing.version - 1, changes: () => ({ name: 'Late' }) })
+    expect(stale).toEqual({ ok: false, error: { kind: 'stale', current: listing } })
+    const invalid = editing.preview(listing, { version: listing.version, changes: () => ({ name: '' }) })
+    expect(invalid.ok ? 'written' : invalid.error.kind).toBe('invalid')
     expect(store.listings.get(ID)).toEqual(listing)
   })
 })

@@ -53,7 +53,7 @@ export function actorRoutes({ listings, keys, bridge, instance, federation, web 
       const key = await keys.ensure(listing.id)
       return res.type(AP_CONTENT_TYPE).send(JSON.stringify(listingToActor(listing, key, instance.id)))
     }
-    res.type('html').send(profilePage(listing, { ui: requestUi(req, res), host: instance.host, url: req.originalUrl, tileUrl: web.tileUrl, tileAttribution: web.tileAttribution, stale: false }))
+    res.type('html').send(profilePage(listing, { ui: requestUi(req, res), host: instance.host, url: req.originalUrl, tileUrl: web.tileUrl, tileAttribution: web.tileAttribution, stale: false, editable: true }))
   }))
 
   const instanceName = asApexActor(() => INSTANCE_ACTOR_NAME)

@@ -49,6 +49,7 @@ ${opts.head}
 <nav aria-label="Tejido"><ul class="nav">
 <li><a href="/">${ui.t('nav.map')}</a></li>
 <li><a href="/join">${ui.t('nav.join')}</a></li>
+<li><a href="/editors">${ui.t('editors.nav')}</a></li>
 <li><a href="/operators">${ui.t('nav.operators')}</a></li>
 </ul></nav>
 <nav aria-label="${ui.t('nav.language')}"><ul class="langs">

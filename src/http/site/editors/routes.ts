@@ -5,15 +5,17 @@
  * (directory/editing.ts): its moderation state is kept, a save writes only
  * what the person changed (form/listing-form.ts) and only onto the version
  * the form was loaded at; if someone saved since, it is refused, nothing is
- * written, and the page says what they changed.
+ * written, and the page says what they changed. Only "Save" writes:
+ * "Preview" (or a form sent without saying which) is the same edit checked
+ * the same way and shown in the public profile's layout, written nowhere.
  */
 import express, { Router, type Request, type Response } from 'express'
 import type { ListingService } from '../../../directory/listing-service'
-import type { Listing } from '../../../directory/listing'
+import { isPublished, type Listing } from '../../../directory/listing'
 import type { EditorAccounts } from '../../../directory/editor-accounts'
 import { Editing } from '../../../directory/editing'
 import { joinPage, type JoinPageContext } from '../join/view'
-import { editorSignInPage } from './view'
+import { editorPreview, editorSignInPage, type SignInContext } from './view'
 import { formErrors } from '../form/errors'
 import type { FormValues } from '../form/fields'
 import { oversizedFields, withoutFields } from '../form/limits'
@@ -64,8 +66,12 @@ export function editorRoutes(deps: EditorDeps): Router {
     const oversized = oversizedFields(req.body)
     if (oversized.length) return res.status(413).type('html').send(joinPage(c, withoutFields(values, oversized), Object.fromEntries(oversized.map((f) => [f, 'error.tooLong']))))
     if (!csrfValid(req)) return res.status(403).type('html').send(joinPage(c, values, { name: 'error.csrf' }))
-    const saved = await editing.save(listing, { version: Number(body._version), changes: (loaded) => formPatch(loaded, body) })
-    if (saved.ok) return res.type('html').send(joinPage({ ...c, status: c.ui.t('ed.saved'), loaded: loadedAt(saved.value) }, formValues(saved.value), {}))
+    const edit = { version: Number(body._version), changes: (loaded: Listing) => formPatch(loaded, body) }
+    // Only an explicit Save writes; a preview goes through the same checks and is written nowhere.
+    const saving = body.action === 'submit'
+    const saved = saving ? await editing.save(listing, edit) : editing.preview(listing, edit)
+    if (saved.ok && saving) return res.type('html').send(joinPage({ ...c, status: c.ui.t('ed.saved'), loaded: loadedAt(saved.value) }, formValues(saved.value), {}))
+    if (saved.ok) return res.type('html').send(joinPage(c, values, {}, { preview: editorPreview(c.ui, saved.value, previewSettings(deps)) }))
     if (saved.error.kind === 'stale') {
       const current = formValues(saved.error.current)
       const conflict = changedSince(body._fields, current).map((field) => ({ field, current: fieldDisplay(c.ui, field, current) }))
@@ -82,11 +88,32 @@ export function editorRoutes(deps: EditorDeps): Router {
 const formContext = (deps: EditorDeps, req: Request, res: Response): JoinPageContext & { mode: 'edit' } =>
   ({ ...signInContext(req, res), mode: 'edit', tileUrl: deps.web.tileUrl, tileAttribution: deps.web.tileAttribution })
 
+/** What the preview's profile is rendered with: this instance's host and the map's tiles. */
+const previewSettings = (deps: EditorDeps) => ({ host: new URL(deps.listings.origin).host, tileUrl: deps.web.tileUrl, tileAttribution: deps.web.tileAttribution })
+
+/** A slug no longer than any listing's (the schema caps it at 64): anything else names no listing and is not looked up. */
+const MAX_SLUG = 64
+
+/**
+ * The sign-in page's context; with `?listing=SLUG` (a profile's "Edit this
+ * listing"), the name of that listing when it is published here, so the page
+ * says whose account to use. An unpublished listing's name is not shown.
+ */
+async function signInFor(deps: EditorDeps, req: Request, res: Response): Promise<SignInContext> {
+  const slug = typeof req.query.listing === 'string' && req.query.listing.length <= MAX_SLUG ? req.query.listing : ''
+  const found = slug ? await deps.listings.get(slug) : null
+  const listing = found?.ok && isPublished(found.value) ? found.value : null
+  return { ...signInContext(req, res), ...(listing ? { listingName: listing.name } : {}) }
+}
+
 /** Signing in and out: the sign-in page (or the form, once signed in), the sign-in itself, and the sign-out. */
 function signInRoutes(router: Router, deps: EditorDeps, form: express.RequestHandler, own: (req: Request) => Promise<Listing | null>): void {
   router.get('/editors', handle(async (req, res) => {
-    if (await own(req)) return res.redirect(303, '/editors/listing')
-    res.type('html').send(editorSignInPage(signInContext(req, res)))
+    const signedIn = await own(req)
+    const wanted = typeof req.query.listing === 'string' ? req.query.listing : undefined
+    // Signed in for this listing (or for whichever): straight to the form. For another listing: the sign-in, to switch.
+    if (signedIn && (wanted === undefined || wanted === signedIn.slug)) return res.redirect(303, '/editors/listing')
+    res.type('html').send(editorSignInPage(await signInFor(deps, req, res)))
   }))
 
   // Same limiter as the operators' sign-in: five failures a minute per client (IPv6 by /64).

@@ -45,7 +45,8 @@ export function joinPage(ctx: JoinPageContext, values: FormValues, errors: FormE
     title, ui, url: ctx.url,
     body: html`${above(ctx, title, errors, state)}\n${listingForm(ctx, values, errors)}`,
     head: html`<link rel="stylesheet" href="/static/vendor/leaflet/leaflet.css">`,
-    scripts: ['/static/vendor/leaflet/leaflet.js', '/static/pick-location.js']
+    // A preview is the profile's own layout, its small map included.
+    scripts: ['/static/vendor/leaflet/leaflet.js', '/static/pick-location.js', ...(state.preview ? ['/static/profile-map.js'] : [])]
   })
 }
 
@@ -57,7 +58,7 @@ ${ctx.mode === 'edit' ? html`<form method="post" action="/editors/sign-out" clas
 ${ctx.status ? html`<p class="notice" role="status">${ctx.status}</p>` : ''}
 ${ctx.conflict ? conflictNotice(ui, ctx.conflict) : ''}
 ${Object.keys(errors).length ? html`<p class="errors" role="alert" id="form-errors">${ui.t('join.errors')}</p>` : ''}
-${state.preview ? html`<section class="preview" aria-labelledby="preview-title"><h2 id="preview-title">${ui.t('join.previewTitle')}</h2>${state.preview}</section>` : ''}`
+${state.preview ? html`<section class="preview" aria-labelledby="preview-title"><h2 id="preview-title">${ui.t(ctx.mode === 'edit' ? 'editors.previewTitle' : 'join.previewTitle')}</h2>${state.preview}</section>` : ''}`
 }
 
 /** The form itself: the listing's fields, on /join the account's, preview and send. */
