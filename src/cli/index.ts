@@ -6,11 +6,13 @@ import { loadConfig } from '../config/config'
 import { storeRefusal } from '../composition/store-refusal'
 import { serve } from '../main'
 import { seed } from './seed'
+import { seedThroughServer } from './seed-remote'
 import { reindex } from './reindex'
 
 const USAGE = `Usage: tejido <command>
   serve               run the instance (npm start)
-  seed [--count N]    load N fictional demo listings (default 320; npm run seed)
+  seed [--count N]    load N fictional demo listings (default 320; npm run seed);
+                      while a server runs, through it (POST /api/demo, needs ADMIN_TOKEN)
   reindex             rebuild the search index from the store (npm run reindex)`
 
 function countArg(args: string[]): number {
@@ -23,20 +25,31 @@ function countArg(args: string[]): number {
   return Number(raw)
 }
 
+/** Seeds the store directly, or, while a server holds the embedded store, through that server. */
+async function seedCommand(count: number): Promise<number> {
+  const config = loadConfig()
+  try {
+    const report = await seed(config, count)
+    console.log(`Seeded ${report.created} demo listings into ${config.mongodbUrl ? 'MongoDB' : config.dataDir} (${report.existing} were already there).`)
+    for (const f of report.failed) console.error(`  could not seed ${f.slug}: ${f.reason}`)
+    return report.failed.length ? 1 : 0
+  } catch (e) {
+    if (storeRefusal(e)?.kind !== 'locked') throw e
+    const outcome = await seedThroughServer(config, count)
+    if (outcome.out) console.log(outcome.out)
+    if (outcome.error) console.error(outcome.error)
+    return outcome.code
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command = 'serve', ...args] = argv
   switch (command) {
     case 'serve':
       await serve()
       return -1 // keeps running
-    case 'seed': {
-      const count = countArg(args)
-      const config = loadConfig()
-      const report = await seed(config, count)
-      console.log(`Seeded ${report.created} demo listings into ${config.mongodbUrl ? 'MongoDB' : config.dataDir} (${report.existing} were already there).`)
-      for (const f of report.failed) console.error(`  could not seed ${f.slug}: ${f.reason}`)
-      return report.failed.length ? 1 : 0
-    }
+    case 'seed':
+      return seedCommand(countArg(args))
     case 'reindex':
       console.log(await reindex(loadConfig()))
       return 0

@@ -8,7 +8,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { spawnSync } from 'node:child_process'
 import { freePort, startServer, stopServer, waitReady, type ServerProcess } from '../support/process'
-import { demoListings } from '../../src/cli/demo-data'
+import { demoListings } from '../../src/directory/demo/demo-data'
 
 const ROOT = path.resolve(__dirname, '..', '..')
 
