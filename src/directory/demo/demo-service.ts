@@ -5,7 +5,7 @@
  * Used by `POST/DELETE /api/demo`, the operator pages and `npm run seed`.
  */
 import type { ListingService } from '../listing-service'
-import type { Listing } from '../listing'
+import type { Listing, ListingInput } from '../listing'
 import { demoListings } from './demo-data'
 
 /** What loading did: created, already there (slug taken: left as it is), refused (with why). */
@@ -15,13 +15,35 @@ export interface DemoLoadReport { created: number; existing: number; failed: Arr
 export const MAX_DEMO_COUNT = 1000
 export const DEFAULT_DEMO_COUNT = 320
 
+/**
+ * The slugs a demo listing may take, in order: its own, then (once removed
+ * demo data left a tombstone on it, which keeps a deleted actor's id from
+ * being reused) `-again-2`, `-again-3`... Deterministic, so loading stays idempotent.
+ */
+function slugsFor(slug: string): string[] {
+  return [slug, ...Array.from({ length: 20 }, (_, n) => `${slug.slice(0, 50)}-again-${n + 2}`)]
+}
+
+/** Creates one demo listing under the first of its slugs that is free; 'existing' if one is already there. */
+async function createOne(service: ListingService, listing: ListingInput): Promise<'created' | 'existing' | string> {
+  for (const slug of slugsFor(listing.slug)) {
+    const result = await service.create({ ...listing, slug })
+    if (result.ok) return 'created'
+    if (result.error.kind !== 'conflict') return JSON.stringify(result.error)
+    const current = await service.get(slug)
+    if (current.ok) return 'existing'
+    if (current.error.kind !== 'gone') return JSON.stringify(current.error)
+  }
+  return 'every slug it may take belonged to deleted demo listings'
+}
+
 export async function loadDemo(service: ListingService, count: number): Promise<DemoLoadReport> {
   const report: DemoLoadReport = { created: 0, existing: 0, failed: [] }
   for (const listing of demoListings(count)) {
-    const result = await service.create(listing)
-    if (result.ok) report.created++
-    else if (result.error.kind === 'conflict') report.existing++
-    else report.failed.push({ slug: listing.slug, reason: JSON.stringify(result.error) })
+    const outcome = await createOne(service, listing)
+    if (outcome === 'created') report.created++
+    else if (outcome === 'existing') report.existing++
+    else report.failed.push({ slug: listing.slug, reason: outcome })
   }
   return report
 }
