@@ -58,7 +58,7 @@ describe('seed, then serve', () => {
 
     const page = await fetch(`${server.url}/orgs/${slug}`, { headers: { accept: 'text/html' } })
     expect(page.headers.get('content-type')).toMatch(/^text\/html/)
-    expect(await page.text()).toContain('Example data: this organisation is fictional.')
+    expect(await page.text()).toContain('Example listing: this organisation is fictional.')
 
     const nodeinfo = (await (await fetch(`${server.url}/nodeinfo/2.1`)).json()) as { usage: { users: { total: number } } }
     expect(nodeinfo.usage.users.total).toBe(320)
