@@ -21,8 +21,8 @@ function outcome(ui: Ui, query: Request['query']): SafeHtml | '' {
   const created = countParam(query.created)
   const existing = countParam(query.existing)
   const removed = countParam(query.removed)
-  if (query.demo === 'loaded' && created !== undefined && existing !== undefined) return html`<p class="status" role="status">${ui.t('firstRun.loaded', { created, existing })}</p>`
-  if (query.demo === 'removed' && removed !== undefined) return html`<p class="status" role="status">${ui.t('firstRun.removed', { removed })}</p>`
+  if (query.demo === 'loaded' && created !== undefined && existing !== undefined) return html`<p class="notice outcome" role="status">${ui.t('firstRun.loaded', { created, existing })}</p>`
+  if (query.demo === 'removed' && removed !== undefined) return html`<p class="notice outcome" role="status">${ui.t('firstRun.removed', { removed })}</p>`
   if (query.demo === 'unconfirmed') return html`<p class="errors" role="alert">${ui.t('firstRun.notConfirmed')}</p>`
   return ''
 }
@@ -35,7 +35,7 @@ ${outcome(ui, query)}
 <form method="post" action="/operators/demo/load" class="inline">${csrf}<button type="submit">${ui.t('firstRun.load')}</button></form>
 <form method="post" action="/operators/demo/remove" class="confirm-remove">${csrf}
 <label><input type="checkbox" name="confirm" value="yes" required> ${ui.t('firstRun.confirm')}</label>
-<button type="submit" class="destructive">${ui.t('firstRun.remove')}</button></form>
+<button type="submit" class="destructive"><span aria-hidden="true">✕ </span>${ui.t('firstRun.remove')}</button></form>
 </section>`
 }
 
