@@ -15,12 +15,15 @@ const USAGE = `Usage: tejido <command>
                       while a server runs, through it (POST /api/demo, needs ADMIN_TOKEN)
   reindex             rebuild the search index from the store (npm run reindex)`
 
+/** A bad command line: exit 64 (EX_USAGE), as an unknown command. */
+class UsageError extends Error {}
+
 function countArg(args: string[]): number {
   const i = args.indexOf('--count')
   if (i === -1) return 320
   const raw = args[i + 1] ?? ''
   if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > 100000) {
-    throw new Error(`--count must be a number from 1 to 100000, not "${raw}"`)
+    throw new UsageError(`--count must be a number from 1 to 100000, not "${raw}"`)
   }
   return Number(raw)
 }
@@ -73,6 +76,7 @@ main(process.argv.slice(2)).then(
   (e: unknown) => {
     const refusal = storeRefusal(e)
     if (refusal?.kind === 'other-origin') process.exit(report(refusal.message, 78)) // EX_CONFIG, as `serve` answers it
+    if (e instanceof UsageError) process.exit(report(`${e.message}\n${USAGE}`, 64))
     console.error(e instanceof Error ? e.message : e) // a locked DATA_DIR, a bad variable, a bad argument: the message says what to do
     process.exit(1)
   }
