@@ -20,7 +20,8 @@ const layerRules = [
   { files: ['src/directory/**/*.ts'], rules: restrict(STORAGE, SEARCH, FEDERATION, HTTP, COMPOSITION, DRIVERS) },
   { files: ['src/storage/**/*.ts'], rules: restrict(SEARCH, FEDERATION, HTTP, COMPOSITION, EXPRESS) },
   { files: ['src/search/**/*.ts'], rules: restrict(FEDERATION, HTTP, COMPOSITION, EXPRESS) },
-  { files: ['src/federation/**/*.ts'], rules: restrict(HTTP, COMPOSITION, EXPRESS) }
+  { files: ['src/federation/**/*.ts'], rules: restrict(HTTP, COMPOSITION, EXPRESS) },
+  { files: ['src/mail/**/*.ts'], rules: restrict(SEARCH, FEDERATION, HTTP, COMPOSITION, EXPRESS) }
 ]
 
 export default tseslint.config(

@@ -20,6 +20,8 @@ import { composeFederation, type Federation } from './federation'
 import { SearchIndexer } from '../search/indexer'
 import type { SearchIndex } from '../search/search-index'
 import { openSearch, embeddedSnapshotPath } from './search'
+import type { MailOutbox } from '../mail/outbox'
+import { openMail } from './mail'
 import { VERSION } from '../version'
 import type { Listing } from '../directory/listing'
 
@@ -30,6 +32,8 @@ export interface Tejido {
   bridge: ApexBridge
   federation: Federation
   search: SearchIndex
+  /** Outgoing mail, when SMTP_URL is set. */
+  mail: MailOutbox | undefined
   store: OpenStore
   /** Background work at start (apex's copies of listings written while it was stopped). */
   background: Promise<unknown>
@@ -54,6 +58,7 @@ export async function compose(config: Config, logger: Logger): Promise<Tejido> {
     if (loaded) logger.info({ ...loaded, engine: 'embedded' }, 'search index loaded from its snapshot')
     else if (!config.meiliUrl || (await search.count()) === 0) logger.info({ indexed: await indexer.rebuild(), engine: config.meiliUrl ? 'meilisearch' : 'embedded' }, 'search index built')
     indexer.subscribe(events)
+    const mail = await openMail(config, store.db, logger)
     const keys = new ActorKeys(store.db)
     await keys.init()
     const bridge = new ApexBridge({ publicUrl: config.publicUrl, host: config.host, db: store.db, keys, logger, version: VERSION })
@@ -83,8 +88,9 @@ export async function compose(config: Config, logger: Logger): Promise<Tejido> {
       (e: unknown) => logger.error({ err: e }, 'apex reconcile failed')
     )
     return {
-      app, listings, events, bridge, federation, search, store, background,
+      app, listings, events, bridge, federation, search, mail: mail.outbox, store, background,
       close: async () => {
+        await mail.close()
         await federation.stop()
         await bridge.stop()
         await background

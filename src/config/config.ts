@@ -5,6 +5,7 @@
  */
 import path from 'node:path'
 import net from 'node:net'
+import { looksLikeEmail } from '../directory/editor-accounts'
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
 
@@ -41,6 +42,16 @@ export interface Config {
   readonly maxPendingListings: number
   /** At most this many pending applications from one client (address, IPv6 by /64). */
   readonly maxPendingPerClient: number
+  /** Outgoing mail (SMTP_URL and MAIL_FROM); undefined when SMTP_URL is unset: the features that need mail say so. */
+  readonly mail: MailConfig | undefined
+}
+
+/** Where mail goes out and whom it is from. */
+export interface MailConfig {
+  /** smtp://user:pass@host:587 (STARTTLS when offered) or smtps://user:pass@host:465 (TLS from the start). */
+  readonly url: string
+  /** "Name <address>" or a bare address. */
+  readonly from: string
 }
 
 export class ConfigError extends Error {
@@ -155,6 +166,30 @@ function parseCount(env: Env, name: string, fallback: number): number {
   return Number(raw)
 }
 
+/** SMTP_URL and MAIL_FROM, both or neither. */
+function parseMail(env: Env): MailConfig | undefined {
+  const url = text(env, 'SMTP_URL')
+  const from = text(env, 'MAIL_FROM')
+  if (!url) {
+    if (from) throw new ConfigError('MAIL_FROM', 'is set but SMTP_URL is not: set SMTP_URL too (smtp://user:password@host:587), or unset MAIL_FROM')
+    return undefined
+  }
+  // never echo the URL: it holds the SMTP password
+  let parsed: URL
+  try {
+    parsed = new URL(url)
+  } catch {
+    throw new ConfigError('SMTP_URL', 'is not a URL (smtp://user:password@host:587 or smtps://user:password@host:465)')
+  }
+  if (parsed.protocol !== 'smtp:' && parsed.protocol !== 'smtps:') throw new ConfigError('SMTP_URL', `must use smtp: or smtps:, not ${parsed.protocol}`)
+  if (!parsed.hostname) throw new ConfigError('SMTP_URL', 'names no host')
+  if (!from) throw new ConfigError('MAIL_FROM', 'must be set with SMTP_URL: the address mail comes from, e.g. "Tejido <directory@example.org>"')
+  const open = from.lastIndexOf('<')
+  const address = open === -1 ? from : from.slice(open + 1, from.endsWith('>') ? -1 : undefined)
+  if ((open !== -1 && !from.endsWith('>')) || !looksLikeEmail(address.trim())) throw new ConfigError('MAIL_FROM', `"${from}" is not an address nor "Name <address>"`)
+  return { url, from }
+}
+
 function parseSecret(env: Env, name: string): string | undefined {
   const value = text(env, name)
   if (value !== undefined && value.length < 16) {
@@ -192,6 +227,7 @@ export function loadConfig(env: Env = process.env): Config {
     trustProxy: Object.freeze(parseTrustProxy(env)),
     metricsToken: parseSecret(env, 'METRICS_TOKEN'),
     maxPendingListings: parseCount(env, 'MAX_PENDING_LISTINGS', 200),
-    maxPendingPerClient: parseCount(env, 'MAX_PENDING_PER_CLIENT', 3)
+    maxPendingPerClient: parseCount(env, 'MAX_PENDING_PER_CLIENT', 3),
+    mail: parseMail(env)
   })
 }

@@ -48,7 +48,12 @@ describe('config', () => {
     ['ALLOW_PRIVATE_ADDRESSES', { ALLOW_PRIVATE_ADDRESSES: 'bad host!' }],
     ['TILE_URL', { TILE_URL: 'https://tiles.example/{z}/{x}.png' }],
     ['TILE_URL', { TILE_URL: 'http://tiles.example/{z}/{x}/{y}.png' }],
-    ['TILE_URL', { TILE_URL: 'not a url {z}{x}{y}' }]
+    ['TILE_URL', { TILE_URL: 'not a url {z}{x}{y}' }],
+    ['SMTP_URL', { SMTP_URL: 'http://mail.example', MAIL_FROM: 'a@b.example' }],
+    ['SMTP_URL', { SMTP_URL: 'not a url', MAIL_FROM: 'a@b.example' }],
+    ['MAIL_FROM', { SMTP_URL: 'smtp://mail.example:587' }],
+    ['MAIL_FROM', { SMTP_URL: 'smtp://mail.example:587', MAIL_FROM: 'Tejido <nobody>' }],
+    ['MAIL_FROM', { MAIL_FROM: 'a@b.example' }]
   ])('a bad %s is named', (variable, env) => {
     let error: unknown
     try {
@@ -59,5 +64,12 @@ describe('config', () => {
     expect(error).toBeInstanceOf(ConfigError)
     expect((error as ConfigError).variable).toBe(variable)
     expect((error as Error).message).toContain(variable)
+  })
+
+  test('mail: SMTP_URL and MAIL_FROM together, "Name <address>" or a bare address; the URL\'s password never in a message', () => {
+    expect(loadConfig({}).mail).toBeUndefined()
+    expect(loadConfig({ SMTP_URL: 'smtps://u:secret@mail.example:465', MAIL_FROM: 'Tejido <dir@example.org>' }).mail).toEqual({ url: 'smtps://u:secret@mail.example:465', from: 'Tejido <dir@example.org>' })
+    expect(loadConfig({ SMTP_URL: 'smtp://mail.example', MAIL_FROM: 'dir@example.org' }).mail?.from).toBe('dir@example.org')
+    expect(() => loadConfig({ SMTP_URL: 'smtpx://u:secret@mail.example', MAIL_FROM: 'a@b.example' })).toThrow(/^(?!.*secret)/)
   })
 })
