@@ -12,7 +12,7 @@ import express from 'express'
 import { EmbeddedSearchIndex } from '../src/search/embedded/engine'
 import { searchRoutes } from '../src/http/api/search'
 import { DEFAULT_QUERY, type SearchQuery } from '../src/search/query'
-import { demoListings } from '../src/cli/demo-data'
+import { demoListings } from '../src/directory/demo/demo-data'
 import type { Listing } from '../src/directory/listing'
 import { rng } from '../tests/support/random'
 

@@ -9,7 +9,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { spawnSync } from 'node:child_process'
 import { EmbeddedClient } from '../src/storage/embedded/client'
-import { demoListings } from '../src/cli/demo-data'
+import { demoListings } from '../src/directory/demo/demo-data'
 
 const arg = (name: string, fallback: number): number => {
   const i = process.argv.indexOf(name)

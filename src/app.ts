@@ -11,6 +11,7 @@ import type { ApexBridge } from './federation/apex-bridge'
 import type { InstanceInfo } from './federation/actor-mapping'
 import { servicesDocument } from './directory/vocabulary'
 import { listingsApi } from './http/api/listings'
+import { demoApi } from './http/api/demo'
 import { actorRoutes } from './http/activitypub/actors'
 import { directoryRoutes } from './http/activitypub/directory'
 import { searchRoutes } from './http/api/search'
@@ -109,6 +110,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(placesRoutes(places))
   api.use('/listings', requireOperator(deps.adminToken), listingsApi(deps.listings))
   api.use('/peers', requireOperator(deps.adminToken), deps.federation.peersRouter)
+  api.use('/demo', requireOperator(deps.adminToken), demoApi(deps.listings, deps.instance.publicUrl))
   app.use('/api', api)
 
   app.use(mapRoutes({ ...deps, places }))

@@ -6,21 +6,43 @@ import { loadConfig } from '../config/config'
 import { storeRefusal } from '../composition/store-refusal'
 import { serve } from '../main'
 import { seed } from './seed'
+import { seedThroughServer } from './seed-remote'
 import { reindex } from './reindex'
 
 const USAGE = `Usage: tejido <command>
   serve               run the instance (npm start)
-  seed [--count N]    load N fictional demo listings (default 320; npm run seed)
+  seed [--count N]    load N fictional demo listings (default 320; npm run seed);
+                      while a server runs, through it (POST /api/demo, needs ADMIN_TOKEN)
   reindex             rebuild the search index from the store (npm run reindex)`
+
+/** A bad command line: exit 64 (EX_USAGE), as an unknown command. */
+class UsageError extends Error {}
 
 function countArg(args: string[]): number {
   const i = args.indexOf('--count')
   if (i === -1) return 320
   const raw = args[i + 1] ?? ''
   if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > 100000) {
-    throw new Error(`--count must be a number from 1 to 100000, not "${raw}"`)
+    throw new UsageError(`--count must be a number from 1 to 100000, not "${raw}"`)
   }
   return Number(raw)
+}
+
+/** Seeds the store directly, or, while a server holds the embedded store, through that server. */
+async function seedCommand(count: number): Promise<number> {
+  const config = loadConfig()
+  try {
+    const report = await seed(config, count)
+    console.log(`Seeded ${report.created} demo listings into ${config.mongodbUrl ? 'MongoDB' : config.dataDir} (${report.existing} were already there).`)
+    for (const f of report.failed) console.error(`  could not seed ${f.slug}: ${f.reason}`)
+    return report.failed.length ? 1 : 0
+  } catch (e) {
+    if (storeRefusal(e)?.kind !== 'locked') throw e
+    const outcome = await seedThroughServer(config, count)
+    if (outcome.out) console.log(outcome.out)
+    if (outcome.error) console.error(outcome.error)
+    return outcome.code
+  }
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -29,14 +51,8 @@ async function main(argv: string[]): Promise<number> {
     case 'serve':
       await serve()
       return -1 // keeps running
-    case 'seed': {
-      const count = countArg(args)
-      const config = loadConfig()
-      const report = await seed(config, count)
-      console.log(`Seeded ${report.created} demo listings into ${config.mongodbUrl ? 'MongoDB' : config.dataDir} (${report.existing} were already there).`)
-      for (const f of report.failed) console.error(`  could not seed ${f.slug}: ${f.reason}`)
-      return report.failed.length ? 1 : 0
-    }
+    case 'seed':
+      return seedCommand(countArg(args))
     case 'reindex':
       console.log(await reindex(loadConfig()))
       return 0
@@ -60,6 +76,7 @@ main(process.argv.slice(2)).then(
   (e: unknown) => {
     const refusal = storeRefusal(e)
     if (refusal?.kind === 'other-origin') process.exit(report(refusal.message, 78)) // EX_CONFIG, as `serve` answers it
+    if (e instanceof UsageError) process.exit(report(`${e.message}\n${USAGE}`, 64))
     console.error(e instanceof Error ? e.message : e) // a locked DATA_DIR, a bad variable, a bad argument: the message says what to do
     process.exit(1)
   }

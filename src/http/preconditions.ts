@@ -44,7 +44,7 @@ export function ifMatch(req: Request, res: Response): VersionCheck | undefined |
 /** The JSON types a listing or a merge patch may be sent as. */
 export const JSON_BODY_TYPES = ['application/merge-patch+json', 'application/json'] as const
 
-const hasBody = (req: Request): boolean =>
+export const hasBody = (req: Request): boolean =>
   req.get('transfer-encoding') !== undefined || Number(req.get('content-length') ?? 0) > 0
 
 /**

@@ -24,6 +24,8 @@ export interface SearchEntry {
   points: Array<{ lat: number; lng: number; name?: string; country?: string }>
   /** Tags the listing gives itself (searched with its services). */
   tags: string[]
+  /** Demo data, fictional: shown as "Example listing". */
+  example?: true
 }
 
 /** Every label of each service, in every language, as one string. */
@@ -78,7 +80,8 @@ export function toEntry(listing: Listing): SearchEntry {
     updated: listing.updated.getTime(),
     lastVerified: listing.provenance.lastVerified.getTime(),
     points,
-    tags: listing.tags ?? []
+    tags: listing.tags ?? [],
+    ...(listing.example ? { example: true as const } : {})
   }
 }
 

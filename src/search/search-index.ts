@@ -26,6 +26,8 @@ export interface SearchHit {
   updated: string
   /** What of the query this hit matched, for highlighting. */
   matched: HitMatch
+  /** Demo data (the listing's `example`): fictional, shown as such. */
+  example?: true
 }
 
 /** What of a query a hit matched. */

@@ -9,7 +9,7 @@ import type { Server } from 'node:http'
 import type { Browser } from 'playwright-core'
 import { composeInstance, type TestInstance } from '../support/instance'
 import { freePort } from '../support/process'
-import { demoListings } from '../../src/cli/demo-data'
+import { demoListings } from '../../src/directory/demo/demo-data'
 import { launch } from './browser'
 import { LONG_WORDS, STALE_MIRROR } from './search-listings'
 

@@ -6,7 +6,7 @@
 import type { Browser, Page } from 'playwright-core'
 import type { ServerProcess } from '../support/process'
 import { startWebInstance, screenshot, axeViolations, type WebInstance } from './browser'
-import { demoListings } from '../../src/cli/demo-data'
+import { demoListings } from '../../src/directory/demo/demo-data'
 
 jest.setTimeout(120000)
 const TOKEN = 'browser-test-operator-token'

@@ -1,19 +1,20 @@
 /**
  * The newcomer's path, as processes: seed the demo data (twice: idempotent),
- * start the server, fetch a listing as ActivityPub, WebFinger and HTML; the
- * seed is refused while the server owns DATA_DIR.
+ * start the server, fetch a listing as ActivityPub, WebFinger and HTML; while
+ * the server owns DATA_DIR, the seed goes through it (POST /api/demo) with
+ * ADMIN_TOKEN, and says what to set without it.
  */
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { spawnSync } from 'node:child_process'
 import { freePort, startServer, stopServer, waitReady, type ServerProcess } from '../support/process'
-import { demoListings } from '../../src/cli/demo-data'
+import { demoListings } from '../../src/directory/demo/demo-data'
 
 const ROOT = path.resolve(__dirname, '..', '..')
 
-function seed(env: Record<string, string>) {
-  return spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli/index.ts'), 'seed'], {
+function seed(env: Record<string, string>, args: string[] = []) {
+  return spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli/index.ts'), 'seed', ...args], {
     cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'warn', ...env }, encoding: 'utf8', timeout: 60000
   })
 }
@@ -38,9 +39,10 @@ describe('seed, then serve', () => {
 
     server = startServer({ DATA_DIR: dataDir }, port)
     await waitReady(server)
-    const refused = seed(env)
-    expect(refused.status).not.toBe(0)
-    expect(refused.stderr).toContain(`The data directory ${dataDir} is in use by another Tejido process`)
+    const refused = seed(env) // the server was started without ADMIN_TOKEN: the seed says what to set
+    expect(refused.status).toBe(75)
+    expect(refused.stderr).toContain(`A Tejido server holds the data directory ${dataDir}`)
+    expect(refused.stderr).toContain("ADMIN_TOKEN=<the server's token> npm run seed")
 
     const slug = (demoListings(1)[0] as { slug: string }).slug
     const base = `http://localhost:${port}`
@@ -56,7 +58,7 @@ describe('seed, then serve', () => {
 
     const page = await fetch(`${server.url}/orgs/${slug}`, { headers: { accept: 'text/html' } })
     expect(page.headers.get('content-type')).toMatch(/^text\/html/)
-    expect(await page.text()).toContain('Example data: this organisation is fictional.')
+    expect(await page.text()).toContain('Example listing: this organisation is fictional.')
 
     const nodeinfo = (await (await fetch(`${server.url}/nodeinfo/2.1`)).json()) as { usage: { users: { total: number } } }
     expect(nodeinfo.usage.users.total).toBe(320)
@@ -91,6 +93,33 @@ describe('seed, then serve', () => {
       expect(reseed.stderr).toContain(`This store belongs to the instance http://localhost:${port}`)
     } finally {
       await stopServer(moved, 'SIGTERM')
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
+  }, 120000)
+
+  test('while a server runs, the seed loads the demo data through it with ADMIN_TOKEN', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tejido-seed-live-'))
+    const token = 'seed-through-the-server-token'
+    const port = await freePort()
+    const live = startServer({ DATA_DIR: dir, ADMIN_TOKEN: token }, port)
+    try {
+      await waitReady(live)
+      const env = { DATA_DIR: dir, PORT: String(port) }
+      const wrong = seed({ ...env, ADMIN_TOKEN: 'not-the-servers-token' }, ['--count', '5'])
+      expect(wrong.status).toBe(77)
+      expect(wrong.stderr).toContain('It refused ADMIN_TOKEN')
+      const done = seed({ ...env, ADMIN_TOKEN: token }, ['--count', '5'])
+      expect({ status: done.status, stderr: done.stderr }).toMatchObject({ status: 0 })
+      expect(done.stdout).toContain(`Seeded 5 demo listings through the server at http://localhost:${port} (0 were already there).`)
+      const search = (await (await fetch(`${live.url}/api/search?perPage=1`)).json()) as { total: number }
+      expect(search.total).toBe(5) // indexed by the running server: searchable at once
+      const again = seed({ ...env, ADMIN_TOKEN: token }, ['--count', '5'])
+      expect(again.stdout).toContain('Seeded 0 demo listings through the server')
+      const tooMany = seed({ ...env, ADMIN_TOKEN: token }, ['--count', '5000'])
+      expect(tooMany.status).toBe(64)
+      expect(tooMany.stderr).toContain('--count can be at most 1000')
+    } finally {
+      await stopServer(live, 'SIGTERM')
       fs.rmSync(dir, { recursive: true, force: true })
     }
   }, 120000)

@@ -5,7 +5,7 @@
 import type { SearchIndex } from '../../src/search/search-index'
 import { DEFAULT_QUERY, type SearchQuery } from '../../src/search/query'
 import { haversineKm, inBox } from '../../src/search/geo'
-import { demoListings } from '../../src/cli/demo-data'
+import { demoListings } from '../../src/directory/demo/demo-data'
 import type { Listing, ListingInput } from '../../src/directory/listing'
 
 const ORIGIN = 'https://search.test'

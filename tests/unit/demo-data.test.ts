@@ -3,10 +3,10 @@
  * language that say each service in words (never its id), and offices with
  * a neighbourhood and a street address of their city.
  */
-import { demoListings } from '../../src/cli/demo-data'
-import { describeServices, summaryHtml, summaryLanguage, type SummaryFacts } from '../../src/cli/demo-phrases'
-import { PHRASE_LANGS, servicePhrase } from '../../src/cli/demo-service-phrases'
-import { hasPlaces, demoPlace } from '../../src/cli/demo-places'
+import { demoListings } from '../../src/directory/demo/demo-data'
+import { describeServices, summaryHtml, summaryLanguage, type SummaryFacts } from '../../src/directory/demo/demo-phrases'
+import { PHRASE_LANGS, servicePhrase } from '../../src/directory/demo/demo-service-phrases'
+import { hasPlaces, demoPlace } from '../../src/directory/demo/demo-places'
 import { SERVICES } from '../../src/directory/vocabulary'
 
 const demo = demoListings(320)

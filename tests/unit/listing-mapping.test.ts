@@ -1,6 +1,6 @@
 import { validateListing, mergePatch, sanitizeSummary } from '../../src/directory/validate'
 import { listingToActor, instanceActor, publicContact } from '../../src/federation/actor-mapping'
-import { demoListings } from '../../src/cli/demo-data'
+import { demoListings } from '../../src/directory/demo/demo-data'
 import { SERVICES, KINDS } from '../../src/directory/vocabulary'
 import type { Listing } from '../../src/directory/listing'
 import schema from '../../schemas/listing.schema.json'

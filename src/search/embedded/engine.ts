@@ -34,13 +34,13 @@ import * as cells from './cells'
 const { f64, i32 } = cells
 
 // Bump when what the index keeps or how it tokenizes changes: an older snapshot is then rebuilt, not misread.
-const SNAPSHOT_FORMAT = 2
+const SNAPSHOT_FORMAT = 3 // 3: hits carry `example`
 const snapshots = new Packr({ useRecords: true, moreTypes: false })
 
 interface EngineSnapshot { format: number; origin: string; display: Array<Display | null>; text: TextSnapshot; columns: ColumnsSnapshot }
 
 /** What a hit shows, kept per slot; summaries only as long as an excerpt. */
-type Display = Pick<SearchEntry, 'id' | 'slug' | 'url' | 'names' | 'defaultLanguage' | 'services' | 'languages' | 'countries'> & {
+type Display = Pick<SearchEntry, 'id' | 'slug' | 'url' | 'names' | 'defaultLanguage' | 'services' | 'languages' | 'countries' | 'example'> & {
   /** Which version of the listing this is, to tell a snapshot's entries that are still current. */
   stamp: string
   excerpts: Record<string, string>
@@ -85,7 +85,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
     this.display[slot] = {
       id: entry.id, slug: entry.slug, url: entry.url, names: entry.names, defaultLanguage: entry.defaultLanguage, stamp: listingStamp(listing),
       services: entry.services, languages: entry.languages, countries: entry.countries, excerpts,
-      places: entry.points
+      places: entry.points, ...(entry.example ? { example: true as const } : {})
     }
     this.slotOf.set(listing.id, slot)
     this.nearby.forget()
@@ -234,7 +234,8 @@ export class EmbeddedSearchIndex implements SearchIndex {
       origin,
       stale: isStale({ origin, lastVerified: f64(c.lastVerified, slot) }, this.localOrigin, this.now()),
       updated: new Date(f64(c.updated, slot)).toISOString(),
-      matched: matchedOf(m.text, slot, read, d.services)
+      matched: matchedOf(m.text, slot, read, d.services),
+      ...(d.example ? { example: true as const } : {})
     }
   }
 

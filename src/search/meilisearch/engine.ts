@@ -146,7 +146,8 @@ export class MeiliSearchIndex implements SearchIndex {
       origin: d.origin,
       stale: isStale(d, this.localOrigin, Date.now()),
       updated: new Date(d.updated).toISOString(),
-      matched: hitMatch(read, d)
+      matched: hitMatch(read, d),
+      ...(d.example ? { example: true as const } : {})
     }
   }
 }

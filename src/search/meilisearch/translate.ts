@@ -64,7 +64,8 @@ export function listingToDocuments(listing: Listing): MeiliDocument[] {
     ...(e.accepting !== undefined ? { accepting: e.accepting } : {}),
     services: e.services, languages: e.languages, countries: e.countries,
     name: namesText(listing, e), names: e.names, services_text: servicesText(e), places_text: placesText(listing, e), summary: summariesText(e), summaries: e.summaries,
-    defaultLanguage: e.defaultLanguage, updated: e.updated, lastVerified: e.lastVerified
+    defaultLanguage: e.defaultLanguage, updated: e.updated, lastVerified: e.lastVerified,
+    ...(e.example ? { example: e.example } : {})
   }
   const prefix = docIdPrefix(e.id)
   if (e.points.length === 0) return [{ id: `${prefix}-0`, ...base }]

@@ -22,8 +22,8 @@ export class DataDirLockedError extends Error {
   constructor(readonly dir: string, readonly holder: LockHolder) {
     super(
       `The data directory ${dir} is in use by another Tejido process${describe(holder)}. ` +
-      'The embedded store belongs to one process at a time: stop that process first ' +
-      '(or run this command through its HTTP API), or point DATA_DIR elsewhere.'
+      'The embedded store belongs to one process at a time: stop that process first, ' +
+      'or point DATA_DIR elsewhere.'
     )
     this.name = 'DataDirLockedError'
   }

@@ -14,6 +14,7 @@ import { facetLabel, FACET_TITLES } from './facets'
 import { withoutWords, type Drop, type DropLink } from './drops'
 import { searchHref } from './search-url'
 import type { MapSearch } from './view'
+import { firstRunGuide } from './first-run'
 
 /** A message with `{name}` filled by HTML (a link, a <time>): the message's own text stays escaped around it. */
 export function filled(ui: Ui, key: MessageKey, name: string, inner: SafeHtml, values: Record<string, string | number> = {}): SafeHtml {
@@ -93,5 +94,6 @@ export function answerNotes(ui: Ui, search: MapSearch): SafeHtml {
 
 /** Below the (empty) list of a search that found nothing. */
 export function emptyAnswer(ui: Ui, search: MapSearch, result: SearchResult | null): SafeHtml | '' {
-  return result && result.total === 0 ? nothingFound(ui, search) : ''
+  if (!result || result.total !== 0) return ''
+  return search.emptyDirectory ? firstRunGuide(ui) : nothingFound(ui, search)
 }

@@ -64,7 +64,7 @@ function provenanceLine(ui: Ui, hit: SearchHit, origin: string): SafeHtml | '' {
 
 function hitItem(ui: Ui, hit: SearchHit, origin: string): SafeHtml {
   return html`<li class="hit${hit.stale ? ' stale' : ''}" data-id="${hit.id}">
-<h3><a href="${profileHref(hit.id, origin)}">${hit.name}</a></h3>
+<h3><a href="${profileHref(hit.id, origin)}">${hit.name}</a>${hit.example ? html` <span class="example-mark">${ui.t('firstRun.example')}</span>` : ''}</h3>
 ${metaLine(ui, hit)}
 <p class="excerpt">${hit.summary}</p>
 ${servicesList(ui, hit)}

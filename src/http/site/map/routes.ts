@@ -76,8 +76,9 @@ async function searchOf(deps: MapDeps, req: Request, ui: Ui): Promise<MapSearch>
   const placeRefusals = placeRefusal(ui, place)
   if (parsed.ok && !placeRefusals.length) {
     const result = await deps.search.search(parsed.value)
-    const drops = result.total === 0 ? await helpfulDrops(deps.search, { query: parsed.value, place: place.text }) : []
-    return { query: parsed.value, place, result, refusals: [], rejected: {}, drops }
+    const emptyDirectory = result.total === 0 && (await deps.search.count()) === 0
+    const drops = result.total === 0 && !emptyDirectory ? await helpfulDrops(deps.search, { query: parsed.value, place: place.text }) : []
+    return { query: parsed.value, place, result, refusals: [], rejected: {}, drops, emptyDirectory }
   }
   const errors = parsed.ok ? [] : parsed.error.filter((e) => !placeRefusals.length || !missingCentre(e))
   const rejected: Partial<Record<string, string>> = {}

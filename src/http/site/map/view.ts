@@ -49,6 +49,8 @@ export interface MapSearch {
   place: PlaceField
   /** For a search that found nothing: what to leave out to find something. */
   drops: DropLink[]
+  /** True when nothing at all is searchable here yet: the page says how listings arrive (first-run.ts). */
+  emptyDirectory?: boolean
 }
 
 /** The parts of the page a new search changes, #facets and #results, exactly as the page renders them (GET /fragments/results). */

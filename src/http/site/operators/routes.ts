@@ -10,7 +10,8 @@ import type { PeerStore } from '../../../federation/peers/peer-store'
 import type { Peering } from '../../../federation/peers/peering'
 import type { DeliveryQueue } from '../../../federation/delivery/queue'
 import type { InstanceInfo } from '../../../federation/actor-mapping'
-import { signInPage, queuePage, listingsPage, peersPage, settingsPage, type OperatorContext } from './view'
+import { signInPage, queuePage, listingsPage, peersPage, settingsPage, csrfField, type OperatorContext } from './view'
+import { demoRoutes, demoSection } from './demo'
 import { csrfToken, csrfValid, type Sessions } from '../session'
 import { signInLimiter } from '../sign-in-limit'
 import { sameSecret } from '../../auth'
@@ -88,7 +89,8 @@ function listingRoutes(router: Router, deps: OperatorDeps, { ctx, signedIn, post
   router.get('/operators/listings', signedIn, handle(async (req, res) => {
     const page = Math.max(1, Number(req.query.page) || 1)
     const result = await deps.listings.list({ page, perPage: 100 })
-    res.type('html').send(listingsPage(ctx(req, res), result.items, result.total))
+    const context = ctx(req, res)
+    res.type('html').send(listingsPage(context, result.items, result.total, demoSection(context.ui, csrfField(context), req.query)))
   }))
 }
 
@@ -120,6 +122,7 @@ export function operatorRoutes(deps: OperatorDeps): Router {
   signInRoutes(router, deps, shared)
   listingRoutes(router, deps, shared)
   peerRoutes(router, deps, shared)
+  demoRoutes(router, deps.listings, deps.instance.publicUrl, [shared.signedIn, shared.form, shared.posted])
   router.get('/operators/settings', shared.signedIn, (req, res) => {
     res.type('html').send(settingsPage(shared.ctx(req, res), { name: deps.instance.name, publicUrl: deps.instance.publicUrl, ...deps.settings }))
   })

@@ -10,7 +10,7 @@ import { page } from '../layout'
 
 export interface OperatorContext { ui: Ui; url: string; csrf: string }
 
-const csrfField = (ctx: OperatorContext) => html`<input type="hidden" name="_csrf" value="${ctx.csrf}">`
+export const csrfField = (ctx: OperatorContext): SafeHtml => html`<input type="hidden" name="_csrf" value="${ctx.csrf}">`
 const action = (ctx: OperatorContext, path: string, label: string, extra: SafeHtml | string = '') =>
   html`<form method="post" action="${path}" class="inline">${csrfField(ctx)}${extra}<button type="submit">${label}</button></form>`
 
@@ -54,8 +54,8 @@ export function queuePage(ctx: OperatorContext, pending: Listing[]): string {
   return frame(ctx, ctx.ui.t('op.queue'), pending.length ? listingRows(ctx, pending, true) : html`<p>${ctx.ui.t('op.queueEmpty')}</p>`)
 }
 
-export function listingsPage(ctx: OperatorContext, listings: Listing[], total: number): string {
-  return frame(ctx, ctx.ui.t('op.listings'), html`<p>${ctx.ui.t('op.total', { count: total })}</p>${listingRows(ctx, listings, false)}`)
+export function listingsPage(ctx: OperatorContext, listings: Listing[], total: number, demo: SafeHtml | '' = ''): string {
+  return frame(ctx, ctx.ui.t('op.listings'), html`<p>${ctx.ui.t('op.total', { count: total })}</p>${listingRows(ctx, listings, false)}${demo}`)
 }
 
 export function peersPage(ctx: OperatorContext, peers: Array<{ peer: Peer; deliveries?: HostStatus }>, error?: string): string {

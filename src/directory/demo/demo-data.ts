@@ -6,10 +6,10 @@
  * street addresses of their city (demo-places.ts). Deterministic: the same
  * count always yields the same listings, so seeding is idempotent.
  */
-import { SERVICES } from '../directory/vocabulary'
+import { SERVICES } from '../vocabulary'
 import { summaryHtml, summaryLanguage, type SummaryFacts } from './demo-phrases'
 import { demoPlace } from './demo-places'
-import type { ListingInput } from '../directory/listing'
+import type { ListingInput } from '../listing'
 
 interface City { name: string; country: string; region?: string; lat: number; lng: number; langs: string[] }
 
