@@ -21,7 +21,7 @@ import { SearchIndexer } from '../search/indexer'
 import type { SearchIndex } from '../search/search-index'
 import { openSearch, embeddedSnapshotPath } from './search'
 import type { MailOutbox } from '../mail/outbox'
-import { openMail, joinConfirm } from './mail'
+import { openMail, joinConfirm, mailSetting } from './mail'
 import { VERSION } from '../version'
 import type { Listing } from '../directory/listing'
 
@@ -81,7 +81,7 @@ export async function compose(config: Config, logger: Logger): Promise<Tejido> {
       web: { tileUrl: config.tileUrl, tileAttribution: config.tileAttribution },
       http: { secure, trustProxy: config.trustProxy, metricsToken: config.metricsToken },
       accounts, sessions,
-      settings: { autoApprove: config.autoApprovePeers, repairIntervalMs: config.repairIntervalMs, tileUrl: config.tileUrl },
+      settings: { autoApprove: config.autoApprovePeers, repairIntervalMs: config.repairIntervalMs, tileUrl: config.tileUrl, ...mailSetting(config) },
       pendingLimits: { maxPendingListings: config.maxPendingListings, maxPendingPerClient: config.maxPendingPerClient },
       ...(confirm ? { confirm } : {})
     })

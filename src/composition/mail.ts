@@ -38,3 +38,10 @@ export async function joinConfirm(outbox: MailOutbox | undefined, db: DocumentDb
   await confirmations.init()
   return { outbox, confirmations, instanceName }
 }
+
+/** What the operator settings page says of mail: the sender and the server (never the URL: it holds the password). */
+export function mailSetting(config: Pick<Config, 'mail'>): { mail?: { from: string; server: string } } {
+  if (!config.mail) return {}
+  const url = new URL(config.mail.url)
+  return { mail: { from: config.mail.from, server: `${url.protocol}//${url.host}` } }
+}

@@ -5,7 +5,7 @@
  */
 import request from 'supertest'
 import type { ParsedMail } from 'mailparser'
-import { composeInstance, type TestInstance } from '../support/instance'
+import { composeInstance, ADMIN_TOKEN, type TestInstance } from '../support/instance'
 import { formSession, postForm, application } from '../support/forms'
 import { smtpServer, smtpEnv } from '../support/smtp'
 
@@ -94,11 +94,43 @@ describe('joining with mail: the address is confirmed first', () => {
     expect(await pending(inst)).toEqual(['Maré Digital'])
   })
 
+  test('the operator settings page says mail is on, from whom and through which server, never the password', async () => {
+    const page = await operatorSettings(inst, 'es')
+    expect(page).toContain('Activado: se envía como Tejido &lt;directorio@tejido.test&gt; a través de smtp://127.0.0.1:')
+    expect(page).not.toContain('battery')
+  })
+
   test('an invalid application is the form with its errors, and no mail', async () => {
     const before = received.length
     const res = await apply({ 'account.password': 'short' }, 'en')
     expect(res.status).toBe(422)
     await inst.tejido.mail?.deliverDue()
     expect(received.length).toBe(before)
+  })
+})
+
+/** The operator settings page, signed in as a browser would. */
+async function operatorSettings(inst: TestInstance, lang: string): Promise<string> {
+  const session = await formSession(inst.tejido.app, '/operators')
+  const signedIn = await postForm(inst.tejido.app, '/operators/sign-in', session, { token: ADMIN_TOKEN })
+  expect(signedIn.status).toBe(303)
+  const cookies = [session.cookie, ...([] as string[]).concat(signedIn.headers['set-cookie'] ?? []).map((c) => c.split(';')[0])].join('; ')
+  return (await request(inst.tejido.app).get(`/operators/settings?lang=${lang}`).set('Cookie', cookies)).text
+}
+
+describe('joining without mail', () => {
+  let inst: TestInstance
+  beforeAll(async () => {
+    inst = await composeInstance()
+  })
+  afterAll(() => inst?.close())
+
+  test('an application reaches the queue at once, and the operator settings page says mail is off', async () => {
+    const headers = { 'X-Forwarded-For': '203.0.113.200' }
+    const session = await formSession(inst.tejido.app, '/join', headers)
+    expect((await postForm(inst.tejido.app, '/join', session, application({ name: 'Sin Correo' }), headers)).status).toBe(201)
+    expect(await pending(inst)).toEqual(['Sin Correo'])
+    expect(await operatorSettings(inst, 'en')).toContain('Off: SMTP_URL is not set.')
+    expect(inst.tejido.mail).toBeUndefined()
   })
 })

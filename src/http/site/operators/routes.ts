@@ -25,7 +25,7 @@ export interface OperatorDeps {
   sessions: Sessions
   adminToken: string | undefined
   instance: InstanceInfo
-  settings: { autoApprove: readonly string[]; repairIntervalMs: number; tileUrl: string }
+  settings: { autoApprove: readonly string[]; repairIntervalMs: number; tileUrl: string; mail?: { from: string; server: string } }
 }
 
 /** What every operator page shares: its context, the session check, the CSRF check and the form parser. */

@@ -72,10 +72,11 @@ ${peer.blocked ? '' : action(ctx, `/operators/peers/${encodeURIComponent(peer.id
   return frame(ctx, ui.t('op.peers'), body)
 }
 
-export function settingsPage(ctx: OperatorContext, settings: { name: string; publicUrl: string; autoApprove: readonly string[]; repairIntervalMs: number; tileUrl: string }): string {
+export function settingsPage(ctx: OperatorContext, settings: { name: string; publicUrl: string; autoApprove: readonly string[]; repairIntervalMs: number; tileUrl: string; mail?: { from: string; server: string } }): string {
   const { ui } = ctx
   return frame(ctx, ui.t('op.settings'), html`<p>${ui.t('op.settingsNote')}</p>
 <dl class="facts"><dt>${ui.t('op.instanceName')}</dt><dd>${settings.name}</dd><dt>${ui.t('op.publicUrl')}</dt><dd>${settings.publicUrl}</dd>
 <dt>${ui.t('op.autoApprove')}</dt><dd>${settings.autoApprove.join(', ') || '—'}</dd><dt>${ui.t('op.repairInterval')}</dt><dd>${ui.number(Math.round(settings.repairIntervalMs / 60000))} min</dd>
-<dt>TILE_URL</dt><dd>${settings.tileUrl}</dd></dl>`)
+<dt>TILE_URL</dt><dd>${settings.tileUrl}</dd>
+<dt>${ui.t('op.mail')}</dt><dd>${settings.mail ? ui.t('op.mailOn', settings.mail) : ui.t('op.mailOff')}</dd></dl>`)
 }
