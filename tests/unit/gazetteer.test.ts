@@ -4,7 +4,8 @@ import { packagedCities } from '../../src/search/places/cities-file'
 import { CITY_ALIASES } from '../../src/search/places/aliases'
 import { registerCountryLocales } from '../../src/search/places/countries'
 import { SERVICES, SERVICE_CATEGORIES, KINDS } from '../../src/directory/vocabulary'
-import { STOP_WORDS, COMMON_WORDS } from '../../src/search/places/words'
+import { COMMON_WORDS } from '../../src/search/places/words'
+import { STOP_WORDS } from '../../src/search/reading/stop-words'
 
 let g: Gazetteer
 beforeAll(() => {

@@ -174,7 +174,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
     const near = place && place.kind !== 'country' ? { lat: place.latitude, lng: place.longitude } : undefined
     const m = this.matcher.match(near ? { ...query, near } : query, text)
     const rank: PlaceRank | null = !place || !around ? null
-      : place.kind !== 'country' ? { city: true, around } : { country: this.columns.countries.lookup([place.country])[0] ?? -1, around }
+      : place.kind !== 'country' ? { nearest: true, around } : { country: this.columns.countries.lookup([place.country])[0] ?? -1, around }
     return { read, text, m, rank, place }
   }
 

@@ -119,8 +119,8 @@ export class Ranker {
   }
 }
 
-/** A place the query's words named: rank by distance to a city (`km` in the matches), or by being in a country (its code). */
-export type PlaceRank = ({ city: true } | { country: number }) & {
+/** A place the query's words named: rank by distance to a city or a region's centre (`km` in the matches), or by being in a country (its code). */
+export type PlaceRank = ({ nearest: true } | { country: number }) & {
   /** By slot, 1 around the place (see PlaceChoice.around): there, the words relaxation dropped count too. */
   around: Uint8Array
 }

@@ -24,11 +24,11 @@ import * as cells from './cells'
 
 // bound once, not read through the import in hot loops (see cells.ts): constants too, read per posting
 const { f32, f64, i32 } = cells
-const { FIELD_BITS, FIELD_MASK, NAME, PLACE, SERVICES } = fieldBits
+const { FIELD_BITS, FIELD_MASK, NAME, PLACE, SERVICES, SUMMARY } = fieldBits
 
 /** The score of a posting's fields: the best field, and a little for each other one. */
 const FIELD_WEIGHT = Float64Array.from({ length: 1 << FIELD_BITS }, (_, m) => {
-  const [best = 0, ...others] = [m & NAME ? 3 : 0, m & SERVICES ? 2 : 0, m & PLACE ? 2 : 0, m & 1 ? 1 : 0].sort((a, b) => b - a)
+  const [best = 0, ...others] = [m & NAME ? 3 : 0, m & SERVICES ? 2 : 0, m & PLACE ? 2 : 0, m & SUMMARY ? 1 : 0].sort((a, b) => b - a)
   return best + 0.1 * others.reduce((sum, w) => sum + w, 0)
 })
 const STRONG_FIELDS = NAME | SERVICES | PLACE

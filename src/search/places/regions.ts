@@ -14,7 +14,8 @@ import { cut, foldKey, type Word } from './text'
 import { linker } from './lookup'
 import type { Place } from './place'
 import { haversineKm } from '../geo'
-import { COMMON_WORDS, STOP_WORDS } from './words'
+import { COMMON_WORDS } from './words'
+import { STOP_WORDS } from '../reading/stop-words'
 
 /** A region the gazetteer can place. */
 export interface RegionRow {

@@ -9,8 +9,6 @@ import { SERVICES, SERVICE_CATEGORIES, KINDS } from '../../directory/vocabulary'
 import { foldKey } from './text'
 import { STOP_WORDS } from '../reading/stop-words'
 
-export { STOP_WORDS }
-
 /**
  * Linking phrases before a place, folded. `strong` ones say "a place comes
  * next" clearly enough to read a common word after them as a town ("web

@@ -45,6 +45,7 @@ export function joinRoutes(deps: JoinDeps & JoinGuardDeps): Router {
   const router = Router()
   const registration = new Registration({ listings: deps.listings, store: deps.listingStore, accounts: deps.accounts, origin: deps.instance.publicUrl, limits: deps.pendingLimits })
   const form = express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 500 })
+  const confirming = deps.confirm && { registration, confirm: deps.confirm, logger: deps.logger, publicUrl: deps.instance.publicUrl }
   const context = (req: Request, res: Response): JoinPageContext =>
     ({ ui: requestUi(req, res), url: req.originalUrl, csrf: csrfToken(req, res), tileUrl: deps.web.tileUrl, tileAttribution: deps.web.tileAttribution })
   // Counted before the body is even parsed: a flood costs no parsing, no hashing, no store reads.
@@ -69,7 +70,7 @@ export function joinRoutes(deps: JoinDeps & JoinGuardDeps): Router {
       return checked.ok ? show(200, values, {}, { preview: joinPreview(ctx.ui, application.listing) }) : show(422, values, formErrors(checked.error))
     }
     const applicant = deps.accounts.applicantOf(clientKey(req))
-    if (deps.confirm) return askToConfirm(req, res, { registration, confirm: deps.confirm, logger: deps.logger, publicUrl: deps.instance.publicUrl }, application, applicant, (status, errors) => show(status, values, errors))
+    if (confirming) return askToConfirm(req, res, confirming, application, applicant, (status, errors) => show(status, values, errors))
     const result = await registration.register(application, applicant)
     if (!result.ok) return refused(req, res, result.error, (status, errors) => show(status, values, errors))
     if (result.value.kind === 'discarded' && result.value.reason === 'email-held') {
@@ -78,6 +79,6 @@ export function joinRoutes(deps: JoinDeps & JoinGuardDeps): Router {
     show(201, {}, {}, { done: true })
   }))
 
-  if (deps.confirm) router.use(confirmRoutes({ registration, confirm: deps.confirm, logger: deps.logger, publicUrl: deps.instance.publicUrl }, form))
+  if (confirming) router.use(confirmRoutes(confirming, form))
   return router
 }
