@@ -32,6 +32,8 @@ import { joinRoutes } from './http/site/join/routes'
 import type { JoinConfirm } from './http/site/join/confirm'
 import type { PendingLimits } from './http/site/join/limits'
 import { editorRoutes } from './http/site/editors/routes'
+import { accountRoutes } from './http/site/editors/account'
+import type { AccountMail } from './http/site/editors/account-mail'
 import { operatorRoutes, type OperatorDeps } from './http/site/operators/routes'
 import type { EditorAccounts } from './directory/editor-accounts'
 import type { Sessions } from './http/site/session'
@@ -65,6 +67,8 @@ export interface AppDeps {
   places?: Gazetteer
   /** With mail (SMTP_URL): join applications wait for their address to be confirmed. */
   confirm?: JoinConfirm
+  /** With mail (SMTP_URL): editors reset a forgotten password and change their address by mailed links. */
+  editorMail?: AccountMail
 }
 
 /** Bodies are capped before parsing (DESIGN: Security). */
@@ -118,6 +122,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(joinRoutes(deps))
   app.use(operatorRoutes(deps))
   app.use(editorRoutes(deps))
+  app.use(accountRoutes({ ...deps, publicUrl: deps.instance.publicUrl, instanceName: deps.instance.name, ...(deps.editorMail ? { mail: deps.editorMail } : {}) }))
 
   app.use(notFound)
   app.use(problemHandler(deps.logger))

@@ -21,7 +21,7 @@ import { SearchIndexer } from '../search/indexer'
 import type { SearchIndex } from '../search/search-index'
 import { openSearch, embeddedSnapshotPath } from './search'
 import type { MailOutbox } from '../mail/outbox'
-import { openMail, joinConfirm, mailSetting } from './mail'
+import { openMail, joinConfirm, mailSetting, accountMail } from './mail'
 import { VERSION } from '../version'
 import type { Listing } from '../directory/listing'
 
@@ -59,7 +59,7 @@ export async function compose(config: Config, logger: Logger): Promise<Tejido> {
     else if (!config.meiliUrl || (await search.count()) === 0) logger.info({ indexed: await indexer.rebuild(), engine: config.meiliUrl ? 'meilisearch' : 'embedded' }, 'search index built')
     indexer.subscribe(events)
     const mail = await openMail(config, store.db, logger)
-    const confirm = await joinConfirm(mail.outbox, store.db, config.instanceName)
+    const [confirm, editorMail] = await Promise.all([joinConfirm(mail.outbox, store.db, config.instanceName), accountMail(mail.outbox, store.db, config.instanceName)])
     const keys = new ActorKeys(store.db)
     await keys.init()
     const bridge = new ApexBridge({ publicUrl: config.publicUrl, host: config.host, db: store.db, keys, logger, version: VERSION })
@@ -83,7 +83,7 @@ export async function compose(config: Config, logger: Logger): Promise<Tejido> {
       accounts, sessions,
       settings: { autoApprove: config.autoApprovePeers, repairIntervalMs: config.repairIntervalMs, tileUrl: config.tileUrl, ...mailSetting(config) },
       pendingLimits: { maxPendingListings: config.maxPendingListings, maxPendingPerClient: config.maxPendingPerClient },
-      ...(confirm ? { confirm } : {})
+      ...(confirm ? { confirm } : {}), ...(editorMail ? { editorMail } : {})
     })
     const background = bridge.reconcile(allLocal(listings)).then(
       (n) => n && logger.info({ repaired: n }, 'apex actors reconciled'),

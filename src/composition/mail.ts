@@ -6,6 +6,8 @@ import { MailOutbox } from '../mail/outbox'
 import { smtpSender } from '../mail/smtp'
 import { JoinConfirmationStore } from '../storage/join-confirmation-store'
 import type { JoinConfirm } from '../http/site/join/confirm'
+import { EditorTokenStore } from '../storage/editor-token-store'
+import type { AccountMail } from '../http/site/editors/account-mail'
 
 export interface OpenMail {
   outbox: MailOutbox | undefined
@@ -37,6 +39,14 @@ export async function joinConfirm(outbox: MailOutbox | undefined, db: DocumentDb
   const confirmations = new JoinConfirmationStore(db)
   await confirmations.init()
   return { outbox, confirmations, instanceName }
+}
+
+/** With mail, editors get links to reset a password and to confirm a new address (EditorTokenStore); without, none. */
+export async function accountMail(outbox: MailOutbox | undefined, db: DocumentDb, instanceName: string): Promise<AccountMail | undefined> {
+  if (!outbox) return undefined
+  const tokens = new EditorTokenStore(db)
+  await tokens.init()
+  return { outbox, tokens, instanceName }
 }
 
 /** What the operator settings page says of mail: the sender and the server (never the URL: it holds the password). */

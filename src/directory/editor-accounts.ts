@@ -69,4 +69,18 @@ export interface EditorAccounts {
   removeFor(listingId: string): Promise<void>
   /** The account when the password is right, else null (same work either way). */
   check(email: string, password: string): Promise<EditorAccount | null>
+  /**
+   * The account that edits a listing (the one made with it; the oldest, should
+   * there be several), or null. Editor sessions name the listing, not the
+   * account, so this is how a signed-in editor's account is found.
+   */
+  ofListing(listingId: string): Promise<EditorAccount | null>
+  /** Sets a new password (hashed here); false when no account has the email. */
+  setPassword(email: string, password: string): Promise<boolean>
+  /**
+   * Moves the account of `listingId` from one email to another: 'gone' when
+   * no such account (it changed or went meanwhile), 'taken' when the new email
+   * already has an account (one email, one account).
+   */
+  changeEmail(from: string, to: string, listingId: string): Promise<'changed' | 'taken' | 'gone'>
 }

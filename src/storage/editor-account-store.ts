@@ -5,7 +5,7 @@
 import crypto from 'node:crypto'
 import { normaliseEmail, type EditorAccount, type EditorAccounts } from '../directory/editor-accounts'
 import { hashPassword, verifyPassword } from '../directory/passwords'
-import { insertUnlessTaken, type DocumentCollection, type DocumentDb } from './document-db'
+import { insertUnlessTaken, isDuplicateKey, type DocumentCollection, type DocumentDb } from './document-db'
 
 interface Secret { name: string; value: string }
 
@@ -63,5 +63,27 @@ export class EditorAccountStore implements EditorAccounts {
     const account = await this.accounts.findOne({ email: normaliseEmail(email) }, { projection: { _id: 0 } })
     const ok = await verifyPassword(password, account?.passwordHash)
     return ok && account ? account : null
+  }
+
+  async ofListing(listingId: string): Promise<EditorAccount | null> {
+    const [first] = await this.accounts.find({ listingId }, { projection: { _id: 0 }, sort: { created: 1 } }).limit(1).toArray()
+    return first ?? null
+  }
+
+  async setPassword(email: string, password: string): Promise<boolean> {
+    const passwordHash = await hashPassword(password)
+    const result = await this.accounts.updateOne({ email: normaliseEmail(email) }, { $set: { passwordHash } })
+    return (result.matchedCount ?? 0) > 0
+  }
+
+  async changeEmail(from: string, to: string, listingId: string): Promise<'changed' | 'taken' | 'gone'> {
+    try {
+      // the unique index on email refuses a taken address, also under a race
+      const result = await this.accounts.updateOne({ email: normaliseEmail(from), listingId }, { $set: { email: normaliseEmail(to) } })
+      return (result.matchedCount ?? 0) > 0 ? 'changed' : 'gone'
+    } catch (e) {
+      if (isDuplicateKey(e)) return 'taken'
+      throw e
+    }
   }
 }

@@ -149,6 +149,15 @@ export class Sessions {
     return s?.role === 'editor' && s.subject ? s.subject : null
   }
 
+  /**
+   * Ends the sessions of a listing's editors: all of them, or all but the
+   * one of `except` (the browser that changed the password stays signed in).
+   */
+  async endEditors(listingId: string, except?: Request): Promise<void> {
+    const keep = except ? cookie(except, this.sessionCookie) : undefined
+    await this.sessions.deleteMany({ role: 'editor', subject: listingId, ...(keep ? { id: { $ne: keep } } : {}) })
+  }
+
   async end(req: Request, res: Response): Promise<void> {
     const id = cookie(req, this.sessionCookie)
     if (id) await this.sessions.deleteOne({ id })

@@ -14,17 +14,33 @@ export interface SignInContext {
   listingName?: string
 }
 
+/**
+ * What the account pages redirect to the sign-in with (`?notice=`): a new
+ * password set, every session ended. Read from the page's own address, and
+ * only these, so a link cannot make the page say anything else.
+ */
+const SIGN_IN_NOTICES: Readonly<Record<string, MessageKey>> = Object.freeze({ reset: 'account.resetDone', everywhere: 'account.everywhereDone' })
+
+function signInNotice(url: string): MessageKey | undefined {
+  const query = url.indexOf('?')
+  const notice = query < 0 ? null : new URLSearchParams(url.slice(query + 1)).get('notice')
+  return notice ? SIGN_IN_NOTICES[notice] : undefined
+}
+
 export function editorSignInPage(ctx: SignInContext, error?: MessageKey): string {
   const { ui } = ctx
+  const notice = error ? undefined : signInNotice(ctx.url)
   return page({
     title: ui.t('ed.signIn'), ui, url: ctx.url,
     body: html`<h1>${ui.t('ed.signIn')}</h1>
+${notice ? html`<p class="notice" role="status">${ui.t(notice)}</p>` : ''}
 ${ctx.listingName ? html`<p>${ui.t('editors.signInFor', { name: ctx.listingName })}</p>` : ''}
 ${error ? html`<p class="errors" role="alert">${ui.t(error)}</p>` : ''}
 <form method="post" action="/editors/sign-in"><input type="hidden" name="_csrf" value="${ctx.csrf}">
 <div class="field"><label for="email">${ui.t('join.accountEmail')}</label><input id="email" name="email" type="email" autocomplete="email" required></div>
 <div class="field"><label for="password">${ui.t('join.password')}</label><input id="password" name="password" type="password" autocomplete="current-password" required></div>
-<p><button type="submit">${ui.t('ed.submit')}</button></p></form>`
+<p><button type="submit">${ui.t('ed.submit')}</button></p></form>
+<p class="forgot"><a href="/editors/reset">${ui.t('account.forgot')}</a></p>`
   })
 }
 

@@ -7,6 +7,7 @@
 import { es } from './catalogs/es'
 import { fr } from './catalogs/fr'
 import { pt } from './catalogs/pt'
+import { accountEn } from './account/en'
 
 const en = {
   'site.tagline': 'A federated directory of tech co-operatives and movement-aligned providers.',
@@ -22,6 +23,8 @@ const en = {
   'editors.previewTitle': 'Preview — not published yet',
   'editors.previewNote': 'This is how the profile will look once you save. Nothing has been saved or sent: the public profile, and every directory that follows this one, still show the version saved before.',
   'editors.previewSave': 'Check the form below, then press “{save}” to publish these changes.',
+  // issue 12 (editor account): account settings, forgotten password, change of email, delete, and their mail
+  ...accountEn,
   'nav.language': 'Language',
   'search.label': 'Search providers',
   'search.placeholder': 'e.g. secure email, hosting, Oaxaca',

@@ -1,5 +1,6 @@
 /** The UI in Spanish: every key of the English catalog (src/http/site/i18n/messages.ts). */
 import type { Catalog } from '../messages'
+import { accountEs } from '../account/es'
 
 export const es: Catalog = {
   'site.tagline': 'Un directorio federado de cooperativas tecnológicas y proveedores afines a los movimientos.',
@@ -14,6 +15,8 @@ export const es: Catalog = {
   'editors.previewTitle': 'Vista previa: aún no publicada',
   'editors.previewNote': 'Así se verá el perfil cuando guardes. No se ha guardado ni enviado nada: el perfil público, y cada directorio que sigue a este, muestran todavía la versión guardada antes.',
   'editors.previewSave': 'Revisa el formulario de abajo y pulsa «{save}» para publicar estos cambios.',
+  // issue 12 (editor account): ajustes de la cuenta, contraseña olvidada, cambio de correo, borrado, y sus correos
+  ...accountEs,
   'nav.language': 'Idioma',
   'search.label': 'Buscar proveedores',
   'search.placeholder': 'p. ej. correo seguro, alojamiento, Oaxaca',

@@ -1,5 +1,6 @@
 /** The UI in French: every key of the English catalog (src/http/site/i18n/messages.ts). */
 import type { Catalog } from '../messages'
+import { accountFr } from '../account/fr'
 
 export const fr: Catalog = {
   'site.tagline': 'Un annuaire fédéré de coopératives techniques et de prestataires proches des mouvements.',
@@ -14,6 +15,8 @@ export const fr: Catalog = {
   'editors.previewTitle': 'Aperçu — pas encore publié',
   'editors.previewNote': 'Voici le profil tel qu’il apparaîtra une fois enregistré. Rien n’a été enregistré ni envoyé : le profil public, et chaque annuaire qui suit celui-ci, montrent encore la version enregistrée auparavant.',
   'editors.previewSave': 'Vérifiez le formulaire ci-dessous, puis appuyez sur « {save} » pour publier ces modifications.',
+  // issue 12 (editor account): réglages du compte, mot de passe oublié, changement d'adresse, suppression, et leurs courriels
+  ...accountFr,
   'nav.language': 'Langue',
   'search.label': 'Chercher des prestataires',
   'search.placeholder': 'p. ex. courriel sécurisé, hébergement, Oaxaca',

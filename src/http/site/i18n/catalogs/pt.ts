@@ -1,5 +1,6 @@
 /** The UI in Portuguese: every key of the English catalog (src/http/site/i18n/messages.ts). */
 import type { Catalog } from '../messages'
+import { accountPt } from '../account/pt'
 
 export const pt: Catalog = {
   'site.tagline': 'Um diretório federado de cooperativas de tecnologia e fornecedores alinhados aos movimentos.',
@@ -14,6 +15,8 @@ export const pt: Catalog = {
   'editors.previewTitle': 'Pré-visualização — ainda não publicada',
   'editors.previewNote': 'É assim que o perfil ficará depois de salvar. Nada foi salvo nem enviado: o perfil público, e cada diretório que segue este, ainda mostram a versão salva antes.',
   'editors.previewSave': 'Confira o formulário abaixo e clique em “{save}” para publicar estas alterações.',
+  // issue 12 (editor account): configurações da conta, senha esquecida, troca de e-mail, exclusão, e seus e-mails
+  ...accountPt,
   'nav.language': 'Idioma',
   'search.label': 'Buscar fornecedores',
   'search.placeholder': 'ex.: e-mail seguro, hospedagem, Oaxaca',
