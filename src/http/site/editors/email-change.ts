@@ -23,10 +23,11 @@ export function emailChangeRoutes(kit: AccountKit, deps: AccountDeps): void {
   kit.post('/editors/account/email', 'email', async (req, res, editor, body) => {
     const mail = deps.mail
     if (!mail) return kit.show(req, res, editor, 409, { notice: 'account.emailNoMail' })
-    const newEmail = text(body, 'newEmail').trim()
-    const fail = (error: MessageKey) => kit.show(req, res, editor, 422, { form: 'email', errors: { newEmail: error }, newEmail })
-    if (!looksLikeEmail(newEmail)) return fail('account.badEmail')
-    if (normaliseEmail(newEmail) === editor.account.email) return fail('account.sameEmail')
+    const typed = text(body, 'newEmail').trim()
+    const fail = (error: MessageKey) => kit.show(req, res, editor, 422, { form: 'email', errors: { newEmail: error }, newEmail: typed })
+    if (!looksLikeEmail(typed)) return fail('account.badEmail')
+    const newEmail = normaliseEmail(typed) // as the account will keep it
+    if (newEmail === editor.account.email) return fail('account.sameEmail')
     const ui = requestUi(req, res)
     const token = await mail.tokens.issue({ purpose: 'email-change', email: editor.account.email, listingId: editor.listing.id, newEmail }, kit.now())
     const from = { mail, publicUrl: deps.publicUrl }

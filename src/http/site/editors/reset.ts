@@ -9,7 +9,7 @@
  */
 import type express from 'express'
 import type { Request, Response, Router } from 'express'
-import { looksLikeEmail, MAX_EMAIL } from '../../../directory/editor-accounts'
+import { looksLikeEmail, MAX_EMAIL, normaliseEmail } from '../../../directory/editor-accounts'
 import { Editing } from '../../../directory/editing'
 import { MAX_LIVE_RESETS } from '../../../directory/editor-tokens'
 import type { Ui } from '../i18n/translate'
@@ -54,10 +54,10 @@ export function resetRoutes(router: Router, deps: AccountDeps, form: express.Req
     if (oversizedFields(req.body, ACCOUNT_FIELD_CAPS).length) return requestPage(req, res, 413, { error: 'form.tooLong' })
     if (!csrfValid(req)) return requestPage(req, res, 403, { error: 'error.csrf' })
     if (!deps.mail) return requestPage(req, res, 503)
-    const email = text((req.body as Record<string, unknown>).email).trim()
-    if (!looksLikeEmail(email)) return requestPage(req, res, 422, { emailError: 'account.badEmail', email: email.slice(0, MAX_EMAIL) })
+    const typed = text((req.body as Record<string, unknown>).email).trim()
+    if (!looksLikeEmail(typed)) return requestPage(req, res, 422, { emailError: 'account.badEmail', email: typed.slice(0, MAX_EMAIL) })
     const ui = requestUi(req, res)
-    void sendLink(ui, email).catch((e: unknown) => deps.logger.error({ err: e }, 'password reset: the link could not be sent'))
+    void sendLink(ui, normaliseEmail(typed)).catch((e: unknown) => deps.logger.error({ err: e }, 'password reset: the link could not be sent'))
     res.redirect(303, '/editors/reset?sent=1')
   })
 
