@@ -33,11 +33,17 @@ export interface AccountState {
 
 const errorId = (field: string) => `${field}-error`
 
+/*
+ * A form's one mistake (each check stops at the first) is the field that
+ * takes focus when the page comes back, so the reader lands on it, however
+ * far down the page its form is.
+ */
+
 /** A labelled input with its error beside it (and pointed to, for screen readers). */
 function input(ui: Ui, state: AccountState, field: string, label: string, type: 'password' | 'email', autocomplete: string, value = ''): SafeHtml {
   const error = state.errors?.[field]
   return html`<div class="field"><label for="${field}">${label}</label>
-<input id="${field}" name="${field}" type="${type}" autocomplete="${autocomplete}" required${value ? html` value="${value}"` : ''}${error ? html` aria-invalid="true" aria-describedby="${errorId(field)}"` : ''}>
+<input id="${field}" name="${field}" type="${type}" autocomplete="${autocomplete}" required${value ? html` value="${value}"` : ''}${error ? html` aria-invalid="true" aria-describedby="${errorId(field)}" autofocus` : ''}>
 ${error ? html`<p class="error" id="${errorId(field)}">${ui.t(error, { min: MIN_PASSWORD })}</p>` : ''}</div>`
 }
 
@@ -88,7 +94,7 @@ function deleteSection(ctx: AccountPageContext, state: AccountState): SafeHtml {
   return html`<section class="account-part danger-zone" aria-labelledby="delete-title"><h2 id="delete-title">${ui.t('account.deleteTitle')}</h2>
 <p>${ui.t('account.deleteNote', { name: ctx.listingName })}</p>
 <form method="post" action="/editors/account/delete" class="confirm-remove">${csrfField(ctx)}
-<label><input type="checkbox" name="understand" value="yes" required${error ? html` aria-invalid="true" aria-describedby="${errorId('understand')}"` : ''}> ${ui.t('account.deleteUnderstand')}</label>
+<label><input type="checkbox" name="understand" value="yes" required${error ? html` aria-invalid="true" aria-describedby="${errorId('understand')}" autofocus` : ''}> ${ui.t('account.deleteUnderstand')}</label>
 <button type="submit" class="destructive"><span aria-hidden="true">✕ </span>${ui.t('account.deleteSubmit')}</button>
 ${error ? html`<p class="error" id="${errorId('understand')}" role="alert">${ui.t(error)}</p>` : ''}</form></section>`
 }

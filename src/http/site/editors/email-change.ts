@@ -59,7 +59,8 @@ function confirmRoutes(kit: AccountKit, deps: AccountDeps): void {
     if (!csrfValid(req)) {
       // the same page again, its button with a fresh CSRF token (the link is not used up)
       const peeked = await peek(token)
-      return peeked?.newEmail ? res.status(403).type('html').send(confirmEmailPage(ui, req.originalUrl, csrfToken(req, res), token, peeked.newEmail, 'error.csrf')) : gone(req, res)
+      const url = `/editors/account/email/confirm?token=${encodeURIComponent(token)}` // the link's, for the language switch
+      return peeked?.newEmail ? res.status(403).type('html').send(confirmEmailPage(ui, url, csrfToken(req, res), token, peeked.newEmail, 'error.csrf')) : gone(req, res)
     }
     const grant = deps.mail ? await deps.mail.tokens.take(token, 'email-change', kit.now()) : null
     if (!grant?.newEmail) return gone(req, res)

@@ -38,7 +38,7 @@ ${state.error ? html`<p class="errors" role="alert">${ui.t(state.error)}</p>` : 
 <p>${ui.t('account.resetIntro')}</p>
 <form method="post" action="/editors/reset"><input type="hidden" name="_csrf" value="${ctx.csrf}">
 <div class="field"><label for="email">${ui.t('join.accountEmail')}</label>
-<input id="email" name="email" type="email" autocomplete="email" required${state.email ? html` value="${state.email}"` : ''}${emailError ? html` aria-invalid="true" aria-describedby="email-error"` : ''}>
+<input id="email" name="email" type="email" autocomplete="email" required${state.email ? html` value="${state.email}"` : ''}${emailError ? html` aria-invalid="true" aria-describedby="email-error" autofocus` : ''}>
 ${emailError ? html`<p class="error" id="email-error">${ui.t(emailError)}</p>` : ''}</div>
 <p><button type="submit">${ui.t('account.resetSubmit')}</button></p></form>
 <p><a href="/editors">${ui.t('ed.signIn')}</a></p>` })
@@ -51,7 +51,7 @@ export function resetNewPasswordPage(ctx: Omit<ResetPageContext, 'mailOn' | 'ins
   const field = (name: string, label: string) => {
     const e = errors[name]
     return html`<div class="field"><label for="${name}">${label}</label>
-<input id="${name}" name="${name}" type="password" autocomplete="new-password" required${e ? html` aria-invalid="true" aria-describedby="${name}-error"` : ''}>
+<input id="${name}" name="${name}" type="password" autocomplete="new-password" required${e ? html` aria-invalid="true" aria-describedby="${name}-error" autofocus` : ''}>
 ${e ? html`<p class="error" id="${name}-error">${ui.t(e, { min: MIN_PASSWORD })}</p>` : ''}</div>`
   }
   const alert = error ?? (Object.keys(errors).length ? 'account.fixBelow' : undefined)

@@ -26,6 +26,9 @@ import { resetNewPasswordPage, resetRequestPage, type ResetState } from './reset
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '')
 
+/** The link's own address, for the language switch of a page shown again after a POST (the token is in the body then). */
+const linkUrl = (token: string) => `/editors/reset/confirm?token=${encodeURIComponent(token.length <= 100 ? token : '')}`
+
 export function resetRoutes(router: Router, deps: AccountDeps, form: express.RequestHandler, now: () => number): void {
   const editing = new Editing({ listings: deps.listings })
   const requestPage = (req: Request, res: Response, status: number, state: ResetState = {}) => {
@@ -72,7 +75,7 @@ export function resetRoutes(router: Router, deps: AccountDeps, form: express.Req
     const body = (req.body ?? {}) as Record<string, unknown>
     const token = text(body.token)
     const again = (status: number, errors: Record<string, MessageKey>, error?: MessageKey) =>
-      res.status(status).type('html').send(resetNewPasswordPage({ ui: requestUi(req, res), url: req.originalUrl, csrf: csrfToken(req, res), token: token.length <= 100 ? token : '' }, errors, error))
+      res.status(status).type('html').send(resetNewPasswordPage({ ui: requestUi(req, res), url: linkUrl(token), csrf: csrfToken(req, res), token: token.length <= 100 ? token : '' }, errors, error))
     if (oversizedFields(req.body, ACCOUNT_FIELD_CAPS).length) return again(413, {}, 'form.tooLong')
     const mail = deps.mail
     // A link that no longer works says so before anything else is asked of the person.
