@@ -122,6 +122,10 @@ describe('changing the password', () => {
     expect(forged.status).toBe(403)
     const huge = await editor.post('/editors/account/password', { current: PASSWORD, newPassword: 'x'.repeat(2000), newPasswordAgain: 'x'.repeat(2000) })
     expect(huge.status).toBe(413)
+    // five failures a minute from one client, as at the sign-in: then 429, even with the right password
+    const limited = await editor.post('/editors/account/password', { current: PASSWORD, newPassword: 'another-long-password', newPasswordAgain: 'another-long-password' })
+    expect(limited.status).toBe(429)
+    expect(limited.headers['retry-after']).toBe('60')
     expect((await new Visitor().signIn(email)).status).toBe(303) // the password is still the old one
   })
 
@@ -286,6 +290,7 @@ describe('a forgotten password', () => {
     const v = new Visitor('fr')
     await v.get('/editors/reset')
     expect((await v.post('/editors/reset', { email: 'a@b.example' }, false)).status).toBe(403)
+    expect((await v.post('/editors/reset', { email: `${'a'.repeat(300)}@b.example` })).status).toBe(413)
     const bad = await v.post('/editors/reset', { email: 'not-an-address' })
     expect(bad.status).toBe(422)
     expect(bad.text).toContain('Saisissez une adresse électronique comme nom@exemple.org.')
@@ -353,6 +358,10 @@ describe('without mail (no SMTP_URL)', () => {
     expect(reset.status).toBe(200)
     expect(reset.text).toContain('Aqui não é possível redefinir a senha por e-mail')
     expect(reset.text).not.toContain('action="/editors/reset"')
+    const asked = await request(plain.tejido.app).post('/editors/reset').set('Cookie', ([] as string[]).concat(reset.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).join('; '))
+      .type('form').send({ _csrf: /name="_csrf" value="([^"]+)"/.exec(reset.text)?.[1] ?? '', email: 'editor@no-mail.example' })
+    expect(asked.status).toBe(503)
+    expect((await request(plain.tejido.app).get('/editors/reset/confirm?token=' + 'A'.repeat(43))).status).toBe(410)
     const made = await plain.tejido.listings.create(sampleListing({ slug: 'no-mail', nameMap: undefined }))
     if (!made.ok) throw new Error('listing refused')
     await new EditorAccountStore(plain.tejido.store.db).create('editor@no-mail.example', PASSWORD, made.value.id)

@@ -55,8 +55,8 @@ export function resetRoutes(router: Router, deps: AccountDeps, form: express.Req
   const limited = resetLimiter((req, res) => requestPage(req, res, 429, { error: 'op.tooMany' }))
   router.post('/editors/reset', limited, form, (req, res) => {
     if (oversizedFields(req.body, ACCOUNT_FIELD_CAPS).length) return requestPage(req, res, 413, { error: 'form.tooLong' })
+    if (!deps.mail) return requestPage(req, res, 503) // writes nothing: the page that says reset needs mail
     if (!csrfValid(req)) return requestPage(req, res, 403, { error: 'error.csrf' })
-    if (!deps.mail) return requestPage(req, res, 503)
     const typed = text((req.body as Record<string, unknown>).email).trim()
     if (!looksLikeEmail(typed)) return requestPage(req, res, 422, { emailError: 'account.badEmail', email: typed.slice(0, MAX_EMAIL) })
     const ui = requestUi(req, res)
