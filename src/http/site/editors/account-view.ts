@@ -53,13 +53,14 @@ const formAlert = (ui: Ui, state: AccountState, form: AccountForm) =>
 
 const csrfField = (ctx: AccountPageContext) => html`<input type="hidden" name="_csrf" value="${ctx.csrf}">`
 
+/** The password form; its hidden, unnamed username tells password managers whose new password it is (it is not sent). */
 function passwordSection(ctx: AccountPageContext, state: AccountState): SafeHtml {
   const { ui } = ctx
   const mine = state.form === 'password' ? state : {}
   return html`<section class="account-part" aria-labelledby="password-title"><h2 id="password-title">${ui.t('account.passwordTitle')}</h2>
 ${formAlert(ui, state, 'password')}
 <form method="post" action="/editors/account/password">${csrfField(ctx)}
-<input type="text" name="username" autocomplete="username" value="${ctx.email}" hidden>
+<input type="text" autocomplete="username" value="${ctx.email}" hidden>
 ${input(ui, mine, 'current', ui.t('account.current'), 'password', 'current-password')}
 ${input(ui, mine, 'newPassword', ui.t('account.newPassword', { min: MIN_PASSWORD }), 'password', 'new-password')}
 ${input(ui, mine, 'newPasswordAgain', ui.t('account.newPasswordAgain'), 'password', 'new-password')}

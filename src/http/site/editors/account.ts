@@ -58,7 +58,8 @@ function accountKit(deps: AccountDeps): AccountKit {
   const show: AccountKit['show'] = (req, res, editor, status, state) => {
     const ui = requestUi(req, res)
     res.set('Cache-Control', 'no-store').status(status).type('html').send(accountPage({
-      ui, url: req.originalUrl, csrf: csrfToken(req, res), listingName: editor.listing.name, email: editor.account.email, mailOn: !!deps.mail
+      // after a POST too, the language switch leads to the page itself (the forms' addresses take no GET)
+      ui, url: req.method === 'GET' ? req.originalUrl : '/editors/account', csrf: csrfToken(req, res), listingName: editor.listing.name, email: editor.account.email, mailOn: !!deps.mail
     }, state))
   }
   // Guessing the current password through a stolen session is limited like the sign-in (failures count).
