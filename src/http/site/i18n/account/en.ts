@@ -5,7 +5,6 @@
  * blocks must have exactly these keys (AccountCatalog).
  */
 export const accountEn = {
-  'account.link': 'Account settings',
   'account.title': 'Account settings',
   'account.intro': 'The account that edits “{name}”, signed in as {email}.',
   'account.back': 'Back to editing the listing',

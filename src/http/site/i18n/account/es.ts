@@ -2,7 +2,6 @@
 import type { AccountCatalog } from './en'
 
 export const accountEs: AccountCatalog = {
-  'account.link': 'Ajustes de la cuenta',
   'account.title': 'Ajustes de la cuenta',
   'account.intro': 'La cuenta que edita «{name}», con la sesión iniciada como {email}.',
   'account.back': 'Volver a editar la ficha',

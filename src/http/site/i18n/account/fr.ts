@@ -2,7 +2,6 @@
 import type { AccountCatalog } from './en'
 
 export const accountFr: AccountCatalog = {
-  'account.link': 'Réglages du compte',
   'account.title': 'Réglages du compte',
   'account.intro': 'Le compte qui modifie « {name} », connecté en tant que {email}.',
   'account.back': 'Revenir à la modification de la fiche',

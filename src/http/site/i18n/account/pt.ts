@@ -2,7 +2,6 @@
 import type { AccountCatalog } from './en'
 
 export const accountPt: AccountCatalog = {
-  'account.link': 'Configurações da conta',
   'account.title': 'Configurações da conta',
   'account.intro': 'A conta que edita “{name}”, conectada como {email}.',
   'account.back': 'Voltar a editar o cadastro',
