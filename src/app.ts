@@ -54,6 +54,8 @@ export interface AppDeps {
   web: WebSettings
   accounts: EditorAccounts
   sessions: Sessions
+  /** With mail (SMTP_URL): editors reset a forgotten password and change their address by mailed links. */
+  editorMail?: AccountMail | undefined
   settings: OperatorDeps['settings']
   http: {
     /** PUBLIC_URL is https: HSTS, Secure cookies. */
@@ -67,8 +69,6 @@ export interface AppDeps {
   places?: Gazetteer
   /** With mail (SMTP_URL): join applications wait for their address to be confirmed. */
   confirm?: JoinConfirm
-  /** With mail (SMTP_URL): editors reset a forgotten password and change their address by mailed links. */
-  editorMail?: AccountMail
 }
 
 /** Bodies are capped before parsing (DESIGN: Security). */
@@ -122,7 +122,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(joinRoutes(deps))
   app.use(operatorRoutes(deps))
   app.use(editorRoutes(deps))
-  app.use(accountRoutes({ ...deps, publicUrl: deps.instance.publicUrl, instanceName: deps.instance.name, ...(deps.editorMail ? { mail: deps.editorMail } : {}) }))
+  app.use(accountRoutes({ ...deps, publicUrl: deps.instance.publicUrl, instanceName: deps.instance.name, mail: deps.editorMail }))
 
   app.use(notFound)
   app.use(problemHandler(deps.logger))

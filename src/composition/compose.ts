@@ -77,13 +77,13 @@ export async function compose(config: Config, logger: Logger): Promise<Tejido> {
     const app = createApp({
       listings, listingStore, search, keys, bridge, instance, adminToken: config.adminToken, logger, metrics: createMetrics(), version: VERSION,
       ready: () => listingStore.ping(),
-      federation,
+      federation, editorMail,
       web: { tileUrl: config.tileUrl, tileAttribution: config.tileAttribution },
       http: { secure, trustProxy: config.trustProxy, metricsToken: config.metricsToken },
       accounts, sessions,
       settings: { autoApprove: config.autoApprovePeers, repairIntervalMs: config.repairIntervalMs, tileUrl: config.tileUrl, ...mailSetting(config) },
       pendingLimits: { maxPendingListings: config.maxPendingListings, maxPendingPerClient: config.maxPendingPerClient },
-      ...(confirm ? { confirm } : {}), ...(editorMail ? { editorMail } : {})
+      ...(confirm ? { confirm } : {})
     })
     const background = bridge.reconcile(allLocal(listings)).then(
       (n) => n && logger.info({ repaired: n }, 'apex actors reconciled'),

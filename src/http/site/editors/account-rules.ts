@@ -17,7 +17,7 @@ export interface AccountDeps {
   logger: Pick<Logger, 'error' | 'info'>
   publicUrl: string
   instanceName: string
-  mail?: AccountMail
+  mail?: AccountMail | undefined
 }
 
 /** What is wrong with a new password typed twice, by field; empty when it will do. */
