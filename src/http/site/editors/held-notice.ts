@@ -31,7 +31,7 @@ export function heldNotice(ui: Ui, csrf: string, listing: Listing, change: HeldC
   if (!waiting) {
     return html`<section class="held-change declined" id="held-change" aria-labelledby="held-title"><h2 id="held-title">${ui.t('review.declinedTitle')}</h2>
 <p>${sentenceWithMoment(ui, 'review.declinedText', change.decidedAt ?? change.heldAt, { fields })}</p>
-${diffTable(ui, rows, ui.t('review.declinedCaption'))}
+${diffTable(ui, rows, ui.t('review.declinedCaption'), true)}
 <p>${button}</p></section>`
   }
   return html`<section class="held-change" id="held-change" aria-labelledby="held-title"><h2 id="held-title">${ui.t('review.heldTitle')}</h2>

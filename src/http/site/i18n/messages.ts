@@ -246,8 +246,9 @@ const en = {
   'ed.conflictReload': 'Load the current version',
   'ed.conflictKeep': 'Your edits are still in the form below: copy what you need before you load it, then make them again.',
   // issue 12 (moderation of changes and the queue): what an editor's page says of a change held for review, the queue, its full views and the diff
+  /* eslint-disable max-lines -- a catalog is one flat table of strings, in the same order in every language: cut by line count it would scatter each language over files */
   'review.heldTitle': 'Some of your changes wait for review',
-  'review.heldSince': 'Since {date}, your changes to {fields} wait for this directory’s operator. Until they are approved, the public profile, the search and partner directories show the published values; your other changes are already published.',
+  'review.heldSince': 'Since {date}, your changes to {fields} wait for this directory’s operator. Until they are approved, the public profile, the search and partner directories show the published values; any other change you made is already published.',
   'review.heldCaption': 'Your proposal, beside what is published now',
   'review.heldForm': 'The form below shows the values you proposed. Saving again replaces the proposal; putting the published values back withdraws it.',
   'review.withdraw': 'Withdraw the proposal',
@@ -256,6 +257,8 @@ const en = {
   'review.declinedText': 'On {date}, the operator declined your change to {fields}. The listing keeps its published values; you can propose the change again, or ask the operator why.',
   'review.declinedCaption': 'The change that was declined',
   'review.dismiss': 'Dismiss this notice',
+  'review.declinedValue': 'What you proposed',
+  'review.seeChange': 'See the change',
   'review.savedHeld': 'Saved. Your changes to {fields} wait for review; everything else is published.',
   'review.none': '(none)',
   'review.fieldHeading': 'Field',

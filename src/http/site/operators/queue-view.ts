@@ -62,7 +62,7 @@ function row(ctx: OperatorContext, item: QueueItem): SafeHtml {
   const href = item.kind === 'application' ? applicationPath(l.slug) : changePath(l.slug)
   return html`<tr data-slug="${l.slug}" data-kind="${item.kind}"><td><a href="${href}">${l.name}</a><br><span class="meta">${kindLabel(l.kind, ui.lang)} · ${new URL(l.origin).host}</span></td>
 <td>${what(ui, item)}</td><td>${moment(ui, item.since)}</td>
-<td>${action(ctx, decisionPath(item, 'approve'), ui.t('op.approve'), heldAtField(item))}</td></tr>`
+<td>${item.kind === 'application' ? action(ctx, decisionPath(item, 'approve'), ui.t('op.approve')) : html`<a href="${href}" class="review-link">${ui.t('review.seeChange')}</a>`}</td></tr>`
 }
 
 function pager(ui: Ui, result: QueuePage, search: string): SafeHtml | '' {
@@ -94,7 +94,11 @@ ${result.items.length ? html`<table class="queue"><thead><tr><th scope="col">${u
 ${pager(ui, result, search)}`)
 }
 
-/** Approve, and Reject behind a ticked box. */
+/**
+ * Approve, and Reject behind a ticked box. (A row of the queue offers
+ * Approve for an application, whose name and kind it shows; a change is
+ * approved only here, beside its diff.)
+ */
 function decision(ctx: OperatorContext, item: QueueItem): SafeHtml {
   const { ui } = ctx
   return html`<section class="decision" aria-labelledby="decision-title"><h2 id="decision-title">${ui.t('review.decide')}</h2>

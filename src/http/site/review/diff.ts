@@ -93,9 +93,18 @@ function row(ui: Ui, path: readonly string[], then: unknown, current: unknown, n
   return same(then, current) ? r : { ...r, then: shown(ui, path, then) }
 }
 
-/** The rows as a table: field, published now, proposed (and what it was when proposed, when it changed since). */
-export function diffTable(ui: Ui, rows: readonly DiffRow[], caption: string): SafeHtml {
+/**
+ * The rows as a table: field, published now, proposed (and what it was when
+ * proposed, when it changed since). A declined change is shown unmarked:
+ * nothing is replaced, so nothing is struck through.
+ */
+export function diffTable(ui: Ui, rows: readonly DiffRow[], caption: string, declined = false): SafeHtml {
   const none = html`<span class="meta">${ui.t('review.none')}</span>`
+  if (declined) {
+    return html`<table class="diff declined"><caption>${caption}</caption>
+<thead><tr><th scope="col">${ui.t('review.fieldHeading')}</th><th scope="col">${ui.t('review.before')}</th><th scope="col">${ui.t('review.declinedValue')}</th></tr></thead>
+<tbody>${rows.map((r) => html`<tr><th scope="row">${r.label}</th><td>${r.before || none}</td><td>${r.after || none}</td></tr>`)}</tbody></table>`
+  }
   return html`<table class="diff"><caption>${caption}</caption>
 <thead><tr><th scope="col">${ui.t('review.fieldHeading')}</th><th scope="col">${ui.t('review.before')}</th><th scope="col">${ui.t('review.after')}</th></tr></thead>
 <tbody>${rows.map((r) => html`<tr${r.then !== undefined ? html` class="changed-since"` : ''}><th scope="row">${r.label}</th>

@@ -235,8 +235,9 @@ export const es: Catalog = {
   'ed.conflictReload': 'Cargar la versión actual',
   'ed.conflictKeep': 'Tus cambios siguen en el formulario de abajo: copia lo que necesites antes de cargarla y vuelve a hacerlos.',
   // issue 12 (moderation of changes and the queue): what an editor's page says of a change held for review, the queue, its full views and the diff
+  /* eslint-disable max-lines -- a catalog is one flat table of strings, in the same order in every language: cut by line count it would scatter each language over files */
   'review.heldTitle': 'Algunos de tus cambios esperan revisión',
-  'review.heldSince': 'Desde el {date}, tus cambios de {fields} esperan a quien administra este directorio. Hasta que se aprueben, el perfil público, la búsqueda y los directorios asociados muestran los valores publicados; tus demás cambios ya están publicados.',
+  'review.heldSince': 'Desde el {date}, tus cambios de {fields} esperan a quien administra este directorio. Hasta que se aprueben, el perfil público, la búsqueda y los directorios asociados muestran los valores publicados; cualquier otro cambio que hiciste ya está publicado.',
   'review.heldCaption': 'Tu propuesta, junto a lo que está publicado ahora',
   'review.heldForm': 'El formulario de abajo muestra los valores que propusiste. Si guardas de nuevo, reemplazas la propuesta; si vuelves a poner los valores publicados, la retiras.',
   'review.withdraw': 'Retirar la propuesta',
@@ -245,6 +246,8 @@ export const es: Catalog = {
   'review.declinedText': 'El {date}, la administración rechazó tu cambio de {fields}. El registro conserva sus valores publicados; puedes proponer el cambio otra vez o preguntar el motivo.',
   'review.declinedCaption': 'El cambio rechazado',
   'review.dismiss': 'Cerrar este aviso',
+  'review.declinedValue': 'Lo que propusiste',
+  'review.seeChange': 'Ver el cambio',
   'review.savedHeld': 'Guardado. Tus cambios de {fields} esperan revisión; todo lo demás está publicado.',
   'review.none': '(nada)',
   'review.fieldHeading': 'Campo',

@@ -235,8 +235,9 @@ export const fr: Catalog = {
   'ed.conflictReload': 'Charger la version actuelle',
   'ed.conflictKeep': 'Vos modifications sont toujours dans le formulaire ci-dessous : copiez ce dont vous avez besoin avant de la charger, puis refaites-les.',
   // issue 12 (moderation of changes and the queue): what an editor's page says of a change held for review, the queue, its full views and the diff
+  /* eslint-disable max-lines -- a catalog is one flat table of strings, in the same order in every language: cut by line count it would scatter each language over files */
   'review.heldTitle': 'Certaines de vos modifications attendent une relecture',
-  'review.heldSince': 'Depuis le {date}, vos modifications de {fields} attendent l’équipe qui gère cet annuaire. Tant qu’elles ne sont pas approuvées, la fiche publique, la recherche et les annuaires partenaires montrent les valeurs publiées ; vos autres modifications sont déjà publiées.',
+  'review.heldSince': 'Depuis le {date}, vos modifications de {fields} attendent l’équipe qui gère cet annuaire. Tant qu’elles ne sont pas approuvées, la fiche publique, la recherche et les annuaires partenaires montrent les valeurs publiées ; toute autre modification que vous avez faite est déjà publiée.',
   'review.heldCaption': 'Votre proposition, à côté de ce qui est publié maintenant',
   'review.heldForm': 'Le formulaire ci-dessous montre les valeurs que vous avez proposées. Enregistrer à nouveau remplace la proposition ; remettre les valeurs publiées la retire.',
   'review.withdraw': 'Retirer la proposition',
@@ -245,6 +246,8 @@ export const fr: Catalog = {
   'review.declinedText': 'Le {date}, l’équipe de l’annuaire a refusé votre modification de {fields}. La fiche garde ses valeurs publiées ; vous pouvez proposer à nouveau la modification, ou demander pourquoi.',
   'review.declinedCaption': 'La modification refusée',
   'review.dismiss': 'Fermer cet avis',
+  'review.declinedValue': 'Ce que vous aviez proposé',
+  'review.seeChange': 'Voir la modification',
   'review.savedHeld': 'Enregistré. Vos modifications de {fields} attendent une relecture ; tout le reste est publié.',
   'review.none': '(rien)',
   'review.fieldHeading': 'Champ',

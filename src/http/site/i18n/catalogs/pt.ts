@@ -235,8 +235,9 @@ export const pt: Catalog = {
   'ed.conflictReload': 'Carregar a versão atual',
   'ed.conflictKeep': 'Suas alterações continuam no formulário abaixo: copie o que precisar antes de carregá-la e faça-as de novo.',
   // issue 12 (moderation of changes and the queue): what an editor's page says of a change held for review, the queue, its full views and the diff
+  /* eslint-disable max-lines -- a catalog is one flat table of strings, in the same order in every language: cut by line count it would scatter each language over files */
   'review.heldTitle': 'Algumas das suas alterações aguardam revisão',
-  'review.heldSince': 'Desde {date}, suas alterações de {fields} aguardam a equipe que administra este diretório. Até serem aprovadas, o perfil público, a busca e os diretórios parceiros mostram os valores publicados; suas outras alterações já estão publicadas.',
+  'review.heldSince': 'Desde {date}, suas alterações de {fields} aguardam a equipe que administra este diretório. Até serem aprovadas, o perfil público, a busca e os diretórios parceiros mostram os valores publicados; qualquer outra alteração que você fez já está publicada.',
   'review.heldCaption': 'Sua proposta, ao lado do que está publicado agora',
   'review.heldForm': 'O formulário abaixo mostra os valores que você propôs. Salvar de novo substitui a proposta; voltar aos valores publicados a retira.',
   'review.withdraw': 'Retirar a proposta',
@@ -245,6 +246,8 @@ export const pt: Catalog = {
   'review.declinedText': 'Em {date}, a administração recusou sua alteração de {fields}. O cadastro mantém os valores publicados; você pode propor a alteração de novo ou perguntar o motivo.',
   'review.declinedCaption': 'A alteração recusada',
   'review.dismiss': 'Fechar este aviso',
+  'review.declinedValue': 'O que você propôs',
+  'review.seeChange': 'Ver a alteração',
   'review.savedHeld': 'Salvo. Suas alterações de {fields} aguardam revisão; todo o resto está publicado.',
   'review.none': '(nada)',
   'review.fieldHeading': 'Campo',
