@@ -124,6 +124,12 @@ test('an edit of name and website is held; the public profile is unchanged until
       await op.goto(`${web.url}/operators/queue?lang=en`, { waitUntil: 'load' })
       await shot(op, 'operator-queue-en-desktop')
 
+      // The operator's own edit of the website meanwhile: the diff marks it, with what it was when proposed.
+      expect((await web.inst.tejido.listings.update('tejido-sur', { contact: { website: 'https://edited.example' } })).ok).toBe(true)
+      await op.goto(`${web.url}/operators/queue/changes/tejido-sur?lang=en`, { waitUntil: 'load' })
+      expect(await op.locator('table.diff tr.changed-since th').textContent()).toBe('Website')
+      await shot(op, 'operator-change-since-en-desktop')
+      await axeEverywhere(op, '/operators/queue/changes/tejido-sur')
       await op.goto(`${web.url}/operators/queue/changes/tejido-sur?lang=en`, { waitUntil: 'load' })
       await op.locator('.decision button', { hasText: 'Approve' }).click()
       await op.waitForURL('**/operators/queue?done=approved')

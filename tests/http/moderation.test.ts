@@ -199,6 +199,23 @@ test('applications: a full view as the profile, search and paging on the queue, 
   })
 })
 
+test('a field changed after the proposal is marked in the diff; approval applies the proposal over it', async () => {
+  await withInstance({}, async (inst) => {
+    const editor = await editorFor(inst, 'moved')
+    await saveEdit(editor, { 'contact.website': 'https://proposed.example' })
+    await request(inst.tejido.app).patch('/api/listings/moved').set(inst.auth).send({ contact: { website: 'https://operator.example' } }).expect(200)
+    const op = await operator(inst)
+    const full = await op.get('/operators/queue/changes/moved').expect(200)
+    expect(full.text).toContain('Some of these fields changed after the proposal was made')
+    expect(full.text).toMatch(/<tr class="changed-since"><th scope="row">Website<\/th>\s*<td><del>https:\/\/operator.example<\/del><p class="meta">Changed since the proposal: it was “https:\/\/red-tejida.example” when it was made.<\/p>/)
+    // Every field is shown, the phone shared with partners only included.
+    expect(full.text).toMatch(/Shared with partner directories only<\/h4><dl class="facts"><dt>phone<\/dt><dd>\+52 951 000 0000<\/dd>/)
+    const heldAt = /name="heldAt" value="([^"]+)"/.exec(full.text)?.[1] as string
+    await op.post('/operators/queue/changes/moved/approve').type('form').send({ _csrf: csrfOf(full.text), heldAt }).expect(303)
+    expect((await publicView(inst, 'moved', 'tejida')).website).toBe('https://proposed.example')
+  })
+})
+
 test('with REVIEW_CHANGES=none the same edit is live at once, and nothing waits', async () => {
   await withInstance({ REVIEW_CHANGES: 'none' }, async (inst) => {
     const editor = await editorFor(inst, 'direct')

@@ -285,6 +285,7 @@ const en = {
   'review.proposedOn': 'On {date}, the listing’s editors proposed a change to {fields}. The public sees the published values until you approve it.',
   'review.changedSinceNote': 'Some of these fields changed after the proposal was made (marked in the table). Approving replaces what is published now with the proposed value.',
   'review.diffCaption': 'What approving changes',
+  'review.partnersOnly': 'Shared with partner directories only',
   'review.profileAfter': 'The profile as it will be once approved',
   'review.decide': 'Your decision',
   'review.rejectApplication': 'Rejecting removes the application; nothing of it was ever public.',

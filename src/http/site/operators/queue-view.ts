@@ -6,7 +6,7 @@
  * publish it). Approve is the primary button; Reject is destructive and
  * needs a ticked box, so it cannot happen by a slip, with or without JS.
  */
-import type { Listing } from '../../../directory/listing'
+import type { ContactField, Listing } from '../../../directory/listing'
 import type { HeldChange } from '../../../directory/change-review'
 import { withHeld } from '../../../directory/held-changes'
 import { inputOf } from '../../../directory/listing-service'
@@ -16,7 +16,7 @@ import { html, type SafeHtml } from '../html'
 import type { Ui } from '../i18n/translate'
 import type { MessageKey } from '../i18n/messages'
 import { profileArticle, profileAssets } from '../profile/view'
-import { diffRows, diffTable } from '../review/diff'
+import { diffRows, diffTable, reviewFieldLabel } from '../review/diff'
 import { moment, sentenceWithMoment } from '../review/moment'
 import { fieldList } from '../editors/held-notice'
 import { action, csrfField, frame, type OperatorContext } from './view'
@@ -121,8 +121,16 @@ function withProfileAssets(page: string, listing: Listing): string {
   return body < 0 ? withHead : `${withHead.slice(0, body)}${scripts}${withHead.slice(body)}`
 }
 
-const profileOf = (ui: Ui, listing: Listing, settings: ProfileSettings): SafeHtml =>
-  profileArticle(listing, { ui, url: '', stale: false, ...settings }, { nameLevel: 3 })
+/**
+ * The listing as its profile shows it, then what the profile does not show
+ * the public (contacts shared with partner directories only), so the
+ * operator reads every field.
+ */
+function profileOf(ui: Ui, listing: Listing, settings: ProfileSettings): SafeHtml {
+  const partners = (Object.entries(listing.contact ?? {}) as Array<[ContactField, string]>).filter(([field]) => listing.contactVisibility?.[field] === 'partners')
+  return html`${profileArticle(listing, { ui, url: '', stale: false, ...settings }, { nameLevel: 3 })}
+${partners.length ? html`<h4>${ui.t('review.partnersOnly')}</h4><dl class="facts">${partners.map(([field, value]) => html`<dt>${reviewFieldLabel(ui, field)}</dt><dd>${value}</dd>`)}</dl>` : ''}`
+}
 
 /** An application in full: the listing exactly as its profile will be, then the decision. */
 export function applicationPage(ctx: OperatorContext, listing: Listing, settings: ProfileSettings, notice: QueueNotice): string {

@@ -274,6 +274,7 @@ export const es: Catalog = {
   'review.proposedOn': 'El {date}, quienes editan el registro propusieron un cambio de {fields}. El público ve los valores publicados hasta que lo apruebes.',
   'review.changedSinceNote': 'Algunos de estos campos cambiaron después de la propuesta (marcados en la tabla). Si apruebas, lo publicado ahora se reemplaza por el valor propuesto.',
   'review.diffCaption': 'Lo que cambia al aprobar',
+  'review.partnersOnly': 'Compartido solo con directorios asociados',
   'review.profileAfter': 'El perfil tal como quedará una vez aprobado',
   'review.decide': 'Tu decisión',
   'review.rejectApplication': 'Rechazar elimina la solicitud; nada de ella fue público nunca.',

@@ -274,6 +274,7 @@ export const fr: Catalog = {
   'review.proposedOn': 'Le {date}, les responsables de la fiche ont proposé une modification de {fields}. Le public voit les valeurs publiées tant que vous ne l’approuvez pas.',
   'review.changedSinceNote': 'Certains de ces champs ont changé après la proposition (signalés dans le tableau). Approuver remplace ce qui est publié maintenant par la valeur proposée.',
   'review.diffCaption': 'Ce que l’approbation change',
+  'review.partnersOnly': 'Partagé uniquement avec les annuaires partenaires',
   'review.profileAfter': 'La fiche telle qu’elle sera une fois approuvée',
   'review.decide': 'Votre décision',
   'review.rejectApplication': 'Refuser supprime la demande ; rien n’en a jamais été public.',

@@ -274,6 +274,7 @@ export const pt: Catalog = {
   'review.proposedOn': 'Em {date}, quem edita o cadastro propôs uma alteração de {fields}. O público vê os valores publicados até você aprovar.',
   'review.changedSinceNote': 'Alguns destes campos mudaram depois da proposta (marcados na tabela). Aprovar substitui o que está publicado agora pelo valor proposto.',
   'review.diffCaption': 'O que a aprovação muda',
+  'review.partnersOnly': 'Compartilhado só com diretórios parceiros',
   'review.profileAfter': 'O perfil como ficará depois de aprovado',
   'review.decide': 'Sua decisão',
   'review.rejectApplication': 'Recusar remove a inscrição; nada dela foi público.',
