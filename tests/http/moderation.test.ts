@@ -209,7 +209,7 @@ test('a field changed after the proposal is marked in the diff; approval applies
     expect(full.text).toContain('Some of these fields changed after the proposal was made')
     expect(full.text).toMatch(/<tr class="changed-since"><th scope="row">Website<\/th>\s*<td><del>https:\/\/operator.example<\/del><p class="meta">Changed since the proposal: it was “https:\/\/red-tejida.example” when it was made.<\/p>/)
     // Every field is shown, the phone shared with partners only included.
-    expect(full.text).toMatch(/Shared with partner directories only<\/h4><dl class="facts"><dt>phone<\/dt><dd>\+52 951 000 0000<\/dd>/)
+    expect(full.text).toMatch(/Shared with partner directories only<\/h4><dl class="facts"><dt>Phone<\/dt><dd>\+52 951 000 0000<\/dd>/)
     const heldAt = /name="heldAt" value="([^"]+)"/.exec(full.text)?.[1] as string
     await op.post('/operators/queue/changes/moved/approve').type('form').send({ _csrf: csrfOf(full.text), heldAt }).expect(303)
     expect((await publicView(inst, 'moved', 'tejida')).website).toBe('https://proposed.example')

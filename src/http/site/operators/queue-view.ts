@@ -121,6 +121,9 @@ function withProfileAssets(page: string, listing: Listing): string {
   return body < 0 ? withHead : `${withHead.slice(0, body)}${scripts}${withHead.slice(body)}`
 }
 
+/** A label that starts a line (the field labels are written to sit inside a sentence). */
+const capitalised = (ui: Ui, label: string): string => label.charAt(0).toLocaleUpperCase(ui.lang) + label.slice(1)
+
 /**
  * The listing as its profile shows it, then what the profile does not show
  * the public (contacts shared with partner directories only), so the
@@ -129,7 +132,7 @@ function withProfileAssets(page: string, listing: Listing): string {
 function profileOf(ui: Ui, listing: Listing, settings: ProfileSettings): SafeHtml {
   const partners = (Object.entries(listing.contact ?? {}) as Array<[ContactField, string]>).filter(([field]) => listing.contactVisibility?.[field] === 'partners')
   return html`${profileArticle(listing, { ui, url: '', stale: false, ...settings }, { nameLevel: 3 })}
-${partners.length ? html`<h4>${ui.t('review.partnersOnly')}</h4><dl class="facts">${partners.map(([field, value]) => html`<dt>${reviewFieldLabel(ui, field)}</dt><dd>${value}</dd>`)}</dl>` : ''}`
+${partners.length ? html`<h4>${ui.t('review.partnersOnly')}</h4><dl class="facts">${partners.map(([field, value]) => html`<dt>${capitalised(ui, reviewFieldLabel(ui, field))}</dt><dd>${value}</dd>`)}</dl>` : ''}`
 }
 
 /** An application in full: the listing exactly as its profile will be, then the decision. */
