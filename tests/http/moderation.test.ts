@@ -12,6 +12,7 @@ import request from 'supertest'
 import { composeInstance, sampleListing, ADMIN_TOKEN, type TestInstance } from '../support/instance'
 import { formFields, encodeForm } from '../support/html-form'
 import { EditorAccountStore } from '../../src/storage/editor-account-store'
+import { waitFor } from '../support/wait'
 
 const PASSWORD = 'a-long-editor-password'
 type Agent = ReturnType<typeof request.agent>
@@ -213,6 +214,13 @@ test('a field changed after the proposal is marked in the diff; approval applies
     const heldAt = /name="heldAt" value="([^"]+)"/.exec(full.text)?.[1] as string
     await op.post('/operators/queue/changes/moved/approve').type('form').send({ _csrf: csrfOf(full.text), heldAt }).expect(303)
     expect((await publicView(inst, 'moved', 'tejida')).website).toBe('https://proposed.example')
+
+    // A listing deleted takes its held change with it.
+    await saveEdit(editor, { name: 'About To Go' })
+    expect(await inst.tejido.heldChanges.countWaiting()).toBe(1)
+    await request(inst.tejido.app).delete('/api/listings/moved').set(inst.auth).expect(204)
+    await waitFor(async () => (await inst.tejido.heldChanges.countWaiting()) === 0, 'the held change of a deleted listing to go')
+    expect((await op.get('/operators/queue')).text).not.toContain('About To Go')
   })
 })
 

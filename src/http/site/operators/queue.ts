@@ -13,7 +13,6 @@ import type { DirectoryFailure } from '../../../directory/result'
 import { csrfValid } from '../session'
 import type { WebSettings } from '../ui'
 import { handle } from '../../handle'
-import type { MessageKey } from '../i18n/messages'
 import type { OperatorContext } from './view'
 import { queuePage } from './queue-items'
 import { applicationPage, applicationPath, changePage, changePath, queueListPage, type QueueNotice } from './queue-view'
@@ -38,7 +37,7 @@ const MESSAGES: Record<string, QueueNotice> = {
   confirm: { kind: 'error', key: 'review.confirmNeeded' },
   gone: { kind: 'error', key: 'review.gone' },
   invalid: { kind: 'error', key: 'review.invalid' },
-  csrf: { kind: 'error', key: 'error.csrf' as MessageKey }
+  csrf: { kind: 'error', key: 'error.csrf' }
 }
 
 /** The message a redirect asked for (?done= or ?error=), if it is one of ours. */
