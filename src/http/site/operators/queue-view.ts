@@ -163,3 +163,10 @@ ${decision(ctx, item)}
 <section class="queue-profile" aria-labelledby="profile-title"><h2 id="profile-title">${ui.t('review.profileAfter')}</h2>
 ${profileOf(ui, after, settings)}</section>`), after)
 }
+
+/**
+ * The settings page's row for REVIEW_CHANGES (operators/view.ts settingsPage
+ * shows it: `${reviewSettingRow(ui, settings.reviewChanges)}` inside its <dl>).
+ */
+export const reviewSettingRow = (ui: Ui, reviewed: readonly string[]): SafeHtml =>
+  html`<dt>${ui.t('review.settingsRow')}</dt><dd>${reviewed.length ? reviewed.join(', ') : ui.t('review.settingsNone')}</dd>`
