@@ -9,7 +9,7 @@ import type { Listing } from '../../../directory/listing'
 import { inputOf } from '../../../directory/listing-service'
 import { html, type SafeHtml } from '../html'
 import type { Ui } from '../i18n/translate'
-import { diffRows, diffTable, reviewFieldLabel } from '../review/diff'
+import { diffRows, diffTable, fieldList } from '../review/diff'
 import { sentenceWithMoment } from '../review/moment'
 
 /** The path the withdraw (and dismiss) button posts to. */
@@ -17,10 +17,6 @@ export const WITHDRAW_PATH = '/editors/listing/change/withdraw'
 
 const valueIn = (doc: Record<string, unknown>) => (path: readonly string[]): unknown =>
   path.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), doc) ?? null
-
-/** The fields of a change, by their labels, as a list in words. */
-export const fieldList = (ui: Ui, change: HeldChange): string =>
-  new Intl.ListFormat(ui.lang, { type: 'conjunction' }).format(change.fields.map((f) => reviewFieldLabel(ui, f)))
 
 /** The notice above the editor's form; `listing` is the approved one, as published. */
 export function heldNotice(ui: Ui, csrf: string, listing: Listing, change: HeldChange): SafeHtml {

@@ -6,7 +6,7 @@
  * by name, summaries as their text). The operator's diff and the editor's
  * notice both show these rows.
  */
-import { REVIEWABLE, type HeldValue, type ReviewField } from '../../../directory/change-review'
+import { REVIEWABLE, type HeldChange, type HeldValue, type ReviewField } from '../../../directory/change-review'
 import { kindLabel, serviceLabel } from '../../../directory/vocabulary'
 import type { Place } from '../../../directory/listing'
 import type { Ui } from '../i18n/translate'
@@ -26,6 +26,10 @@ export interface DiffRow {
 
 /** A review field's own label, for fields the form does not show. */
 export const reviewFieldLabel = (ui: Ui, field: ReviewField): string => ui.t(`review.field.${field}` as MessageKey)
+
+/** The fields of a change, by their labels, as a list in words ("name and website"). */
+export const fieldList = (ui: Ui, change: Pick<HeldChange, 'fields'>): string =>
+  new Intl.ListFormat(ui.lang, { type: 'conjunction' }).format(change.fields.map((f) => reviewFieldLabel(ui, f)))
 
 /** The review field a path belongs to. */
 const fieldOfPath = (path: readonly string[]): ReviewField | undefined =>
