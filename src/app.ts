@@ -37,6 +37,8 @@ import type { AccountMail } from './http/site/editors/account-mail'
 import { operatorRoutes, type OperatorDeps } from './http/site/operators/routes'
 import type { EditorAccounts } from './directory/editor-accounts'
 import type { Sessions } from './http/site/session'
+import type { HeldChanges } from './directory/held-changes'
+import { heldChangesApi } from './http/api/held-changes'
 
 export interface AppDeps {
   listings: ListingService
@@ -69,6 +71,8 @@ export interface AppDeps {
   places?: Gazetteer
   /** With mail (SMTP_URL): join applications wait for their address to be confirmed. */
   confirm?: JoinConfirm
+  /** Editors' changes of approved listings held for review (REVIEW_CHANGES). */
+  heldChanges: HeldChanges
 }
 
 /** Bodies are capped before parsing (DESIGN: Security). */
@@ -112,7 +116,7 @@ export function createApp(deps: AppDeps): Express {
   })
   api.use(searchRoutes(deps.search))
   api.use(placesRoutes(places))
-  api.use('/listings', requireOperator(deps.adminToken), listingsApi(deps.listings))
+  api.use('/listings', requireOperator(deps.adminToken), heldChangesApi(deps.heldChanges), listingsApi(deps.listings))
   api.use('/peers', requireOperator(deps.adminToken), deps.federation.peersRouter)
   api.use('/demo', requireOperator(deps.adminToken), demoApi(deps.listings, deps.instance.publicUrl))
   app.use('/api', api)

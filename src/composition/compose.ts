@@ -24,6 +24,8 @@ import type { MailOutbox } from '../mail/outbox'
 import { openMail, joinConfirm, mailSetting, accountMail } from './mail'
 import { VERSION } from '../version'
 import type { Listing } from '../directory/listing'
+import { DocumentHeldChangeStore } from '../storage/held-change-store'
+import { HeldChanges } from '../directory/held-changes'
 
 export interface Tejido {
   app: Express
@@ -32,6 +34,8 @@ export interface Tejido {
   bridge: ApexBridge
   federation: Federation
   search: SearchIndex
+  /** Editors' changes held for review (REVIEW_CHANGES). */
+  heldChanges: HeldChanges
   /** Outgoing mail, when SMTP_URL is set. */
   mail: MailOutbox | undefined
   store: OpenStore
@@ -71,7 +75,7 @@ export async function compose(config: Config, logger: Logger): Promise<Tejido> {
     const accounts = new EditorAccountStore(store.db)
     const secure = config.publicUrl.startsWith('https:')
     const sessions = new Sessions(store.db, { secure, adminToken: config.adminToken })
-    await Promise.all([accounts.init(), sessions.init()])
+    const [heldChanges] = await Promise.all([composeHeldChanges(store.db, listings, events, config, isLocal), accounts.init(), sessions.init()])
     // A listing's editors go with it, so its address can apply again.
     events.on('listing.deleted', ({ listing }) => isLocal(listing) && accounts.removeFor(listing.id))
     const app = createApp({
@@ -83,14 +87,14 @@ export async function compose(config: Config, logger: Logger): Promise<Tejido> {
       accounts, sessions,
       settings: { autoApprove: config.autoApprovePeers, repairIntervalMs: config.repairIntervalMs, tileUrl: config.tileUrl, ...mailSetting(config) },
       pendingLimits: { maxPendingListings: config.maxPendingListings, maxPendingPerClient: config.maxPendingPerClient },
-      ...(confirm ? { confirm } : {})
+      ...(confirm ? { confirm } : {}), heldChanges
     })
     const background = bridge.reconcile(allLocal(listings)).then(
       (n) => n && logger.info({ repaired: n }, 'apex actors reconciled'),
       (e: unknown) => logger.error({ err: e }, 'apex reconcile failed')
     )
     return {
-      app, listings, events, bridge, federation, search, mail: mail.outbox, store, background,
+      app, listings, events, bridge, federation, search, heldChanges, mail: mail.outbox, store, background,
       close: async () => {
         await mail.close()
         await federation.stop()
@@ -104,6 +108,15 @@ export async function compose(config: Config, logger: Logger): Promise<Tejido> {
     await store.close()
     throw e
   }
+}
+
+/** Editors' changes held for review (REVIEW_CHANGES); a listing deleted takes its held change with it. */
+async function composeHeldChanges(db: OpenStore['db'], listings: ListingService, events: DirectoryEvents, config: Config, isLocal: (l: Listing) => boolean): Promise<HeldChanges> {
+  const store = new DocumentHeldChangeStore(db)
+  await store.init()
+  const heldChanges = new HeldChanges({ listings, store, events, reviewed: config.reviewChanges })
+  events.on('listing.deleted', ({ listing }) => isLocal(listing) && heldChanges.forget(listing.id))
+  return heldChanges
 }
 
 async function* allLocal(listings: ListingService): AsyncIterable<Listing> {

@@ -6,6 +6,7 @@
 import path from 'node:path'
 import net from 'node:net'
 import { looksLikeEmail } from '../directory/editor-accounts'
+import { parseReviewPolicy, type ReviewField } from '../directory/change-review'
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
 
@@ -44,6 +45,8 @@ export interface Config {
   readonly maxPendingPerClient: number
   /** Outgoing mail (SMTP_URL and MAIL_FROM); undefined when SMTP_URL is unset: the features that need mail say so. */
   readonly mail: MailConfig | undefined
+  /** REVIEW_CHANGES: the fields whose change by an editor of an approved listing waits for review (none: every edit goes live). */
+  readonly reviewChanges: readonly ReviewField[]
 }
 
 /** Where mail goes out and whom it is from. */
@@ -190,6 +193,12 @@ function parseMail(env: Env): MailConfig | undefined {
   return { url, from }
 }
 
+function parseReviewChanges(env: Env): readonly ReviewField[] {
+  const policy = parseReviewPolicy(text(env, 'REVIEW_CHANGES'))
+  if (!policy.ok) throw new ConfigError('REVIEW_CHANGES', policy.error)
+  return Object.freeze([...policy.value])
+}
+
 function parseSecret(env: Env, name: string): string | undefined {
   const value = text(env, name)
   if (value !== undefined && value.length < 16) {
@@ -228,6 +237,7 @@ export function loadConfig(env: Env = process.env): Config {
     metricsToken: parseSecret(env, 'METRICS_TOKEN'),
     maxPendingListings: parseCount(env, 'MAX_PENDING_LISTINGS', 200),
     maxPendingPerClient: parseCount(env, 'MAX_PENDING_PER_CLIENT', 3),
-    mail: parseMail(env)
+    mail: parseMail(env),
+    reviewChanges: parseReviewChanges(env)
   })
 }

@@ -7,11 +7,18 @@
  * saved since, it is refused as stale and nothing is written. A preview
  * is the same edit worked out and checked the same way, and never written:
  * no store write, no event, so nothing reaches the public or the peers.
+ *
+ * An editor's save of an APPROVED listing goes through `submit`: with a
+ * review policy (REVIEW_CHANGES, change-review.ts) the fields it reviews
+ * are held for the operator while the rest goes live at once (held-changes.ts).
+ * `save` itself writes the whole edit: a pending listing's, an operator's.
  */
 import type { Listing } from './listing'
 import { inputOf, type ListingService } from './listing-service'
 import { mergePatch, validateListing } from './validate'
 import { err, ok, type DirectoryFailure, type Result } from './result'
+import { mergePatchBetween, splitEdit, type HeldChange } from './change-review'
+import type { HeldChanges } from './held-changes'
 
 /** A save: the version the person loaded, and their changes to it as a JSON merge patch. */
 export interface Edit {
@@ -30,6 +37,14 @@ export type EditFailure =
 /** What editing works with: the local listings. */
 export interface EditingDeps {
   listings: Pick<ListingService, 'get' | 'update' | 'actorId'>
+  /** The review of changes to approved listings; without it every save goes live. */
+  review?: Pick<HeldChanges, 'reviewed' | 'hold' | 'withdraw'>
+}
+
+/** An editor's save as it landed: the listing as now stored (and public), and what waits for review, if anything. */
+export interface Submitted {
+  listing: Listing
+  held: HeldChange | null
 }
 
 export class Editing {
@@ -59,6 +74,30 @@ export class Editing {
     if (parsed.value.slug !== listing.slug) return err({ kind: 'invalid', errors: [{ field: 'slug', message: 'cannot change: it is the listing\'s address' }] })
     const { id, origin, published, updated, moderation, provenance, version } = listing
     return ok({ ...parsed.value, id, origin, published, updated, moderation, provenance, version })
+  }
+
+  /**
+   * An editor's save. Of an approved listing, under a review policy: the
+   * reviewed fields it changes are held (replacing what was held; none
+   * left withdraws it), the rest is saved. Anything else: `save`.
+   */
+  async submit(listing: Listing, edit: Edit): Promise<Result<Submitted, EditFailure>> {
+    const review = this.deps.review
+    if (!review || listing.moderation !== 'approved') {
+      const saved = await this.save(listing, edit)
+      return saved.ok ? ok({ listing: saved.value, held: null }) : saved
+    }
+    const proposed = this.preview(listing, edit)
+    if (!proposed.ok) return proposed
+    const split = splitEdit(inputOf(listing), inputOf(proposed.value), review.reviewed)
+    const live = mergePatchBetween(inputOf(listing), split.live)
+    const saved = await this.save(listing, { version: edit.version, changes: () => live })
+    if (!saved.ok) return saved
+    if (!split.values.length) {
+      await review.withdraw(listing.id)
+      return ok({ listing: saved.value, held: null })
+    }
+    return ok({ listing: saved.value, held: await review.hold(saved.value, split) })
   }
 
   /** Writes the edit onto `listing` (as `own` returned it) if it is still at the version the person loaded. */

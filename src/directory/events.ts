@@ -5,11 +5,14 @@
  */
 import { EventEmitter } from 'node:events'
 import type { Listing } from './listing'
+import type { HeldChange } from './change-review'
 
 export interface DirectoryEventMap {
   'listing.created': { listing: Listing }
   'listing.updated': { listing: Listing; previous: Listing }
   'listing.deleted': { listing: Listing; deletedAt: Date }
+  /** An editor's change of an approved listing waits for review (issue 12); the listing is the approved one, as the public sees it. */
+  'listing.change-held': { listing: Listing; change: HeldChange }
 }
 
 export type DirectoryEventName = keyof DirectoryEventMap

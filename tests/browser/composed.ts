@@ -17,10 +17,10 @@ import { LONG_WORDS, STALE_MIRROR } from './search-listings'
 export interface ComposedWeb { url: string; inst: TestInstance; browser: Browser; close(): Promise<void> }
 
 /** `count` demo listings, LONG_WORDS and STALE_MIRROR on an in-process instance, and a Chromium. */
-export async function startComposedWeb(count: number): Promise<ComposedWeb> {
+export async function startComposedWeb(count: number, env: Record<string, string> = {}): Promise<ComposedWeb> {
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
-  const inst = await composeInstance({ PUBLIC_URL: url })
+  const inst = await composeInstance({ PUBLIC_URL: url, ...env })
   for (const listing of [...demoListings(count), LONG_WORDS]) {
     const made = await inst.tejido.listings.create(listing)
     if (!made.ok) throw new Error(`demo listing refused: ${JSON.stringify(made.error)}`)

@@ -20,7 +20,7 @@ const PHONE = { width: 390, height: 844 }
 
 let web: ComposedWeb
 beforeAll(async () => {
-  web = await startComposedWeb(3)
+  web = await startComposedWeb(3, { REVIEW_CHANGES: 'none' }) // Save publishes at once; review is moderation.test.ts
 })
 afterAll(async () => {
   await web?.close()

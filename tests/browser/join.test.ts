@@ -20,7 +20,7 @@ describe('list your co-op, then an operator approves it', () => {
   let page: Page
 
   beforeAll(async () => {
-    web = await startWebInstance('join', { listings: 40, env: { ADMIN_TOKEN: TOKEN } })
+    web = await startWebInstance('join', { listings: 40, env: { ADMIN_TOKEN: TOKEN, REVIEW_CHANGES: 'none' } }) // the editor's rename goes live; review is moderation.test.ts
     ;({ server, browser } = web)
     page = await browser.newPage({ locale: 'en-GB' })
   })

@@ -14,7 +14,8 @@ import { EditorAccountStore } from '../../src/storage/editor-account-store'
 let inst: TestInstance
 beforeAll(async () => {
   // An http instance: supertest's agent speaks plain http, and a cookie jar sends no Secure cookie over it.
-  inst = await composeInstance({ PUBLIC_URL: 'http://tejido.test' })
+  // Every save goes live (REVIEW_CHANGES=none): this is the form's merge; holding changes for review is tests/http/moderation.test.ts.
+  inst = await composeInstance({ PUBLIC_URL: 'http://tejido.test', REVIEW_CHANGES: 'none' })
 })
 afterAll(() => inst.close())
 

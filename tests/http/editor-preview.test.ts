@@ -20,7 +20,8 @@ let inst: TestInstance
 let events: string[] = []
 beforeAll(async () => {
   // An http instance: supertest's agent speaks plain http, and a cookie jar sends no Secure cookie over it.
-  inst = await composeInstance({ PUBLIC_URL: PUBLIC })
+  // Save publishes at once (REVIEW_CHANGES=none): holding changes for review is tests/http/moderation.test.ts.
+  inst = await composeInstance({ PUBLIC_URL: PUBLIC, REVIEW_CHANGES: 'none' })
   for (const name of ['listing.created', 'listing.updated', 'listing.deleted'] as const) inst.tejido.events.on(name, ({ listing }) => events.push(`${name} ${listing.slug}`))
 })
 afterAll(() => inst.close())

@@ -8,12 +8,19 @@
  * written, and the page says what they changed. Only "Save" writes:
  * "Preview" (or a form sent without saying which) is the same edit checked
  * the same way and shown in the public profile's layout, written nowhere.
+ * An approved listing's save may be partly held for review (REVIEW_CHANGES,
+ * directory/held-changes.ts): the page then says what waits and since when,
+ * and its form shows the proposed values, so a reload never loses them.
  */
 import express, { Router, type Request, type Response } from 'express'
 import type { ListingService } from '../../../directory/listing-service'
 import { isPublished, type Listing } from '../../../directory/listing'
 import type { EditorAccounts } from '../../../directory/editor-accounts'
 import { Editing } from '../../../directory/editing'
+import { withHeld, type HeldChanges } from '../../../directory/held-changes'
+import type { HeldChange } from '../../../directory/change-review'
+import { heldNotice, WITHDRAW_PATH } from './held-notice'
+import { fieldList } from '../review/diff'
 import { joinPage, type JoinPageContext } from '../join/view'
 import { editorPreview, editorSignInPage, type SignInContext } from './view'
 import { formErrors } from '../form/errors'
@@ -32,6 +39,8 @@ export interface EditorDeps {
   accounts: EditorAccounts
   sessions: Sessions
   web: WebSettings
+  /** Changes of approved listings held for review (REVIEW_CHANGES). */
+  heldChanges: HeldChanges
 }
 
 /** What the form carries to detect a save over a newer version, and to say what changed in it. */
@@ -43,7 +52,7 @@ const signInContext = (req: Request, res: Response) => ({ ui: requestUi(req, res
 export function editorRoutes(deps: EditorDeps): Router {
   const router = Router()
   const form = express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 500 })
-  const editing = new Editing({ listings: deps.listings })
+  const editing = new Editing({ listings: deps.listings, review: deps.heldChanges })
   const own = async (req: Request): Promise<Listing | null> => editing.own(await deps.sessions.editorOf(req))
   signInRoutes(router, deps, form, own)
 
@@ -52,7 +61,18 @@ export function editorRoutes(deps: EditorDeps): Router {
     if (!listing) return res.redirect(303, '/editors')
     res.set('Cache-Control', 'no-store')
     const c = formContext(deps, req, res)
-    res.type('html').send(joinPage({ ...c, status: c.ui.t(`ed.${listing.moderation}`), loaded: loadedAt(listing) }, formValues(listing), {}))
+    const held = await deps.heldChanges.of(listing.id)
+    const status = c.ui.t(req.query.error === 'csrf' ? 'error.csrf' : req.query.withdrawn === '1' && !held ? 'review.withdrawn' : `ed.${listing.moderation}`)
+    res.type('html').send(joinPage({ ...c, status, loaded: loadedAt(listing), ...heldContext(c, listing, held) }, formValues(withHeld(listing, held)), {}))
+  }))
+
+  // Withdraws the editor's held change (or dismisses a declined one's notice).
+  router.post(WITHDRAW_PATH, form, handle(async (req, res) => {
+    const listing = await own(req)
+    if (!listing) return res.redirect(303, '/editors')
+    if (!csrfValid(req)) return res.redirect(303, '/editors/listing?error=csrf')
+    await deps.heldChanges.withdraw(listing.id)
+    res.redirect(303, '/editors/listing?withdrawn=1')
   }))
 
   router.post('/editors/listing', form, handle(async (req, res) => {
@@ -69,8 +89,13 @@ export function editorRoutes(deps: EditorDeps): Router {
     const edit = { version: Number(body._version), changes: (loaded: Listing) => formPatch(loaded, body) }
     // Only an explicit Save writes; a preview goes through the same checks and is written nowhere.
     const saving = body.action === 'submit'
-    const saved = saving ? await editing.save(listing, edit) : editing.preview(listing, edit)
-    if (saved.ok && saving) return res.type('html').send(joinPage({ ...c, status: c.ui.t('ed.saved'), loaded: loadedAt(saved.value) }, formValues(saved.value), {}))
+    const submitted = saving ? await editing.submit(listing, edit) : null
+    if (submitted?.ok) {
+      const { listing: now, held } = submitted.value
+      const status = held ? c.ui.t('review.savedHeld', { fields: fieldList(c.ui, held) }) : c.ui.t('ed.saved')
+      return res.type('html').send(joinPage({ ...c, status, loaded: loadedAt(now), ...heldContext(c, now, held) }, formValues(withHeld(now, held)), {}))
+    }
+    const saved = submitted ?? editing.preview(listing, edit)
     if (saved.ok) return res.type('html').send(joinPage(c, values, {}, { preview: editorPreview(c.ui, saved.value, previewSettings(deps)) }))
     if (saved.error.kind === 'stale') {
       const current = formValues(saved.error.current)
@@ -87,6 +112,10 @@ export function editorRoutes(deps: EditorDeps): Router {
 /** The editor form's page context: the form in edit mode, with the map's tiles. */
 const formContext = (deps: EditorDeps, req: Request, res: Response): JoinPageContext & { mode: 'edit' } =>
   ({ ...signInContext(req, res), mode: 'edit', tileUrl: deps.web.tileUrl, tileAttribution: deps.web.tileAttribution })
+
+/** The notice of the listing's held change, if it has one. */
+const heldContext = (c: { ui: JoinPageContext['ui']; csrf: string }, listing: Listing, held: HeldChange | null) =>
+  (held ? { notice: heldNotice(c.ui, c.csrf, listing, held) } : {})
 
 /** What the preview's profile is rendered with: this instance's host and the map's tiles. */
 const previewSettings = (deps: EditorDeps) => ({ host: new URL(deps.listings.origin).host, tileUrl: deps.web.tileUrl, tileAttribution: deps.web.tileAttribution })

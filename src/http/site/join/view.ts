@@ -20,6 +20,8 @@ export interface JoinPageContext {
   mode?: 'join' | 'edit'
   /** Shown above the form (e.g. "Saved."). */
   status?: string
+  /** Shown above the form after the status: an editor's change waiting for review (issue 12, editors/held-notice.ts). */
+  notice?: SafeHtml
   /** Editing: the version the form was loaded at and its fields' fingerprint, sent back on save. */
   loaded?: { version: string; fingerprint: string }
   /** A save refused because someone else saved first: what they changed, with the current values. */
@@ -56,6 +58,7 @@ function above(ctx: JoinPageContext, title: string, errors: FormErrors, state: J
   return html`<h1>${title}</h1>
 ${ctx.mode === 'edit' ? html`<form method="post" action="/editors/sign-out" class="inline"><input type="hidden" name="_csrf" value="${ctx.csrf}"><button type="submit" class="secondary">${ui.t('ed.signOut')}</button></form>` : html`<p>${ui.t('join.intro')}</p>`}
 ${ctx.status ? html`<p class="notice" role="status">${ctx.status}</p>` : ''}
+${ctx.notice ?? ''}
 ${ctx.conflict ? conflictNotice(ui, ctx.conflict) : ''}
 ${Object.keys(errors).length ? html`<p class="errors" role="alert" id="form-errors">${ui.t('join.errors')}</p>` : ''}
 ${state.preview ? html`<section class="preview" aria-labelledby="preview-title"><h2 id="preview-title">${ui.t(ctx.mode === 'edit' ? 'editors.previewTitle' : 'join.previewTitle')}</h2>${state.preview}</section>` : ''}`

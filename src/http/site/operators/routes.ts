@@ -10,8 +10,9 @@ import type { PeerStore } from '../../../federation/peers/peer-store'
 import type { Peering } from '../../../federation/peers/peering'
 import type { DeliveryQueue } from '../../../federation/delivery/queue'
 import type { InstanceInfo } from '../../../federation/actor-mapping'
-import { signInPage, queuePage, listingsPage, peersPage, settingsPage, csrfField, type OperatorContext } from './view'
+import { signInPage, listingsPage, peersPage, settingsPage, csrfField, type OperatorContext } from './view'
 import { demoRoutes, demoSection } from './demo'
+import { queueRoutes, type QueueDeps } from './queue'
 import { csrfToken, csrfValid, type Sessions } from '../session'
 import { signInLimiter } from '../sign-in-limit'
 import { sameSecret } from '../../auth'
@@ -21,6 +22,8 @@ import { handle } from '../../handle'
 /** What the operator pages need; each page has its API twin. */
 export interface OperatorDeps {
   listings: ListingService
+  heldChanges: QueueDeps['heldChanges']
+  web: QueueDeps['web']
   federation: { peers: PeerStore; peering: Peering; queue: DeliveryQueue }
   sessions: Sessions
   adminToken: string | undefined
@@ -73,18 +76,8 @@ function signInRoutes(router: Router, deps: OperatorDeps, { ctx, posted, form }:
   }))
 }
 
-function listingRoutes(router: Router, deps: OperatorDeps, { ctx, signedIn, posted, form }: Guards): void {
-  router.get('/operators/queue', signedIn, handle(async (req, res) => {
-    const pending = await deps.listings.list({ moderation: 'pending', page: 1, perPage: 100 })
-    res.type('html').send(queuePage(ctx(req, res), pending.items))
-  }))
-
-  for (const [verb, state] of [['approve', 'approved'], ['reject', 'rejected']] as const) {
-    router.post(`/operators/listings/:slug/${verb}`, signedIn, form, posted, handle(async (req, res) => {
-      await deps.listings.setModeration(req.params.slug as string, state)
-      res.redirect(303, '/operators/queue')
-    }))
-  }
+function listingRoutes(router: Router, deps: OperatorDeps, { ctx, signedIn, form }: Guards): void {
+  queueRoutes(router, deps, { ctx, signedIn, form })
 
   router.get('/operators/listings', signedIn, handle(async (req, res) => {
     const page = Math.max(1, Number(req.query.page) || 1)

@@ -11,10 +11,10 @@ import { page } from '../layout'
 export interface OperatorContext { ui: Ui; url: string; csrf: string }
 
 export const csrfField = (ctx: OperatorContext): SafeHtml => html`<input type="hidden" name="_csrf" value="${ctx.csrf}">`
-const action = (ctx: OperatorContext, path: string, label: string, extra: SafeHtml | string = '') =>
+export const action = (ctx: OperatorContext, path: string, label: string, extra: SafeHtml | string = '') =>
   html`<form method="post" action="${path}" class="inline">${csrfField(ctx)}${extra}<button type="submit">${label}</button></form>`
 
-function frame(ctx: OperatorContext, title: string, body: SafeHtml): string {
+export function frame(ctx: OperatorContext, title: string, body: SafeHtml): string {
   const { ui } = ctx
   return page({
     title, ui, url: ctx.url,
