@@ -44,6 +44,8 @@ export interface Config {
   readonly maxPendingPerClient: number
   /** Outgoing mail (SMTP_URL and MAIL_FROM); undefined when SMTP_URL is unset: the features that need mail say so. */
   readonly mail: MailConfig | undefined
+  /** OPERATOR_EMAIL: who is mailed when something starts waiting for the operator (needs SMTP_URL). */
+  readonly operatorEmail: string | undefined
 }
 
 /** Where mail goes out and whom it is from. */
@@ -190,6 +192,15 @@ function parseMail(env: Env): MailConfig | undefined {
   return { url, from }
 }
 
+/** OPERATOR_EMAIL: one address, and only with mail set up (else it would silently never be used). */
+function parseOperatorEmail(env: Env, mail: MailConfig | undefined): string | undefined {
+  const address = text(env, 'OPERATOR_EMAIL')
+  if (!address) return undefined
+  if (!mail) throw new ConfigError('OPERATOR_EMAIL', 'is set but SMTP_URL is not: operator notices are sent by mail, so set SMTP_URL and MAIL_FROM too, or unset OPERATOR_EMAIL')
+  if (!looksLikeEmail(address)) throw new ConfigError('OPERATOR_EMAIL', `"${address}" is not an email address (one address, e.g. operator@example.org)`)
+  return address
+}
+
 function parseSecret(env: Env, name: string): string | undefined {
   const value = text(env, name)
   if (value !== undefined && value.length < 16) {
@@ -208,6 +219,7 @@ export function loadConfig(env: Env = process.env): Config {
   const adminToken = parseSecret(env, 'ADMIN_TOKEN')
   const logLevel = (text(env, 'LOG_LEVEL') ?? 'info').toLowerCase()
   if (!LEVELS.includes(logLevel as LogLevel)) throw new ConfigError('LOG_LEVEL', `"${logLevel}" is not one of ${LEVELS.join(', ')}`)
+  const mail = parseMail(env)
   return Object.freeze({
     port,
     publicUrl: publicUrl.origin,
@@ -228,6 +240,7 @@ export function loadConfig(env: Env = process.env): Config {
     metricsToken: parseSecret(env, 'METRICS_TOKEN'),
     maxPendingListings: parseCount(env, 'MAX_PENDING_LISTINGS', 200),
     maxPendingPerClient: parseCount(env, 'MAX_PENDING_PER_CLIENT', 3),
-    mail: parseMail(env)
+    mail,
+    operatorEmail: parseOperatorEmail(env, mail)
   })
 }
