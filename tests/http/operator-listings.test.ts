@@ -102,7 +102,7 @@ describe('the listings page', () => {
     expect(local.text).toContain('class="button-link danger" href="/operators/listings/coop-012/delete"')
     const edit = await page('/operators/listings/lejana/edit').expect(303)
     expect(edit.headers.location).toBe('/operators/listings?error=notLocal')
-    expect((await page(edit.headers.location)).text).toContain(CATALOGS.en['opList.notLocal'])
+    expect((await page(edit.headers.location as string)).text).toContain(CATALOGS.en['opList.notLocal'])
   })
 
   test.each(['es', 'fr', 'pt'] as const)('states and times are in the reader’s language (%s)', async (lang) => {
@@ -137,7 +137,7 @@ describe('editing a listing as the operator', () => {
 
     const saved = await op.post('/operators/listings/coop-001/edit').type('form').send(encodeForm(withValue(fields, 'name', 'Cooperativa Renovada'))).expect(303)
     expect(saved.headers.location).toBe('/operators/listings/coop-001/edit?done=saved')
-    expect((await page(saved.headers.location)).text).toContain(CATALOGS.en['opList.saved'])
+    expect((await page(saved.headers.location as string)).text).toContain(CATALOGS.en['opList.saved'])
     const stored = await inst.tejido.listings.get('coop-001')
     expect(stored.ok && stored.value).toMatchObject({ name: 'Cooperativa Renovada', moderation: 'approved', version: 2 })
     const actor = await request(inst.tejido.app).get('/orgs/coop-001').set('Accept', 'application/activity+json').expect(200)
@@ -175,7 +175,7 @@ describe('deleting a listing', () => {
     expect(confirm.text).toMatch(/<input type="checkbox" name="confirm" value="yes" required>/)
     const unticked = await post('/operators/listings/coop-010/delete', { _version: '1' }).expect(303)
     expect(unticked.headers.location).toBe('/operators/listings/coop-010/delete?error=unconfirmed')
-    expect((await page(unticked.headers.location)).text).toContain(CATALOGS.en['opList.unconfirmed'])
+    expect((await page(unticked.headers.location as string)).text).toContain(CATALOGS.en['opList.unconfirmed'])
     expect((await inst.tejido.listings.get('coop-010')).ok).toBe(true)
   })
 
@@ -185,7 +185,7 @@ describe('deleting a listing', () => {
     const done = await post('/operators/listings/coop-011/delete', { _version: '1', confirm: 'yes' }).expect(303)
     off()
     expect(done.headers.location).toBe('/operators/listings?done=deleted')
-    expect((await page(done.headers.location)).text).toContain(CATALOGS.en['opList.deleted'])
+    expect((await page(done.headers.location as string)).text).toContain(CATALOGS.en['opList.deleted'])
     expect(deleted).toEqual(['coop-011'])
     await request(inst.tejido.app).get('/orgs/coop-011').set('Accept', 'application/activity+json').expect(410)
     const again = await post('/operators/listings/coop-011/delete', { _version: '1', confirm: 'yes' }).expect(303)

@@ -70,7 +70,7 @@ describe('the peers page', () => {
     expect(missing.headers.location).toBe('/operators/peers?error=urlMissing')
     const unreachable = await post('/operators/peers', { url: 'http://127.0.0.1:9/' }).expect(303)
     expect(unreachable.headers.location).toBe('/operators/peers?error=unreachable&url=http%3A%2F%2F127.0.0.1%3A9%2F')
-    const shown = await page(unreachable.headers.location, 'es').expect(200)
+    const shown = await page(unreachable.headers.location as string, 'es').expect(200)
     expect(shown.text).toContain(`<p class="errors" role="alert" id="outcome">${CATALOGS.es['opPeer.unreachable']}</p>`)
     expect(shown.text).toContain('value="http://127.0.0.1:9/"')
     const crafted = await page(`/operators/peers?error=${encodeURIComponent('<b>x</b>')}&done=hacked&url=${encodeURIComponent('"><script>alert(1)</script>')}`).expect(200)
@@ -93,7 +93,7 @@ describe('the peers page', () => {
 
     expect((await inst.tejido.federation.peering.onAnswer('Accept', b.actorId, peer.outbound.followId as string)).ok).toBe(true)
     // the accepted follow starts a walk of the fake's /directory, which it does not have: an error to show
-    peer = await waitFor(async () => { const p = await peerAt(b); return p.sync.lastError && p }, 'the first walk to fail')
+    peer = await waitFor(async () => { const p = await peerAt(b); return p.sync.lastError ? p : undefined }, 'the first walk to fail')
     const accepted = card((await page('/operators/peers', 'fr')).text, peer)
     expect(accepted).toContain(CATALOGS.fr['opPeer.outAccepted'])
     expect(accepted).toContain(`action="/operators/peers/${peer.id}/sync"`)
