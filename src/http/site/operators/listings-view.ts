@@ -99,7 +99,7 @@ ${filterForm(ui, filter)}
 ${rangeLine(ui, result, filter)}
 ${result.items.length ? rows(ctx, result.items, data.localOrigin, data.now) : ''}
 ${pager(ui, result, filter)}
-${data.demo ?? ''}`)
+${data.demo ?? ''}`, { wide: true })
 }
 
 /** "Delete this listing?": what deleting means, and the one button that does it. */

@@ -35,10 +35,10 @@ function operatorNav(ctx: OperatorContext): SafeHtml {
 </ul></nav>`
 }
 
-/** An operator page: the operator navigation, the title, the body. */
-export function frame(ctx: OperatorContext, title: string, body: SafeHtml, scripts?: string[]): string {
+/** An operator page: the operator navigation, the title, the body; `wide` for tables that need the width. */
+export function frame(ctx: OperatorContext, title: string, body: SafeHtml, options: { scripts?: string[]; wide?: boolean } = {}): string {
   return page({
-    title, ui: ctx.ui, url: ctx.url, ...(scripts ? { scripts } : {}),
+    title, ui: ctx.ui, url: ctx.url, ...options,
     body: html`${operatorNav(ctx)}
 <h1>${title}</h1>
 ${body}`
