@@ -228,7 +228,7 @@ const en = {
   'opNav.requestsOne': '({count} follow request)',
   'opNav.requestsMany': '({count} follow requests)',
   'opList.search': 'Search by name or address (slug)',
-  'opList.scope': 'Listings',
+  'opList.scope': 'Where from',
   'opList.scopeAll': 'All',
   'opList.scopeLocal': 'Listed here',
   'opList.scopeMirrored': 'Mirrored from peers',
