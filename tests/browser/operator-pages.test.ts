@@ -125,6 +125,11 @@ test('listings: pages, search, delete through its confirmation', async () => {
   await page.goto(`${url}/operators/listings/${other}/edit`)
   expect(await page.locator('form#join').getAttribute('action')).toMatch(/^\/operators\/listings\/.+\/edit$/)
   expect(await axeViolations(page)).toEqual([])
+  await page.fill('#name', 'Renamed by the operator')
+  await page.getByRole('button', { name: CATALOGS.en['ed.save'] }).click()
+  await page.waitForURL(/done=saved/)
+  expect(await page.locator('main .notice[role=status]').first().textContent()).toBe(CATALOGS.en['opList.saved'])
+  await shots('edit-saved-en')
 })
 
 test('peers: follow with review, sync now, unfollow and block confirmed, errors and requests shown', async () => {
