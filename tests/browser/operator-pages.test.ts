@@ -125,7 +125,7 @@ test('listings: pages, search, delete through its confirmation', async () => {
   await page.goto(`${url}/operators/listings/${other}/edit`)
   expect(await page.locator('form#join').getAttribute('action')).toMatch(/^\/operators\/listings\/.+\/edit$/)
   expect(await axeViolations(page)).toEqual([])
-  await page.fill('#name', 'Renamed by the operator')
+  await page.fill('#f-name', 'Renamed by the operator')
   await page.getByRole('button', { name: CATALOGS.en['ed.save'] }).click()
   await page.waitForURL(/done=saved/)
   expect(await page.locator('main .notice[role=status]').first().textContent()).toBe(CATALOGS.en['opList.saved'])

@@ -124,7 +124,7 @@ describe('editing a listing as the operator', () => {
   const loadForm = async (slug: string) => {
     const form = await page(`/operators/listings/${slug}/edit`).expect(200)
     expect(form.text).toContain(`action="/operators/listings/${slug}/edit"`)
-    expect(form.text).toContain(CATALOGS.en['opList.editNote'])
+    expect(form.text).toContain('Operator’s edit of “Cooperativa')
     return formFields(form.text, 'join', ['action', 'submit'])
   }
   const withValue = (fields: Array<[string, string]>, name: string, value: string) => fields.map(([n, v]): [string, string] => [n, n === name ? value : v])

@@ -250,7 +250,7 @@ const en = {
   'opList.page': 'Page',
   'opList.previous': 'Previous',
   'opList.next': 'Next',
-  'opList.editNote': 'You are editing as the operator: saved changes are public at once, here and on partner instances.',
+  'opList.editNote': 'Operator’s edit of “{name}”: saved changes are public at once, here and on partner instances. Back to the listings: Operators → Listings.',
   'opList.saved': 'Saved. The changes are public now.',
   'opList.deleted': 'Listing deleted. Partner instances are told, and its address now answers that it is gone.',
   'opList.notFound': 'That listing is not here any more.',

@@ -88,15 +88,15 @@ function editRoutes(router: Router, deps: ListingPagesDeps, g: Guards): void {
   const editing = new Editing({ listings: deps.listings })
   // the listing form is large (every field, every language): the editors' limits
   const bigForm = express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 500 })
-  const formContext = (req: Request, res: Response, slug: string, status?: string): JoinPageContext & { mode: 'edit' } => {
+  const formContext = (req: Request, res: Response, listing: Listing): JoinPageContext & { mode: 'edit' } => {
     const { ui, url, csrf } = g.ctx(req, res)
-    return { ui, url, csrf, mode: 'edit', formAction: editPath(slug), status: status ?? ui.t('opList.editNote'), tileUrl: deps.web.tileUrl, tileAttribution: deps.web.tileAttribution }
+    return { ui, url, csrf, mode: 'edit', formAction: editPath(listing.slug), status: ui.t('opList.editNote', { name: listing.name }), tileUrl: deps.web.tileUrl, tileAttribution: deps.web.tileAttribution }
   }
 
   router.get(`${LIST}/:slug/edit`, g.signedIn, handle(async (req, res) => {
     const listing = await localListing(deps.listings, req.params.slug)
     if (listing === 'notFound') return res.redirect(303, withOutcome(LIST, { error: 'notLocal' }))
-    const c = formContext(req, res, listing.slug)
+    const c = formContext(req, res, listing)
     res.type('html').send(joinPage({ ...c, ...(req.query.done === 'saved' ? { status: c.ui.t('opList.saved') } : {}), loaded: loadedAt(listing) }, formValues(listing), {}))
   }))
 
@@ -106,7 +106,7 @@ function editRoutes(router: Router, deps: ListingPagesDeps, g: Guards): void {
     const body = req.body as Record<string, unknown>
     const values = body as FormValues
     // a page shown again keeps the version and fingerprint it was loaded with
-    const c = { ...formContext(req, res, listing.slug), loaded: { version: String(body._version ?? ''), fingerprint: String(body._fields ?? '') } }
+    const c = { ...formContext(req, res, listing), loaded: { version: String(body._version ?? ''), fingerprint: String(body._fields ?? '') } }
     const oversized = oversizedFields(body)
     if (oversized.length) return res.status(413).type('html').send(joinPage(c, withoutFields(values, oversized), Object.fromEntries(oversized.map((f) => [f, 'error.tooLong']))))
     const edit = { version: Number(body._version), changes: (loaded: Listing) => formPatch(loaded, body) }

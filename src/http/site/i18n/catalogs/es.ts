@@ -239,7 +239,7 @@ export const es: Catalog = {
   'opList.page': 'Página',
   'opList.previous': 'Anterior',
   'opList.next': 'Siguiente',
-  'opList.editNote': 'Editas como operadora: los cambios guardados se publican al instante, aquí y en las instancias aliadas.',
+  'opList.editNote': 'Edición de la operadora de «{name}»: los cambios guardados se publican al instante, aquí y en las instancias aliadas. Para volver a la lista: Operación → Registros.',
   'opList.saved': 'Guardado. Los cambios ya son públicos.',
   'opList.deleted': 'Ficha eliminada. Se avisa a las instancias aliadas, y su dirección responde ahora que ya no existe.',
   'opList.notFound': 'Esa ficha ya no está aquí.',

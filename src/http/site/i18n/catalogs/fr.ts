@@ -239,7 +239,7 @@ export const fr: Catalog = {
   'opList.page': 'Page',
   'opList.previous': 'Précédente',
   'opList.next': 'Suivante',
-  'opList.editNote': 'Vous modifiez en tant qu’opérateur : les changements enregistrés sont publics aussitôt, ici et sur les instances partenaires.',
+  'opList.editNote': 'Modification par l’opérateur de « {name} » : les changements enregistrés sont publics aussitôt, ici et sur les instances partenaires. Pour revenir à la liste : Administration → Fiches.',
   'opList.saved': 'Enregistré. Les changements sont publics.',
   'opList.deleted': 'Fiche supprimée. Les instances partenaires sont prévenues, et son adresse répond désormais qu’elle n’existe plus.',
   'opList.notFound': 'Cette fiche n’est plus ici.',

@@ -239,7 +239,7 @@ export const pt: Catalog = {
   'opList.page': 'Página',
   'opList.previous': 'Anterior',
   'opList.next': 'Próxima',
-  'opList.editNote': 'Você edita como operadora: as alterações salvas ficam públicas na hora, aqui e nas instâncias parceiras.',
+  'opList.editNote': 'Edição da operadora de “{name}”: as alterações salvas ficam públicas na hora, aqui e nas instâncias parceiras. Para voltar à lista: Operação → Cadastros.',
   'opList.saved': 'Salvo. As alterações já estão públicas.',
   'opList.deleted': 'Ficha excluída. As instâncias parceiras são avisadas, e o endereço dela agora responde que não existe mais.',
   'opList.notFound': 'Essa ficha não está mais aqui.',
