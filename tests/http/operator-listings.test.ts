@@ -13,6 +13,8 @@ import { formFields, encodeForm } from '../support/html-form'
 import { CATALOGS } from '../../src/http/site/i18n/messages'
 import { DocumentListingStore } from '../../src/storage/document-listing-store'
 import type { Listing } from '../../src/directory/listing'
+import { fakePeer } from '../federation/fake-peer'
+import { waitFor } from '../support/wait'
 
 let inst: TestInstance
 let op: ReturnType<typeof request.agent>
@@ -21,7 +23,7 @@ const LOCAL = 120
 
 beforeAll(async () => {
   // plain http: supertest's agent keeps no Secure cookie
-  inst = await composeInstance({ PUBLIC_URL: 'http://tejido.test' })
+  inst = await composeInstance({ PUBLIC_URL: 'http://tejido.test', ALLOW_PRIVATE_ADDRESSES: '127.0.0.1' })
   for (let i = 1; i <= LOCAL; i++) {
     const made = await inst.tejido.listings.create(sampleListing({ slug: `coop-${String(i).padStart(3, '0')}`, name: `Cooperativa ${i}` }))
     expect(made.ok).toBe(true)
@@ -180,13 +182,20 @@ describe('deleting a listing', () => {
   })
 
   test('confirmed, it is deleted (a redirect), federated as a Delete, and its slug answers 410', async () => {
-    const deleted: string[] = []
-    const off = inst.tejido.events.on('listing.deleted', ({ listing }) => deleted.push(listing.slug))
-    const done = await post('/operators/listings/coop-011/delete', { _version: '1', confirm: 'yes' }).expect(303)
-    off()
-    expect(done.headers.location).toBe('/operators/listings?done=deleted')
-    expect((await page(done.headers.location as string)).text).toContain(CATALOGS.en['opList.deleted'])
-    expect(deleted).toEqual(['coop-011'])
+    // a peer that follows this instance, to be told
+    const follower = await fakePeer()
+    try {
+      expect((await inst.tejido.federation.peering.onFollow(follower.actorId, `${follower.url}/follows/1`)).ok).toBe(true)
+      const peer = await inst.tejido.federation.peers.byOrigin(follower.url)
+      expect((await inst.tejido.federation.peering.approve(peer?.id as string)).ok).toBe(true)
+      const done = await post('/operators/listings/coop-011/delete', { _version: '1', confirm: 'yes' }).expect(303)
+      expect(done.headers.location).toBe('/operators/listings?done=deleted')
+      expect((await page(done.headers.location as string)).text).toContain(CATALOGS.en['opList.deleted'])
+      const told = await waitFor(() => follower.received.find((a) => a.type === 'Delete'), 'the Delete at the following peer')
+      expect(JSON.stringify(told)).toContain('http://tejido.test/orgs/coop-011')
+    } finally {
+      follower.close()
+    }
     await request(inst.tejido.app).get('/orgs/coop-011').set('Accept', 'application/activity+json').expect(410)
     const again = await post('/operators/listings/coop-011/delete', { _version: '1', confirm: 'yes' }).expect(303)
     expect(again.headers.location).toBe('/operators/listings?error=notFound')
