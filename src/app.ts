@@ -65,6 +65,8 @@ export interface AppDeps {
   places?: Gazetteer
   /** With mail (SMTP_URL): join applications wait for their address to be confirmed. */
   confirm?: JoinConfirm
+  /** Counts changes held for review, for the operator navigation's "waiting" (none counted without it). */
+  heldChanges?: OperatorDeps['heldChanges']
 }
 
 /** Bodies are capped before parsing (DESIGN: Security). */
