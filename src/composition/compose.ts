@@ -23,6 +23,7 @@ import { openSearch, embeddedSnapshotPath } from './search'
 import type { MailOutbox } from '../mail/outbox'
 import { openMail, joinConfirm, mailSetting, accountMail } from './mail'
 import { VERSION } from '../version'
+import { operatorNotices, type OperatorNotices } from './operator-notices'
 import type { Listing } from '../directory/listing'
 import { DocumentHeldChangeStore } from '../storage/held-change-store'
 import { HeldChanges } from '../directory/held-changes'
@@ -38,12 +39,15 @@ export interface Tejido {
   heldChanges: HeldChanges
   /** Outgoing mail, when SMTP_URL is set. */
   mail: MailOutbox | undefined
+  /** Mail to OPERATOR_EMAIL when something waits (with SMTP_URL and OPERATOR_EMAIL). */
+  notices: OperatorNotices | undefined
   store: OpenStore
   /** Background work at start (apex's copies of listings written while it was stopped). */
   background: Promise<unknown>
   close(): Promise<void>
 }
 
+// eslint-disable-next-line max-lines-per-function -- the one place every part is built and wired; splitting it hides the order they depend on
 export async function compose(config: Config, logger: Logger): Promise<Tejido> {
   const store = await openStore(config)
   try {
@@ -72,6 +76,7 @@ export async function compose(config: Config, logger: Logger): Promise<Tejido> {
     bridge.subscribe(events, isLocal)
     const instance = { id: bridge.instanceActorId, host: config.host, name: config.instanceName, publicUrl: config.publicUrl }
     const federation = await composeFederation({ config, db: store.db, listingStore, events, keys, instanceActorId: bridge.instanceActorId, isLocal, logger })
+    const notices = operatorNotices(config, mail.outbox, { events, peering: federation.peering }, logger)
     const accounts = new EditorAccountStore(store.db)
     const secure = config.publicUrl.startsWith('https:')
     const sessions = new Sessions(store.db, { secure, adminToken: config.adminToken })
@@ -85,7 +90,7 @@ export async function compose(config: Config, logger: Logger): Promise<Tejido> {
       web: { tileUrl: config.tileUrl, tileAttribution: config.tileAttribution },
       http: { secure, trustProxy: config.trustProxy, metricsToken: config.metricsToken },
       accounts, sessions,
-      settings: { autoApprove: config.autoApprovePeers, repairIntervalMs: config.repairIntervalMs, tileUrl: config.tileUrl, ...mailSetting(config) },
+      settings: { autoApprove: config.autoApprovePeers, repairIntervalMs: config.repairIntervalMs, tileUrl: config.tileUrl, reviewChanges: config.reviewChanges, ...mailSetting(config), ...(notices ? { operatorEmail: config.operatorEmail } : {}) },
       pendingLimits: { maxPendingListings: config.maxPendingListings, maxPendingPerClient: config.maxPendingPerClient },
       ...(confirm ? { confirm } : {}), heldChanges
     })
@@ -94,8 +99,9 @@ export async function compose(config: Config, logger: Logger): Promise<Tejido> {
       (e: unknown) => logger.error({ err: e }, 'apex reconcile failed')
     )
     return {
-      app, listings, events, bridge, federation, search, heldChanges, mail: mail.outbox, store, background,
+      app, listings, events, bridge, federation, search, heldChanges, mail: mail.outbox, notices, store, background,
       close: async () => {
+        await notices?.stop()
         await mail.close()
         await federation.stop()
         await bridge.stop()

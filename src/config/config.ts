@@ -47,6 +47,8 @@ export interface Config {
   readonly mail: MailConfig | undefined
   /** REVIEW_CHANGES: the fields whose change by an editor of an approved listing waits for review (none: every edit goes live). */
   readonly reviewChanges: readonly ReviewField[]
+  /** OPERATOR_EMAIL: who is mailed when something starts waiting for the operator (needs SMTP_URL). */
+  readonly operatorEmail: string | undefined
 }
 
 /** Where mail goes out and whom it is from. */
@@ -199,6 +201,15 @@ function parseReviewChanges(env: Env): readonly ReviewField[] {
   return Object.freeze([...policy.value])
 }
 
+/** OPERATOR_EMAIL: one address, and only with mail set up (else it would silently never be used). */
+function parseOperatorEmail(env: Env, mail: MailConfig | undefined): string | undefined {
+  const address = text(env, 'OPERATOR_EMAIL')
+  if (!address) return undefined
+  if (!mail) throw new ConfigError('OPERATOR_EMAIL', 'is set but SMTP_URL is not: operator notices are sent by mail, so set SMTP_URL and MAIL_FROM too, or unset OPERATOR_EMAIL')
+  if (!looksLikeEmail(address)) throw new ConfigError('OPERATOR_EMAIL', `"${address}" is not an email address (one address, e.g. operator@example.org)`)
+  return address
+}
+
 function parseSecret(env: Env, name: string): string | undefined {
   const value = text(env, name)
   if (value !== undefined && value.length < 16) {
@@ -217,6 +228,7 @@ export function loadConfig(env: Env = process.env): Config {
   const adminToken = parseSecret(env, 'ADMIN_TOKEN')
   const logLevel = (text(env, 'LOG_LEVEL') ?? 'info').toLowerCase()
   if (!LEVELS.includes(logLevel as LogLevel)) throw new ConfigError('LOG_LEVEL', `"${logLevel}" is not one of ${LEVELS.join(', ')}`)
+  const mail = parseMail(env)
   return Object.freeze({
     port,
     publicUrl: publicUrl.origin,
@@ -237,7 +249,8 @@ export function loadConfig(env: Env = process.env): Config {
     metricsToken: parseSecret(env, 'METRICS_TOKEN'),
     maxPendingListings: parseCount(env, 'MAX_PENDING_LISTINGS', 200),
     maxPendingPerClient: parseCount(env, 'MAX_PENDING_PER_CLIENT', 3),
-    mail: parseMail(env),
-    reviewChanges: parseReviewChanges(env)
+    mail,
+    reviewChanges: parseReviewChanges(env),
+    operatorEmail: parseOperatorEmail(env, mail)
   })
 }

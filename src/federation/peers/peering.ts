@@ -30,7 +30,15 @@ export interface PeeringDeps {
 export type PeerFailure = { status: 400 | 404 | 409 | 502; reason: string }
 
 export class Peering {
+  private readonly requestListeners = new Set<(peer: Peer) => void>()
+
   constructor(private readonly deps: PeeringDeps) {}
+
+  /** Hears of each follow request left waiting for the operator (not auto-approved, not blocked); returns the unsubscribe. */
+  onFollowRequest(listener: (peer: Peer) => void): () => void {
+    this.requestListeners.add(listener)
+    return () => this.requestListeners.delete(listener)
+  }
 
   /** POST /api/peers: follow the instance found at `url`. */
   async follow(url: string, policy: Peer['policy'] = 'publish'): Promise<Result<Peer, PeerFailure>> {
@@ -104,10 +112,22 @@ export class Peering {
       return ok(undefined)
     }
     const auto = this.deps.autoApprove.includes(new URL(peer.origin).host.toLowerCase())
-    await this.deps.peers.update(peer.id, { inbound: { state: auto ? 'approved' : 'pending', followId, since: new Date() } })
+    const waiting = await this.deps.peers.update(peer.id, { inbound: { state: auto ? 'approved' : 'pending', followId, since: new Date() } })
     if (auto) await this.send('Accept', peer, followId)
+    else if (waiting) this.tellRequest(waiting)
     this.deps.logger.info({ peer: peer.origin, auto }, 'follow request received')
     return ok(undefined)
+  }
+
+  /** A listener that fails must not fail the follow that was already stored. */
+  private tellRequest(peer: Peer): void {
+    for (const listener of this.requestListeners) {
+      try {
+        listener(peer)
+      } catch (e) {
+        this.deps.logger.error({ err: e, peer: peer.origin }, 'follow request listener failed')
+      }
+    }
   }
 
   /** Accept or Reject of one of our follows. */

@@ -26,6 +26,8 @@ export interface JoinPageContext {
   loaded?: { version: string; fingerprint: string }
   /** A save refused because someone else saved first: what they changed, with the current values. */
   conflict?: Array<{ field: string; current: string }>
+  /** Where the form posts (default: /editors/listing when editing, else /join). */
+  formAction?: string
   tileUrl: string
   tileAttribution: string
 }
@@ -69,7 +71,7 @@ function listingForm(ctx: JoinPageContext, values: FormValues, errors: FormError
   const { ui } = ctx
   const editing = ctx.mode === 'edit'
   const fields = { ui, values, errors, tileUrl: ctx.tileUrl, tileAttribution: ctx.tileAttribution }
-  return html`<form id="join" method="post" action="${editing ? '/editors/listing' : '/join'}" novalidate>
+  return html`<form id="join" method="post" action="${ctx.formAction ?? (editing ? '/editors/listing' : '/join')}" novalidate>
 <input type="hidden" name="_csrf" value="${ctx.csrf}">
 ${ctx.loaded ? html`<input type="hidden" name="_version" value="${ctx.loaded.version}"><input type="hidden" name="_fields" value="${ctx.loaded.fingerprint}">` : ''}
 ${fieldsHtml(fields, LISTING_FIELDS)}

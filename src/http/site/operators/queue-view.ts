@@ -110,16 +110,6 @@ function decision(ctx: OperatorContext, item: QueueItem): SafeHtml {
 
 const back = (ui: Ui): SafeHtml => html`<p><a href="/operators/queue">${ui.t('review.back')}</a></p>`
 
-/** A page with a profile on it, with the profile's map (Leaflet) loaded. frame() takes no assets, so they go in here. */
-function withProfileAssets(page: string, listing: Listing): string {
-  const assets = profileAssets(listing)
-  const scripts = assets.scripts.map((src) => `<script src="${src}" defer></script>\n`).join('')
-  const head = page.indexOf('</head>')
-  const withHead = head < 0 ? page : `${page.slice(0, head)}${assets.head.value}\n${page.slice(head)}`
-  const body = withHead.lastIndexOf('</body>')
-  return body < 0 ? withHead : `${withHead.slice(0, body)}${scripts}${withHead.slice(body)}`
-}
-
 /** A label that starts a line (the field labels are written to sit inside a sentence). */
 const capitalised = (ui: Ui, label: string): string => label.charAt(0).toLocaleUpperCase(ui.lang) + label.slice(1)
 
@@ -138,11 +128,11 @@ ${partners.length ? html`<h4>${ui.t('review.partnersOnly')}</h4><dl class="facts
 export function applicationPage(ctx: OperatorContext, listing: Listing, settings: ProfileSettings, notice: QueueNotice): string {
   const { ui } = ctx
   const item: QueueItem = { kind: 'application', listing, since: listing.published }
-  return withProfileAssets(frame(ctx, ui.t('review.applicationTitle', { name: listing.name }), html`${noticeHtml(ui, notice)}${back(ui)}
+  return frame(ctx, ui.t('review.applicationTitle', { name: listing.name }), html`${noticeHtml(ui, notice)}${back(ui)}
 <p>${sentenceWithMoment(ui, 'review.appliedOn', listing.published)}</p>
 <section class="queue-profile" aria-labelledby="profile-title"><h2 id="profile-title">${ui.t('review.profileAsSent')}</h2>
 ${profileOf(ui, listing, settings)}</section>
-${decision(ctx, item)}`), listing)
+${decision(ctx, item)}`, profileAssets(listing))
 }
 
 /** A change in full: the diff against what is published now (and what changed since it was proposed), the profile as approval would make it, the decision. */
@@ -154,18 +144,18 @@ export function changePage(ctx: OperatorContext, listing: Listing, change: HeldC
   const since = changedSinceHeld(current, change.values)
   const after = withHeld(listing, change)
   const item: QueueItem = { kind: 'change', listing, change, since: change.heldAt }
-  return withProfileAssets(frame(ctx, ui.t('review.changeTitle', { name: listing.name }), html`${noticeHtml(ui, notice)}${back(ui)}
+  return frame(ctx, ui.t('review.changeTitle', { name: listing.name }), html`${noticeHtml(ui, notice)}${back(ui)}
 <p>${sentenceWithMoment(ui, 'review.proposedOn', change.heldAt, { fields: fieldList(ui, change) })}</p>
 ${since.length ? html`<p class="notice" role="note">${ui.t('review.changedSinceNote')}</p>` : ''}
 ${diffTable(ui, diffRows(ui, change.values, valueNow), ui.t('review.diffCaption'))}
 ${decision(ctx, item)}
 <section class="queue-profile" aria-labelledby="profile-title"><h2 id="profile-title">${ui.t('review.profileAfter')}</h2>
-${profileOf(ui, after, settings)}</section>`), after)
+${profileOf(ui, after, settings)}</section>`, profileAssets(after))
 }
 
 /**
  * The settings page's row for REVIEW_CHANGES (operators/view.ts settingsPage
- * shows it: `${reviewSettingRow(ui, settings.reviewChanges)}` inside its <dl>).
+ * shows it inside its <dl>).
  */
 export const reviewSettingRow = (ui: Ui, reviewed: readonly string[]): SafeHtml =>
   html`<dt>${ui.t('review.settingsRow')}</dt><dd>${reviewed.length ? reviewed.join(', ') : ui.t('review.settingsNone')}</dd>`

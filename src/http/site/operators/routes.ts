@@ -9,10 +9,15 @@ import type { ListingService } from '../../../directory/listing-service'
 import type { PeerStore } from '../../../federation/peers/peer-store'
 import type { Peering } from '../../../federation/peers/peering'
 import type { DeliveryQueue } from '../../../federation/delivery/queue'
+import type { PeerSync } from '../../../federation/peers/sync'
 import type { InstanceInfo } from '../../../federation/actor-mapping'
-import { signInPage, listingsPage, peersPage, settingsPage, csrfField, type OperatorContext } from './view'
+import { signInPage, settingsPage, csrfField, type OperatorContext, type SettingsView } from './view'
 import { demoRoutes, demoSection } from './demo'
 import { queueRoutes, type QueueDeps } from './queue'
+import { listingPageRoutes } from './listings'
+import { peerPageRoutes } from './peers'
+import { countWaiting } from './waiting'
+import type { WebSettings } from '../ui'
 import { csrfToken, csrfValid, type Sessions } from '../session'
 import { signInLimiter } from '../sign-in-limit'
 import { sameSecret } from '../../auth'
@@ -22,17 +27,18 @@ import { handle } from '../../handle'
 /** What the operator pages need; each page has its API twin. */
 export interface OperatorDeps {
   listings: ListingService
+  /** Editors' changes of approved listings held for review: the queue shows them, the navigation counts them. */
   heldChanges: QueueDeps['heldChanges']
-  web: QueueDeps['web']
-  federation: { peers: PeerStore; peering: Peering; queue: DeliveryQueue }
+  federation: { peers: PeerStore; peering: Peering; queue: DeliveryQueue; sync: Pick<PeerSync, 'sync'> }
   sessions: Sessions
   adminToken: string | undefined
   instance: InstanceInfo
-  settings: { autoApprove: readonly string[]; repairIntervalMs: number; tileUrl: string; mail?: { from: string; server: string } }
+  web: WebSettings
+  settings: Omit<SettingsView, 'name' | 'publicUrl'>
 }
 
 /** What every operator page shares: its context, the session check, the CSRF check and the form parser. */
-interface Guards {
+export interface Guards {
   ctx(req: Request, res: Response): OperatorContext
   signedIn: RequestHandler
   posted: RequestHandler
@@ -40,10 +46,16 @@ interface Guards {
 }
 
 function guards(deps: OperatorDeps): Guards {
-  const ctx = (req: Request, res: Response): OperatorContext => ({ ui: requestUi(req, res), url: req.originalUrl, csrf: csrfToken(req, res) })
+  const ctx = (req: Request, res: Response): OperatorContext => ({
+    ui: requestUi(req, res), url: req.originalUrl, csrf: csrfToken(req, res),
+    ...(res.locals.operatorWaiting ? { waiting: res.locals.operatorWaiting as OperatorContext['waiting'] } : {})
+  })
+  const sources = { listings: deps.listings, peers: deps.federation.peers, heldChanges: () => deps.heldChanges.countWaiting() }
   const signedIn = handle(async (req: Request, res: Response, next: NextFunction) => {
     if (!(await deps.sessions.isOperator(req))) return res.redirect(303, '/operators')
     res.set('Cache-Control', 'no-store')
+    // a page shows in its navigation what waits; an action redirects, so it need not count
+    if (req.method === 'GET') res.locals.operatorWaiting = await countWaiting(sources)
     next()
   })
   const posted = (req: Request, res: Response, next: NextFunction) => {
@@ -76,37 +88,9 @@ function signInRoutes(router: Router, deps: OperatorDeps, { ctx, posted, form }:
   }))
 }
 
+/** The moderation queue and its answers (queue.ts). */
 function listingRoutes(router: Router, deps: OperatorDeps, { ctx, signedIn, form }: Guards): void {
   queueRoutes(router, deps, { ctx, signedIn, form })
-
-  router.get('/operators/listings', signedIn, handle(async (req, res) => {
-    const page = Math.max(1, Number(req.query.page) || 1)
-    const result = await deps.listings.list({ page, perPage: 100 })
-    const context = ctx(req, res)
-    res.type('html').send(listingsPage(context, result.items, result.total, demoSection(context.ui, csrfField(context), req.query)))
-  }))
-}
-
-function peerRoutes(router: Router, { federation }: OperatorDeps, { ctx, signedIn, posted, form }: Guards): void {
-  const showPeers = async (req: Request, res: Response, error?: string, status = 200) => {
-    const [peers, byHost] = await Promise.all([federation.peers.all(), federation.queue.statusByHost()])
-    res.status(status).type('html').send(peersPage(ctx(req, res), peers.map((peer) => ({ peer, deliveries: byHost[new URL(peer.origin).host] })), error))
-  }
-  router.get('/operators/peers', signedIn, handle(async (req, res) => showPeers(req, res)))
-  router.post('/operators/peers', signedIn, form, posted, handle(async (req, res) => {
-    const url = (req.body as Record<string, unknown>).url
-    if (typeof url !== 'string' || !url.trim()) return showPeers(req, res, 'url: is required', 422)
-    const result = await federation.peering.follow(url.trim())
-    if (!result.ok) return showPeers(req, res, result.error.reason, result.error.status)
-    res.redirect(303, '/operators/peers')
-  }))
-  for (const verb of ['approve', 'reject', 'block'] as const) {
-    router.post(`/operators/peers/:id/${verb}`, signedIn, form, posted, handle(async (req, res) => {
-      const result = await federation.peering[verb](req.params.id as string)
-      if (!result.ok) return showPeers(req, res, result.error.reason, result.error.status)
-      res.redirect(303, '/operators/peers')
-    }))
-  }
 }
 
 export function operatorRoutes(deps: OperatorDeps): Router {
@@ -114,7 +98,8 @@ export function operatorRoutes(deps: OperatorDeps): Router {
   const shared = guards(deps)
   signInRoutes(router, deps, shared)
   listingRoutes(router, deps, shared)
-  peerRoutes(router, deps, shared)
+  listingPageRoutes(router, { listings: deps.listings, web: deps.web, demo: (ctx, query) => demoSection(ctx.ui, csrfField(ctx), query) }, shared)
+  peerPageRoutes(router, deps.federation, shared)
   demoRoutes(router, deps.listings, deps.instance.publicUrl, [shared.signedIn, shared.form, shared.posted])
   router.get('/operators/settings', shared.signedIn, (req, res) => {
     res.type('html').send(settingsPage(shared.ctx(req, res), { name: deps.instance.name, publicUrl: deps.instance.publicUrl, ...deps.settings }))
