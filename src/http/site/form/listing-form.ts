@@ -11,7 +11,7 @@
  */
 import crypto from 'node:crypto'
 import type { Listing } from '../../../directory/listing'
-import { paragraphs, toShown, toStored, valueAt } from './convert'
+import { items, paragraphs, toShown, toStored, valueAt } from './convert'
 import { DEFAULT_LANGUAGE, LISTING_FIELDS, formFieldNamed, type FormField, type FormValues } from './fields'
 
 /** Every field the editor form shows, by its form name. */
@@ -45,6 +45,7 @@ const texts = (v: unknown): string[] => (Array.isArray(v) ? v : v === undefined 
 export function canonical(field: string, value: unknown): string {
   const f = formFieldNamed(field)
   if (f?.multi) return [...new Set(texts(value).map((x) => x.trim()).filter(Boolean))].sort().join('\n')
+  if (f?.value === 'list') return items(texts(value).join(',')).join('\n') // typed lists: "a, b" and "a,b" are the same
   const raw = texts(value).join(', ').replace(/\r\n?/g, '\n')
   return (f?.input === 'textarea' ? raw : raw.replace(/\n/g, '')).trim()
 }
@@ -82,7 +83,7 @@ export function formPatch(current: Listing, submitted: Body): Record<string, unk
   const patch: Record<string, unknown> = {}
   for (const [container, fields] of BY_CONTAINER) {
     if (container === undefined) {
-      for (const f of fields.filter(changed)) patch[f.name] = f.multi ? listPatch(current, f, value(f)) : value(f)
+      for (const f of fields.filter(changed)) patch[f.name] = f.multi ? listPatch(current, f, value(f)) : storedOrNull(f, value(f))
       continue
     }
     const stored = (current as unknown as Record<string, unknown>)[container]
@@ -94,6 +95,9 @@ export function formPatch(current: Listing, submitted: Body): Record<string, unk
   if (current.summary !== undefined && home && changed(home)) patch.summary = value(home) ? paragraphs(value(home)) : null
   return patch
 }
+
+/** A changed field's value in the patch: as stored, or null (its key removed) when cleared or set to what its absence means. */
+const storedOrNull = (f: FormField, text: string): unknown => (text === '' || (f.implicit && text === f.fallback) ? null : toStored(f, text))
 
 /** The boxes ticked: the stored order kept, new ones after; none left removes the list. */
 function listPatch(current: Listing, field: FormField, wanted: string): string[] | null {
@@ -107,7 +111,7 @@ function listPatch(current: Listing, field: FormField, wanted: string): string[]
 /** Changes to an object or map (a cleared field removes its key, the others stay); null when nothing is left. */
 function objectPatch(stored: unknown, fields: FormField[], changed: Changed, value: Value): Record<string, unknown> | null | undefined {
   const patch: Record<string, unknown> = {}
-  for (const f of fields.filter(changed)) patch[f.path.at(-1) as string] = value(f) ? toStored(f, value(f)) : null
+  for (const f of fields.filter(changed)) patch[f.path.at(-1) as string] = storedOrNull(f, value(f))
   if (Object.keys(patch).length === 0) return undefined
   const left = Object.keys(stored && typeof stored === 'object' ? stored : {}).filter((key) => patch[key] !== null)
   return left.length || Object.values(patch).some((v) => v !== null) ? patch : null

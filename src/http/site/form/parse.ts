@@ -2,7 +2,8 @@
  * The /join form as an application: the listing it describes, as the API
  * would receive it (registration chooses its slug), and the account.
  * Empty fields are left out, except those the listing requires, which the
- * schema then names; a place is given once one of its coordinates is.
+ * schema then names; a place is given once one of its fields is (a place
+ * named without coordinates is found in the gazetteer: form/places.ts).
  */
 import type { Application } from '../../../directory/registration'
 import { toStored } from './convert'
@@ -31,15 +32,19 @@ function setAt(target: Record<string, unknown>, path: readonly string[], value: 
   node[path.at(-1) as string] = value
 }
 
+/** Whether a field's value is written: a required one always (for the schema to name it), an implicit default never, else when given. */
+const written = (field: FormField, value: string | string[]): boolean =>
+  field.required || (!isEmpty(value) && !(field.implicit && value === field.fallback))
+
 /** The listing a form describes (before a slug is chosen), as the API would receive it. */
 export function listingFromForm(body: Record<string, unknown>): Record<string, unknown> {
   const values = new Map(LISTING_FIELDS.map((f) => [f, sent(f, body)]))
-  // An item (the first place) is given when one of its required fields is; then all of those are written.
-  const givenItems = new Set([...values].filter(([f, v]) => f.item && f.required && !isEmpty(v)).map(([f]) => f.container))
+  // An item (the first place) is given when any of its fields is; then its required ones are written too.
+  const givenItems = new Set([...values].filter(([f, v]) => f.item && !isEmpty(v)).map(([f]) => f.container))
   const listing: Record<string, unknown> = {}
   for (const [field, value] of values) {
-    const written = field.item ? givenItems.has(field.container) && (field.required || !isEmpty(value)) : field.required || !isEmpty(value)
-    if (written) setAt(listing, field.path, Array.isArray(value) ? value : toStored(field, value))
+    const write = field.item ? givenItems.has(field.container) && written(field, value) : written(field, value)
+    if (write) setAt(listing, field.path, Array.isArray(value) ? value : toStored(field, value))
   }
   return listing
 }
