@@ -1,9 +1,9 @@
 /**
  * The /join form as an application: the listing it describes, as the API
  * would receive it (registration chooses its slug), and the account.
- * Empty fields are left out, except those the listing requires, which the
- * schema then names; a place is given once one of its fields is (a place
- * named without coordinates is found in the gazetteer: form/places.ts).
+ * Empty fields are left out (the schema names those the listing requires);
+ * a place is given once one of its fields is (a place named without
+ * coordinates is found in the gazetteer: form/places.ts).
  */
 import type { Application } from '../../../directory/registration'
 import { toStored } from './convert'
@@ -32,9 +32,9 @@ function setAt(target: Record<string, unknown>, path: readonly string[], value: 
   node[path.at(-1) as string] = value
 }
 
-/** Whether a field's value is written: a required one always (for the schema to name it), an implicit default never, else when given. */
+/** Whether a field's value is written: when given, unless it is an implicit default (an empty required one is left out: the schema says it is required). */
 const written = (field: FormField, value: string | string[]): boolean =>
-  field.required || (!isEmpty(value) && !(field.implicit && value === field.fallback))
+  !isEmpty(value) && !(field.implicit && value === field.fallback)
 
 /** The listing a form describes (before a slug is chosen), as the API would receive it. */
 export function listingFromForm(body: Record<string, unknown>): Record<string, unknown> {
