@@ -9,6 +9,7 @@ import { ruleOf } from '../../../directory/validate'
 import type { MessageKey } from '../i18n/messages'
 import { LISTING_FIELDS, formFieldNamed, type FormErrors } from './fields'
 import { UNKNOWN_PLACE } from './places'
+import { LOGO_MESSAGES, LOGO_RULE } from './logo'
 import { MAIN_SUMMARY } from '../../../directory/registration'
 
 /** A field error's message as one of ours, from the rule it broke. */
@@ -48,6 +49,8 @@ function shownFor(e: FieldError, field: string): MessageKey {
   if (f?.message) return f.message
   if (ruleOf(e)?.keyword === UNKNOWN_PLACE) return 'join.placeUnknown'
   if (ruleOf(e)?.keyword === MAIN_SUMMARY) return 'join.hint.summary'
+  const rule = ruleOf(e)
+  if (rule?.keyword === LOGO_RULE) return LOGO_MESSAGES[rule.params.kind as keyof typeof LOGO_MESSAGES] ?? 'join.logoUnreachable'
   const key = messageKey(e)
   return f?.hint && UNREADABLE.has(key) ? f.hint : key
 }

@@ -16,6 +16,7 @@ import type { FormErrors, FormValues } from '../form/fields'
 import { oversizedFields, withoutFields } from '../form/limits'
 import { applicationFromForm } from '../form/parse'
 import { withLocatedPlaces } from '../form/places'
+import { logoErrors, type LogoCheck } from '../form/logo'
 import { csrfToken, csrfValid } from '../session'
 import { requestUi, type WebSettings } from '../ui'
 import { handle } from '../../handle'
@@ -31,6 +32,8 @@ export interface JoinDeps {
   web: WebSettings
   /** With mail (SMTP_URL): applications wait until their address is confirmed by a mailed link. */
   confirm?: JoinConfirm
+  /** Checks a logo's address (form/logo.ts logoChecker); without it a logo is checked by the schema only. */
+  logoCheck?: LogoCheck
 }
 
 /** What the join page needs to refuse or accept: store access for the caps, and the caps. */
@@ -76,7 +79,8 @@ export function joinRoutes(deps: JoinDeps & JoinGuardDeps): Router {
     const located = withLocatedPlaces(parsed.listing, ctx.ui.lang)
     const application = { ...parsed, listing: located.listing }
     const checked = registration.check(application)
-    const errors = [...located.errors, ...(checked.ok ? [] : checked.error)]
+    const schemaErrors = checked.ok ? [] : checked.error
+    const errors = [...located.errors, ...schemaErrors, ...(await logoErrors(application.listing, schemaErrors, deps.logoCheck))]
     if (errors.length) return show(422, values, formErrors(errors))
     if (body.action === 'preview' && checked.ok) {
       return show(200, values, {}, { preview: joinPreview(ctx.ui, checked.value, { origin: deps.instance.publicUrl, tileUrl: deps.web.tileUrl, tileAttribution: deps.web.tileAttribution }) })
