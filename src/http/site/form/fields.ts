@@ -41,8 +41,10 @@ export interface FormField {
   readonly path: readonly string[]
   /** The listing property it is under ("summaryMap", "location", "contact"; "account" for the account), or none. */
   readonly container?: string
-  /** Under the first item of a list of objects (the first place): given only when one of its required fields is. */
+  /** Under an item of a list of objects (a place): written only when that item is given. */
   readonly item: boolean
+  /** Of an item: which one (0 for the first place). */
+  readonly index?: number
   readonly input: InputKind
   /** What is stored: a text, a number, a whole number, yes or no, a list. */
   readonly value: ValueType
@@ -121,11 +123,11 @@ const DECLARED: readonly Declared[] = [
   { path: 'nameMap.*', label: 'join.nameIn', group: 'languages' },
   { path: 'services', label: 'join.services', group: 'services', options: 'services' },
   { path: 'languages', label: 'join.languages', group: 'services', options: 'languages' },
-  { path: 'location.0.name', label: 'join.place', group: 'place', help: 'join.help.place' },
-  { path: 'location.0.address', label: 'join.address', group: 'place' },
-  { path: 'location.0.country', label: 'join.countryName', group: 'place', reading: 'country', hint: 'join.hint.country' },
-  { path: 'location.0.latitude', label: 'join.latitude', group: 'place', hint: 'join.hint.latitude' },
-  { path: 'location.0.longitude', label: 'join.longitude', group: 'place', hint: 'join.hint.longitude' },
+  { path: 'location.#.name', label: 'join.place', group: 'place', help: 'join.help.place' },
+  { path: 'location.#.address', label: 'join.address', group: 'place' },
+  { path: 'location.#.country', label: 'join.countryName', group: 'place', reading: 'country', hint: 'join.hint.country' },
+  { path: 'location.#.latitude', label: 'join.latitude', group: 'place', hint: 'join.hint.latitude' },
+  { path: 'location.#.longitude', label: 'join.longitude', group: 'place', hint: 'join.hint.longitude' },
   ...CONTACT_FIELDS,
   { path: 'icon', label: 'join.icon', group: 'more', input: 'url', reading: 'webAddress', hint: 'join.hint.icon', help: 'join.help.icon' },
   { path: 'acceptingClients', label: 'join.acceptingClients', group: 'more', options: 'yesNo' },
@@ -145,6 +147,7 @@ interface SchemaNode {
   enum?: readonly unknown[]
   maxLength?: number
   required?: readonly string[]
+  maxItems?: number
   properties?: Readonly<Record<string, SchemaNode>>
   additionalProperties?: SchemaNode | boolean
   items?: SchemaNode
@@ -159,7 +162,7 @@ function resolve(path: readonly string[]): { node: SchemaNode; required: boolean
   let item = false
   for (const segment of path) {
     const open = typeof node.additionalProperties === 'object' ? node.additionalProperties : undefined
-    const next = node.type === 'array' && /^\d+$/.test(segment) ? node.items
+    const next = node.type === 'array' && /^(?:\d+|#)$/.test(segment) ? node.items
       : segment === '*' ? open
         : node.properties?.[segment] ?? (node.properties ? undefined : open) // a map (contactVisibility): any key its schema allows
     if (!next) throw new Error(`form field ${path.join('.')} is not in listing.schema.json`)
@@ -191,11 +194,27 @@ function fieldsOf(declared: Declared): FormField[] {
     input, value: valueOf(node), multi: input === 'checkboxes', required, ...presentation,
     ...(lang ? { lang } : {}), ...(node.maxLength !== undefined ? { maxLength: node.maxLength } : {})
   })
-  return segments.at(-1) === '*' ? UI_LANGUAGES.map((l) => field([...segments.slice(0, -1), l], l)) : [field(segments)]
+  if (segments.at(-1) === '*') return UI_LANGUAGES.map((l) => field([...segments.slice(0, -1), l], l))
+  const each = segments.indexOf('#')
+  if (each < 0) return [field(segments)]
+  // Every item the list may hold (the schema's maxItems): the form shows those given and one more.
+  const count = resolve(segments.slice(0, each)).node.maxItems ?? 1
+  return Array.from({ length: count }, (_, i) => ({ ...field(segments.map((x) => (x === '#' ? String(i) : x))), index: i }))
+}
+
+/** Item fields item by item (all of the first place, then the second's…), where the first of them was declared. */
+function byItem(fields: FormField[]): FormField[] {
+  const first = fields.findIndex((f) => f.index !== undefined)
+  if (first < 0) return fields
+  const items = fields.filter((f) => f.index !== undefined).sort((a, b) => (a.index as number) - (b.index as number)) // stable: declared order within an item
+  return [...fields.slice(0, first), ...items, ...fields.slice(first).filter((f) => f.index === undefined)]
 }
 
 /** Every listing field of the form, in the form's order. */
-export const LISTING_FIELDS: readonly FormField[] = Object.freeze(DECLARED.flatMap(fieldsOf))
+export const LISTING_FIELDS: readonly FormField[] = Object.freeze(byItem(DECLARED.flatMap(fieldsOf)))
+
+/** The form field a browser sends, ticked, to remove an item (a place) from the listing. */
+export const removeField = (container: string, index: number): string => `_remove.${container}.${index}`
 
 /** The editor account, asked for on /join only (not part of a listing, so not in its schema). */
 export const ACCOUNT_FIELDS: readonly FormField[] = Object.freeze([

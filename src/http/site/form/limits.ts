@@ -17,7 +17,7 @@ export const FORM_FIELD_CAPS: Readonly<Record<string, number>> = Object.freeze({
   password: MAX_PASSWORD,
   token: MAX_PASSWORD,
   // The editor form's digests of the fields as loaded (see listing-form's fingerprint).
-  _fields: 4000
+  _fields: 12000
 })
 
 /** Any other field: a CSRF token, a select's value, a coordinate, a service id. */

@@ -10,9 +10,10 @@
  * Which fields there are, and how each is stored, comes from fields.ts.
  */
 import crypto from 'node:crypto'
+import { locatePlaces } from './places'
 import type { Listing } from '../../../directory/listing'
 import { items, paragraphs, toShown, toStored, valueAt } from './convert'
-import { DEFAULT_LANGUAGE, LISTING_FIELDS, formFieldNamed, type FormField, type FormValues } from './fields'
+import { DEFAULT_LANGUAGE, LISTING_FIELDS, formFieldNamed, removeField, type FormField, type FormValues } from './fields'
 
 /** Every field the editor form shows, by its form name. */
 export const FORM_FIELDS: readonly string[] = LISTING_FIELDS.map((f) => f.name)
@@ -87,8 +88,9 @@ export function formPatch(current: Listing, submitted: Body): Record<string, unk
       continue
     }
     const stored = (current as unknown as Record<string, unknown>)[container]
-    const part = fields[0]?.item ? itemPatch(stored, fields, changed, value) : objectPatch(stored, fields, changed, value)
-    if (part !== undefined) patch[container] = part
+    const part = fields[0]?.item ? itemsPatch(stored, fields, changed, value, (i) => submitted[removeField(container, i)] !== undefined) : objectPatch(stored, fields, changed, value)
+    // A place named without coordinates is found as on /join; a name not found keeps its place, for the schema to ask for coordinates.
+    if (part !== undefined) patch[container] = container === 'location' && part ? locatePlaces(part, DEFAULT_LANGUAGE).location : part
   }
   // The plain summary follows its box (which shows it while the map has none in that language).
   const home = homeSummary(current)
@@ -117,17 +119,28 @@ function objectPatch(stored: unknown, fields: FormField[], changed: Changed, val
   return left.length || Object.values(patch).some((v) => v !== null) ? patch : null
 }
 
-/** Changes to the first item of a list (the first place); the other items and its other keys stay. Clearing its required fields removes it. */
-function itemPatch(stored: unknown, fields: FormField[], changed: Changed, value: Value): Array<Record<string, unknown>> | null | undefined {
-  if (!fields.some(changed)) return undefined
+/**
+ * Changes to the items of a list (the places): each item's changed fields
+ * applied onto it, its other keys kept; an item ticked for removal, or
+ * whose required fields were all cleared, goes; new items are added at the
+ * end. Unchanged, nothing; with no item left, the list is removed.
+ */
+function itemsPatch(stored: unknown, fields: FormField[], changed: Changed, value: Value, isRemoved: (index: number) => boolean): Array<Record<string, unknown>> | null | undefined {
   const items = (Array.isArray(stored) ? stored : []) as Array<Record<string, unknown>>
-  const item: Record<string, unknown> = { ...(items[0] ?? {}) }
-  for (const f of fields.filter(changed)) {
-    const key = f.path.at(-1) as string
-    if (value(f) === '') delete item[key]
-    else item[key] = toStored(f, value(f)) // not a number where one belongs: the schema names the field
-  }
-  const rest = items.slice(1)
-  const next = fields.filter((f) => f.required).every((f) => item[f.path.at(-1) as string] === undefined) ? rest : [item, ...rest]
+  const count = Math.max(items.length, ...fields.map((f) => (f.index ?? 0) + 1))
+  const indices = Array.from({ length: count }, (_, i) => i)
+  if (!fields.some(changed) && !indices.some(isRemoved)) return undefined
+  const next = indices.flatMap((i): Array<Record<string, unknown>> => {
+    if (isRemoved(i)) return []
+    const own = fields.filter((f) => f.index === i)
+    const item: Record<string, unknown> = { ...(items[i] ?? {}) }
+    for (const f of own.filter(changed)) {
+      const key = f.path.at(-1) as string
+      if (value(f) === '') delete item[key]
+      else item[key] = toStored(f, value(f)) // not a number where one belongs: the schema names the field
+    }
+    const cleared = own.some(changed) && own.filter((f) => f.required).every((f) => item[f.path.at(-1) as string] === undefined)
+    return Object.keys(item).length === 0 || cleared ? [] : [item]
+  })
   return next.length ? next : null
 }

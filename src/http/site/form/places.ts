@@ -4,11 +4,11 @@
  * gazetteer search uses (the same suggestions GET /api/places gives): its
  * best match gives the coordinates, and the country when none was given.
  * A name the gazetteer does not know is an error at the place's name,
- * never a silent guess, and that place is left out so the schema does not
- * also ask for its coordinates.
+ * never a silent guess; on /join that place is left out so the schema does
+ * not also ask for its coordinates.
  */
 import type { FieldError } from '../../../directory/result'
-import { withRule } from '../../../directory/validate'
+import { ruleOf, withRule } from '../../../directory/validate'
 import { resolveCity } from '../../../search/places/near'
 import { sharedGazetteer } from '../../../search/places/shared'
 import type { Gazetteer } from '../../../search/places/gazetteer'
@@ -31,8 +31,8 @@ export function locatePlaces(location: unknown, lang: string, places: Gazetteer 
     if (!name || hasCoordinate(place.latitude) || hasCoordinate(place.longitude)) return [place]
     const found = resolveCity(places, name, lang)
     if (!found) {
-      errors.push(withRule({ field: `location.${i}.name`, message: 'names no known town or city' }, { keyword: UNKNOWN_PLACE, params: {} }))
-      return []
+      errors.push(withRule({ field: `location.${i}.name`, message: 'names no known town or city' }, { keyword: UNKNOWN_PLACE, params: { index: i } }))
+      return [place] // as given: the caller leaves it out, or lets the schema ask for its coordinates
     }
     return [{ ...place, latitude: found.latitude, longitude: found.longitude, ...(place.country ? {} : { country: found.country }) }]
   })
@@ -43,6 +43,8 @@ export function locatePlaces(location: unknown, lang: string, places: Gazetteer 
 export function withLocatedPlaces(listing: Record<string, unknown>, lang: string): { listing: Record<string, unknown>; errors: FieldError[] } {
   if (listing.location === undefined) return { listing, errors: [] }
   const { location, errors } = locatePlaces(listing.location, lang)
+  const unknown = new Set(errors.map((e) => ruleOf(e)?.params.index))
+  const known = Array.isArray(location) ? location.filter((_, i) => !unknown.has(i)) : location
   const { location: _old, ...rest } = listing
-  return { listing: Array.isArray(location) && location.length === 0 ? rest : { ...rest, location }, errors }
+  return { listing: Array.isArray(known) && known.length === 0 ? rest : { ...rest, location: known }, errors }
 }

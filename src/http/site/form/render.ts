@@ -10,7 +10,7 @@ import { SERVICE_CATEGORIES, SERVICES, label as vocabularyLabel } from '../../..
 import { html, type SafeHtml } from '../html'
 import type { Ui } from '../i18n/translate'
 import type { MessageKey } from '../i18n/messages'
-import { DEFAULT_LANGUAGE, LISTING_FIELDS, formFieldNamed, list, offered, optionLabel, text, type FieldGroup, type FormErrors, type FormField, type FormValues, type OptionList } from './fields'
+import { DEFAULT_LANGUAGE, LISTING_FIELDS, formFieldNamed, list, offered, optionLabel, removeField, text, type FieldGroup, type FormErrors, type FormField, type FormValues, type OptionList } from './fields'
 
 /** What the fields are rendered with: the reader's language, the values, the errors, and the map tiles for the place. */
 export interface FieldsContext {
@@ -187,6 +187,46 @@ ${lines(rows)}
 </fieldset>`
 }
 
+/** Whether an item (a place) has something typed, or an error, on the form. */
+const hasAny = (c: FieldsContext, fields: FormField[]): boolean => fields.some((f) => text(c.values[f.name]) !== '' || c.errors[f.name] !== undefined)
+
+/**
+ * The places: the first with the search of its name and the map; then each
+ * other place given, with a box to remove it; then one empty place, folded
+ * under "Add another place" (pressing Preview shows one more).
+ */
+function places(c: FieldsContext, fields: FormField[]): SafeHtml {
+  const { ui } = c
+  const items = new Map<number, FormField[]>()
+  for (const f of fields) items.set(f.index ?? 0, [...(items.get(f.index ?? 0) ?? []), f])
+  const given = [...items.keys()].filter((i) => i === 0 || hasAny(c, items.get(i) ?? []))
+  const extra = [...items.keys()].find((i) => i > Math.max(...given))
+  const remove = (i: number) => {
+    const name = removeField('location', i)
+    return html`<p class="remove-item"><label><input type="checkbox" name="${name}" value="1"${c.values[name] !== undefined ? ' checked' : ''}> ${ui.t('join.removePlace')}</label></p>`
+  }
+  const block = (i: number) => {
+    const own = items.get(i) ?? []
+    if (i === 0) {
+      return html`<fieldset class="field place" id="place-0"><legend>${ui.t('join.location')}</legend>
+<p class="meta">${ui.t('join.placeHelp')}</p>
+${lines(own.map((f) => field(c, f)))}
+<input type="hidden" id="place-point" value="">
+<div id="pick-map" class="small-map" data-tiles="${c.tileUrl}" data-attribution="${c.tileAttribution}"></div>
+${hasAny(c, own) && given.length > 1 ? remove(0) : ''}
+</fieldset>`
+    }
+    return html`<fieldset class="field place" id="place-${i}"><legend>${ui.t('join.placeN', { number: i + 1 })}</legend>
+${lines(own.map((f) => field(c, f)))}
+${hasAny(c, own) ? remove(i) : ''}
+</fieldset>`
+  }
+  return html`${lines(given.map(block))}
+${extra !== undefined ? html`<details class="add-place"><summary>${ui.t('join.addPlace')}</summary>
+${block(extra)}
+</details>` : ''}`
+}
+
 /** How the fields of one group are wrapped (none: one after the other). */
 function wrapped(c: FieldsContext, group: FieldGroup, fields: FormField[]): SafeHtml | SafeHtml[] {
   const { ui } = c
@@ -194,13 +234,7 @@ function wrapped(c: FieldsContext, group: FieldGroup, fields: FormField[]): Safe
   switch (group) {
     case 'languages': return languages(c, fields)
     case 'contact': return contacts(c, fields)
-    case 'place':
-      return html`<fieldset class="field place"><legend>${ui.t('join.location')}</legend>
-<p class="meta">${ui.t('join.placeHelp')}</p>
-${inner()}
-<input type="hidden" id="place-point" value="">
-<div id="pick-map" class="small-map" data-tiles="${c.tileUrl}" data-attribution="${c.tileAttribution}"></div>
-</fieldset>`
+    case 'place': return places(c, fields)
     case 'more': return html`<fieldset class="field"><legend>${ui.t('join.more')}</legend>\n${inner()}\n</fieldset>`
     case 'account':
       return html`<fieldset class="field"><legend>${ui.t('join.account')}</legend>
