@@ -73,13 +73,13 @@ test('join in Portuguese: hints correct the mistakes, the place is picked, the p
 
   // An empty form: the Portuguese summary is asked for, in a summary that has the focus and links to the field.
   await press(page, 'submit')
-  await page.waitForFunction(() => document.activeElement?.id === 'form-errors')
+  await page.waitForFunction("document.activeElement?.id === 'form-errors'")
   expect(await page.locator('#form-errors h2').textContent()).toBe('Alguns campos precisam de atenção.')
   expect(await error(page, 'summaryMap.pt').textContent()).toBe('Escreva o que vocês fazem no idioma principal do cadastro.')
   expect(await error(page, 'summaryMap.en').count()).toBe(0)
   await screenshot(page, 'join-pt-empty-errors')
   await page.click('#form-errors a[href="#f-summaryMap-pt"]')
-  expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-summaryMap-pt') // the link takes the reader to the box
+  expect(await page.evaluate('document.activeElement?.id')).toBe('f-summaryMap-pt') // the link takes the reader to the box
 
   await page.fill('#f-name', 'Maré Digital')
   await page.selectOption('#f-kind', 'worker-coop')
@@ -102,7 +102,7 @@ test('join in Portuguese: hints correct the mistakes, the place is picked, the p
   await page.fill('#f-account-email', 'mare@coop.example')
   await page.fill('#f-account-password', PASSWORD) // typed once, never again
   await press(page, 'preview')
-  await page.waitForFunction(() => document.activeElement?.id === 'form-errors')
+  await page.waitForFunction("document.activeElement?.id === 'form-errors'")
   expect(await error(page, 'location.0.latitude').textContent()).toBe('Um número de -90 a 90; use ponto ou vírgula: -8,05')
   expect(await error(page, 'location.0.country').textContent()).toBe('O nome de um país ou seu código de duas letras (BR).')
   expect(await error(page, 'contact.website').textContent()).toBe('Um endereço como https://exemplo.coop')
@@ -148,7 +148,7 @@ describe.each(['en', 'es', 'fr', 'pt'])('axe on /join in %s', (lang) => {
     await page.goto(`${url}/join?lang=${lang}`, { waitUntil: 'domcontentloaded' })
     expect(await axeViolations(page)).toEqual([])
     await press(page, 'submit')
-    await page.waitForFunction(() => document.activeElement?.id === 'form-errors')
+    await page.waitForFunction("document.activeElement?.id === 'form-errors'")
     expect(await axeViolations(page)).toEqual([])
     await page.fill('#f-name', `Prueba ${lang}`)
     await page.selectOption('#f-kind', 'collective')

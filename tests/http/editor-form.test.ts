@@ -10,6 +10,8 @@ import request from 'supertest'
 import { composeInstance, sampleListing, type TestInstance } from '../support/instance'
 import { formFields, encodeForm } from '../support/html-form'
 import { EditorAccountStore } from '../../src/storage/editor-account-store'
+import { joinPage } from '../../src/http/site/join/view'
+import { ui } from '../../src/http/site/i18n/translate'
 
 let inst: TestInstance
 beforeAll(async () => {
@@ -146,9 +148,7 @@ describe('every field of the schema on the editor form (issue 12)', () => {
     expect(after).toMatchObject({ contact: { ...(before.contact as object), phone: '+55 81 3333 4444' }, contactVisibility: { phone: 'partners', email: 'partners' }, founded: 2012, tags: ['redes', 'pesca'], nameMap: before.nameMap, summaryMap: before.summaryMap })
   })
 
-  test('the form posts where it is told (an operator editing a listing)', async () => {
-    const { joinPage } = await import('../../src/http/site/join/view')
-    const { ui } = await import('../../src/http/site/i18n/translate')
+  test('the form posts where it is told (an operator editing a listing)', () => {
     const page = joinPage({ ui: ui('en'), url: '/x', csrf: 't', mode: 'edit', formAction: '/operators/listings/x/edit', tileUrl: '', tileAttribution: '' }, {}, {})
     expect(page).toContain('<form id="join" method="post" action="/operators/listings/x/edit"')
   })

@@ -137,3 +137,12 @@ test('services grouped by category, language names in the reader\'s language, th
   expect(chosen.status).toBe(201)
   expect((await pending()).find((l) => l.name === 'Licencia Elegida')).toMatchObject({ dataLicense: 'CC-BY-SA-4.0' })
 })
+
+test('regions served are typed as names and shown back as names, stored as codes', async () => {
+  const res = await post(mare({ action: 'preview', regionsServed: 'Brasil, Portugal, remoto, MX-OAX' }))
+  expect(res.status).toBe(200)
+  expect(res.text).toContain('Entendido como: Brasil, Portugal, remoto, MX-OAX (México)')
+  const sent = await post(mare({ regionsServed: 'Brasil, remoto', name: 'Regiões', 'account.email': 'reg@coop.example' }))
+  expect(sent.status).toBe(201)
+  expect((await pending()).find((l) => l.name === 'Regiões')).toMatchObject({ regionsServed: ['BR', 'remote'] })
+})

@@ -10,6 +10,7 @@ import { SERVICE_CATEGORIES, SERVICES, label as vocabularyLabel } from '../../..
 import { html, type SafeHtml } from '../html'
 import type { Ui } from '../i18n/translate'
 import type { MessageKey } from '../i18n/messages'
+import { toStored } from './convert'
 import { DEFAULT_LANGUAGE, LISTING_FIELDS, formFieldNamed, list, offered, optionLabel, removeField, text, type FieldGroup, type FormErrors, type FormField, type FormValues, type OptionList } from './fields'
 
 /** What the fields are rendered with: the reader's language, the values, the errors, and the map tiles for the place. */
@@ -78,8 +79,20 @@ function input(c: FieldsContext, f: FormField): SafeHtml {
   return html`<div class="field">
 <label for="${id}">${labelHtml(c, f)}</label>${help(c, f)}
 ${f.name === PLACE_SEARCH ? html`<div class="combo">${control}</div>` : control}
-${message(c, f.name)}</div>`
+${f.reading === 'countries' ? regionsRead(c, f) : ''}${message(c, f.name)}</div>`
 }
+
+/** Regions as the listing will say them: names, not codes ("Brasil, remoto" for BR, remote), under the box that holds them. */
+function regionsRead(c: FieldsContext, f: FormField): SafeHtml | '' {
+  const typed = text(c.values[f.name])
+  const read = typed ? toStored(f, typed) : []
+  if (!Array.isArray(read) || !read.length) return ''
+  const named = read.map((r) => (r === 'remote' ? c.ui.t('join.remote') : /^[A-Z]{2}(?:-|$)/.test(r) ? regionName(c.ui, r) : r))
+  return html`<p class="meta">${c.ui.t('join.regionsNamed', { regions: named.join(', ') })}</p>`
+}
+
+/** A country's name, or a subdivision's code with its country's name ("MX-OAX (México)"). */
+const regionName = (ui: Ui, code: string): string => (code.length === 2 ? ui.countryName(code) : `${code} (${ui.countryName(code.slice(0, 2))})`)
 
 function textarea(c: FieldsContext, f: FormField, main?: string): SafeHtml {
   const id = idOf(f.name)
