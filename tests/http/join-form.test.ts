@@ -146,3 +146,14 @@ test('regions served are typed as names and shown back as names, stored as codes
   expect(sent.status).toBe(201)
   expect((await pending()).find((l) => l.name === 'Regiões')).toMatchObject({ regionsServed: ['BR', 'remote'] })
 })
+
+test('a name and summary in a language beyond the four of the UI; a row without a usable code says what to type', async () => {
+  const page = (await api().get('/join').set('Accept-Language', 'pt')).text
+  expect(page).toContain('name="other.0.lang"')
+  const bad = await post(mare({ 'other.0.lang': 'português', 'other.0.name': 'Maré' }))
+  expect(bad.status).toBe(422)
+  expect(summaryOf(bad.text)).toContain('<a href="#f-other-0-lang">Código do idioma: Informe o código do idioma, como de, qu ou nah')
+  const sent = await post(mare({ name: 'Maré Nahua', 'account.email': 'nah@coop.example', 'other.0.lang': 'nah', 'other.0.name': 'Atl Tlachinolli', 'other.0.summary': 'Tequitl.' }))
+  expect(sent.status).toBe(201)
+  expect((await pending()).find((l) => l.name === 'Maré Nahua')).toMatchObject({ nameMap: { nah: 'Atl Tlachinolli' }, summaryMap: { nah: '<p>Tequitl.</p>', pt: expect.any(String) } })
+})

@@ -42,7 +42,11 @@ test.each<[string, Record<string, string | string[]>, Record<string, unknown>]>(
   ['taking clients, founded, keywords', { acceptingClients: 'true', founded: '2012', tags: 'redes, pesca' }, { acceptingClients: true, founded: 2012, tags: ['redes', 'pesca'] }],
   ['regions by name', { regionsServed: 'Brasil, remoto' }, { regionsServed: ['BR', 'remote'] }],
   ['the licence chosen', { dataLicense: 'CC-BY-SA-4.0' }, { dataLicense: 'CC-BY-SA-4.0' }],
-  ['a logo', { icon: 'https://m.example/logo.png' }, { icon: 'https://m.example/logo.png' }]
+  ['a logo', { icon: 'https://m.example/logo.png' }, { icon: 'https://m.example/logo.png' }],
+  // names and summaries in languages beyond the UI's, in rows (de, ja as stored, then an empty one)
+  ['a name in Japanese changed', { 'other.1.name': '新しい網' }, { nameMap: { ja: '新しい網' } }],
+  ['a summary in Quechua added in the empty row', { 'other.2.lang': 'qu', 'other.2.summary': 'Llika.' }, { summaryMap: { qu: '<p>Llika.</p>' } }],
+  ['the German row cleared', { 'other.0.lang': '', 'other.0.name': '' }, { nameMap: { de: null } }]
 ])('%s', (_label, changes, patch) => {
   expect(formPatch(listing, submitted(changes))).toEqual(patch)
 })
@@ -55,6 +59,7 @@ test('the form shows what the boxes and menus do not offer, so it round-trips', 
   expect(values['location.1.latitude']).toBe('1')
   expect(values['contactVisibility.phone']).toBe('public') // what its absence means, sent back unchanged: no patch
   expect(values.dataLicense).toBe('CC0-1.0')
+  expect([values['other.0.lang'], values['other.0.name'], values['other.1.lang'], values['other.1.name'], values['other.2.lang']]).toEqual(['de', 'Kartiert', 'ja', '地図', undefined])
 })
 
 test('changedSince names the fields that differ from the fingerprint the form was loaded with', () => {

@@ -10,6 +10,7 @@ import type { MessageKey } from '../i18n/messages'
 import { LISTING_FIELDS, formFieldNamed, type FormErrors } from './fields'
 import { UNKNOWN_PLACE } from './places'
 import { LOGO_MESSAGES, LOGO_RULE } from './logo'
+import { LANGUAGE_CODE } from './other-languages'
 import { MAIN_SUMMARY } from '../../../directory/registration'
 
 /** A field error's message as one of ours, from the rule it broke. */
@@ -49,6 +50,7 @@ function shownFor(e: FieldError, field: string): MessageKey {
   if (f?.message) return f.message
   if (ruleOf(e)?.keyword === UNKNOWN_PLACE) return 'join.placeUnknown'
   if (ruleOf(e)?.keyword === MAIN_SUMMARY) return 'join.hint.summary'
+  if (ruleOf(e)?.keyword === LANGUAGE_CODE) return 'join.hint.languageCode'
   const rule = ruleOf(e)
   if (rule?.keyword === LOGO_RULE) return LOGO_MESSAGES[rule.params.kind as keyof typeof LOGO_MESSAGES] ?? 'join.logoUnreachable'
   const key = messageKey(e)

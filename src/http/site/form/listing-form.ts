@@ -11,6 +11,7 @@
  */
 import crypto from 'node:crypto'
 import { locatePlaces } from './places'
+import { otherLanguagesPatch, otherLanguageValues } from './other-languages'
 import type { Listing } from '../../../directory/listing'
 import { items, paragraphs, toShown, toStored, valueAt } from './convert'
 import { DEFAULT_LANGUAGE, LISTING_FIELDS, formFieldNamed, removeField, type FormField, type FormValues } from './fields'
@@ -33,7 +34,7 @@ export function formValues(l: Listing): FormValues {
   // The plain summary is the default language's: its box shows it while the map has none in that language.
   const home = homeSummary(l)
   if (home && values[home.name] === undefined && l.summary) values[home.name] = toShown(home, l.summary)
-  return values
+  return { ...values, ...otherLanguageValues(l) }
 }
 
 const texts = (v: unknown): string[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter((x): x is string => typeof x === 'string')
@@ -92,6 +93,14 @@ export function formPatch(current: Listing, submitted: Body): Record<string, unk
     // A place named without coordinates is found as on /join; a name not found keeps its place, for the schema to ask for coordinates.
     if (part !== undefined) patch[container] = container === 'location' && part ? locatePlaces(part, DEFAULT_LANGUAGE).location : part
   }
+  // Names and summaries in languages beyond the UI's: only the ones changed in their rows.
+  const other = otherLanguagesPatch(current, submitted)
+  for (const map of ['nameMap', 'summaryMap'] as const) {
+    const part = other[map]
+    if (!part) continue
+    const ui = patch[map]
+    patch[map] = ui && typeof ui === 'object' ? { ...(ui as object), ...part } : ui === null ? withUiCleared(current[map], part) : part
+  }
   // The plain summary follows its box (which shows it while the map has none in that language).
   const home = homeSummary(current)
   if (current.summary !== undefined && home && changed(home)) patch.summary = value(home) ? paragraphs(value(home)) : null
@@ -100,6 +109,10 @@ export function formPatch(current: Listing, submitted: Body): Record<string, unk
 
 /** A changed field's value in the patch: as stored, or null (its key removed) when cleared or set to what its absence means. */
 const storedOrNull = (f: FormField, text: string): unknown => (text === '' || (f.implicit && text === f.fallback) ? null : toStored(f, text))
+
+/** The UI languages' boxes all cleared (their patch was null: nothing left) and the rows' changes: each stored key removed unless a row sets it. */
+const withUiCleared = (stored: Record<string, string> | undefined, rows: Record<string, string | null>): Record<string, string | null> =>
+  ({ ...Object.fromEntries(Object.keys(stored ?? {}).map((k) => [k, null])), ...rows })
 
 /** The boxes ticked: the stored order kept, new ones after; none left removes the list. */
 function listPatch(current: Listing, field: FormField, wanted: string): string[] | null {

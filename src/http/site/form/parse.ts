@@ -7,6 +7,7 @@
  */
 import type { Application } from '../../../directory/registration'
 import { toStored } from './convert'
+import { otherLanguagesFromForm } from './other-languages'
 import { LISTING_FIELDS, optionIds, removeField, type FormField } from './fields'
 
 const str = (v: unknown): string => (typeof v === 'string' ? v.trim() : '')
@@ -48,6 +49,11 @@ export function listingFromForm(body: Record<string, unknown>): Record<string, u
   for (const [field, value] of values) {
     const write = field.item ? givenItems.has(itemKey(field)) && written(field, value) : written(field, value)
     if (write) setAt(listing, field.path, Array.isArray(value) ? value : toStored(field, value))
+  }
+  // Names and summaries in languages beyond the UI's, from their rows.
+  const other = otherLanguagesFromForm(body)
+  for (const map of ['nameMap', 'summaryMap'] as const) {
+    if (Object.keys(other[map] ?? {}).length) listing[map] = { ...(other[map] ?? {}), ...((listing[map] as object | undefined) ?? {}) }
   }
   // Places given after one left empty or removed close up: the list has no holes.
   for (const key of Object.keys(listing)) {

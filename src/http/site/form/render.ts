@@ -11,6 +11,7 @@ import { html, type SafeHtml } from '../html'
 import type { Ui } from '../i18n/translate'
 import type { MessageKey } from '../i18n/messages'
 import { toStored } from './convert'
+import { MAX_OTHER_LANGUAGES, rowFields, rowLabel } from './other-languages'
 import { DEFAULT_LANGUAGE, LISTING_FIELDS, formFieldNamed, list, offered, optionLabel, removeField, text, type FieldGroup, type FormErrors, type FormField, type FormValues, type OptionList } from './fields'
 
 /** What the fields are rendered with: the reader's language, the values, the errors, and the map tiles for the place. */
@@ -183,10 +184,44 @@ function languages(c: FieldsContext, fields: FormField[]): SafeHtml {
   const mainSummary = fields.find((f) => f.container === 'summaryMap' && f.lang === main)
   const others = fields.filter((f) => f !== mainSummary).sort((a, b) => (a.lang ?? '').localeCompare(b.lang ?? '') || (a.container === 'nameMap' ? -1 : 1))
   const open = !mainSummary || others.some((f) => text(c.values[f.name]) !== '' || c.errors[f.name])
+  const rows = otherRows(c)
   return html`<div id="main-summary">${mainSummary ? field(c, mainSummary, main) : ''}</div>
-<details id="other-languages"${open ? ' open' : ''}><summary>${c.ui.t('join.inOtherLanguages')}</summary>
+<details id="other-languages"${open || rows.some((r) => r.given) ? ' open' : ''}><summary>${c.ui.t('join.inOtherLanguages')}</summary>
 ${lines(others.map((f) => field(c, f, main)))}
+${lines(rows.map((r) => r.html))}
 </details>`
+}
+
+/** A plain text box or text area of a row (not in the field table), with its error. */
+function rowBox(c: FieldsContext, name: string, label: string, kind: 'input' | 'textarea', helpKey?: MessageKey): SafeHtml {
+  const id = idOf(name)
+  const ids = [...(helpKey ? [`${id}-help`] : []), ...(c.errors[name] ? [`${id}-error`] : [])]
+  const aria = html`${c.errors[name] ? html` aria-invalid="true"` : ''}${ids.length ? html` aria-describedby="${ids.join(' ')}"` : ''}`
+  const control = kind === 'input'
+    ? html`<input id="${id}" name="${name}" type="text" value="${text(c.values[name])}"${aria}>`
+    : html`<textarea id="${id}" name="${name}" rows="3"${aria}>${text(c.values[name])}</textarea>`
+  return html`<div class="field"><label for="${id}">${label}</label>${helpKey ? html`<p class="meta" id="${id}-help">${c.ui.t(helpKey)}</p>` : ''}
+${control}
+${message(c, name)}</div>`
+}
+
+/** The rows of names and summaries in languages beyond the UI's: each given one, then one empty to add another. */
+function otherRows(c: FieldsContext): Array<{ given: boolean; html: SafeHtml }> {
+  const rows = Array.from({ length: MAX_OTHER_LANGUAGES }, (_, i) => rowFields(i))
+  const given = rows.filter((r) => Object.values(r).some((name) => text(c.values[name]) !== '' || c.errors[name]))
+  const shown = given.length < rows.length ? [...given, rows.find((r) => !given.includes(r)) as (typeof rows)[number]] : given
+  return shown.map((r) => {
+    const lang = text(c.values[r.lang])
+    const legend = given.includes(r) && lang ? c.ui.languageName(lang) : c.ui.t('join.otherRow')
+    return {
+      given: given.includes(r),
+      html: html`<fieldset class="field other-language"><legend>${legend}</legend>
+${rowBox(c, r.lang, c.ui.t('join.otherLanguage'), 'input', 'join.help.languageCode')}
+${rowBox(c, r.name, c.ui.t('join.otherName'), 'input')}
+${rowBox(c, r.summary, c.ui.t('join.otherSummary'), 'textarea')}
+</fieldset>`
+    }
+  })
 }
 
 function contacts(c: FieldsContext, fields: FormField[]): SafeHtml {
@@ -273,6 +308,8 @@ export function fieldsHtml(c: FieldsContext, fields: readonly FormField[]): Safe
 export function fieldLabel(ui: Ui, name: string): string {
   const f = formFieldNamed(name)
   if (f) return labelOf(ui, f)
+  const row = rowLabel(ui, name)
+  if (row) return row
   // A language the form does not show (a name in Japanese): labelled as the form labels its languages.
   const dot = name.indexOf('.')
   const perLanguage = dot > 0 ? LISTING_FIELDS.find((x) => x.lang && x.container === name.slice(0, dot)) : undefined

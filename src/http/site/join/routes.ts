@@ -17,6 +17,7 @@ import { oversizedFields, withoutFields } from '../form/limits'
 import { applicationFromForm } from '../form/parse'
 import { withLocatedPlaces } from '../form/places'
 import { logoErrors, type LogoCheck } from '../form/logo'
+import { otherLanguageErrors } from '../form/other-languages'
 import { csrfToken, csrfValid } from '../session'
 import { requestUi, type WebSettings } from '../ui'
 import { handle } from '../../handle'
@@ -80,7 +81,7 @@ export function joinRoutes(deps: JoinDeps & JoinGuardDeps): Router {
     const application = { ...parsed, listing: located.listing }
     const checked = registration.check(application)
     const schemaErrors = checked.ok ? [] : checked.error
-    const errors = [...located.errors, ...schemaErrors, ...(await logoErrors(application.listing, schemaErrors, deps.logoCheck))]
+    const errors = [...located.errors, ...otherLanguageErrors(body), ...schemaErrors, ...(await logoErrors(application.listing, schemaErrors, deps.logoCheck))]
     if (errors.length) return show(422, values, formErrors(errors))
     if (body.action === 'preview' && checked.ok) {
       return show(200, values, {}, { preview: joinPreview(ctx.ui, checked.value, { origin: deps.instance.publicUrl, tileUrl: deps.web.tileUrl, tileAttribution: deps.web.tileAttribution }) })

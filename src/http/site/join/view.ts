@@ -87,9 +87,14 @@ function errorSummary(ui: Ui, errors: FormErrors): SafeHtml | '' {
 </div>`
 }
 
+/** Where the rows of other languages sit: after the last of the UI languages' names and summaries. */
+const AFTER_NAMES = Math.max(...ORDER.map((f, i) => (f.startsWith('nameMap.') || f.startsWith('summaryMap.') ? i : -1))) + 0.5
+
 const rank = (field: string): number => {
   const i = ORDER.indexOf(field)
-  return i < 0 ? ORDER.length : i
+  if (i >= 0) return i
+  // a row of another language sits with the names and summaries
+  return field.startsWith('other.') ? AFTER_NAMES : ORDER.length
 }
 
 /** The form itself: the listing's fields, on /join the account's, preview and send. */
