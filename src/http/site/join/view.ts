@@ -22,14 +22,16 @@ export interface JoinPageContext {
   mode?: 'join' | 'edit'
   /** Shown above the form (e.g. "Saved."). */
   status?: string
+  /** Shown above the form after the status: an editor's change waiting for review (issue 12, editors/held-notice.ts). */
+  notice?: SafeHtml
   /** Editing: the version the form was loaded at and its fields' fingerprint, sent back on save. */
   loaded?: { version: string; fingerprint: string }
   /** A save refused because someone else saved first: what they changed, with the current values. */
   conflict?: Array<{ field: string; current: string }>
+  /** Where the form posts (default: /editors/listing when editing, else /join). */
+  formAction?: string
   tileUrl: string
   tileAttribution: string
-  /** Where the form posts (an operator editing a listing); by default /join, or /editors/listing in edit mode. */
-  formAction?: string
 }
 
 /** What the page shows besides the form: a preview of the listing, or the thanks once it was sent. */
@@ -60,6 +62,7 @@ function above(ctx: JoinPageContext, title: string, errors: FormErrors, state: J
   return html`<h1>${title}</h1>
 ${ctx.mode === 'edit' ? editorActions(ctx) : html`<p>${ui.t('join.intro')}</p>`}
 ${ctx.status ? html`<p class="notice" role="status">${ctx.status}</p>` : ''}
+${ctx.notice ?? ''}
 ${ctx.conflict ? conflictNotice(ui, ctx.conflict) : ''}
 ${errorSummary(ui, errors)}
 ${state.preview ? html`<section class="preview" aria-labelledby="preview-title"><h2 id="preview-title">${ui.t(ctx.mode === 'edit' ? 'editors.previewTitle' : 'join.previewTitle')}</h2>${state.preview}</section>` : ''}`
