@@ -36,7 +36,7 @@
   list.setAttribute('role', 'listbox')
   list.setAttribute('aria-label', messages.options)
   list.hidden = true
-  var status = document.createElement('p')
+  var status = document.createElement('div') // not a <p>: a page's own status paragraph stays the only one
   status.id = 'place-status'
   status.className = 'visually-hidden'
   status.setAttribute('role', 'status')
