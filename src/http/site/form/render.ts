@@ -22,7 +22,9 @@ export { idOf, type FieldsContext } from './render-controls'
 function languages(c: FieldsContext, fields: FormField[]): SafeHtml {
   const main = mainLanguageOf(c)
   const mainSummary = fields.find((f) => f.container === 'summaryMap' && f.lang === main)
-  const others = fields.filter((f) => f !== mainSummary).sort((a, b) => (a.lang ?? '').localeCompare(b.lang ?? '') || (a.container === 'nameMap' ? -1 : 1))
+  // The main language's name is the Name box above: its own box only shows a value already stored there.
+  const redundant = (f: FormField) => f.container === 'nameMap' && f.lang === main && text(c.values[f.name]) === '' && !c.errors[f.name]
+  const others = fields.filter((f) => f !== mainSummary && !redundant(f)).sort((a, b) => (a.lang ?? '').localeCompare(b.lang ?? '') || (a.container === 'nameMap' ? -1 : 1))
   const open = !mainSummary || others.some((f) => text(c.values[f.name]) !== '' || c.errors[f.name])
   const rows = otherRows(c)
   return html`<div id="main-summary">${mainSummary ? field(c, mainSummary, main) : ''}</div>
