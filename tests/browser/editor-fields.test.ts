@@ -59,6 +59,11 @@ test('from the profile\'s link to a second place, a logo and a partners-only ema
   // A second place, from the folded empty one.
   await page.click('details.add-place > summary')
   await page.fill('#f-location-1-name', 'Recife')
+  // The map serves the place being filled in: a click sets the second place's coordinates, not the first's.
+  await page.waitForSelector('#pick-map.leaflet-container')
+  await page.click('#pick-map', { position: { x: 200, y: 120 } })
+  expect(await page.inputValue('#f-location-1-latitude')).not.toBe('')
+  expect(await page.inputValue('#f-location-0-latitude')).toBe('17.0732')
   await page.fill('#f-location-1-latitude', '-8,05')
   await page.fill('#f-location-1-longitude', '-34,9')
   await page.fill('#f-icon', 'red-tejida.example/logo.png') // without its scheme: https:// is added

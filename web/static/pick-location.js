@@ -5,14 +5,17 @@
  * and coordinates and shows the pin; a click on the map moves the pin
  * and adjusts the coordinates; typed coordinates ("-8,05" too) move the pin.
  * Typing another name after a pick clears the picked coordinates, so the
- * server finds the new name instead of keeping the old point.
+ * server finds the new name instead of keeping the old point. The map
+ * serves the place last focused (a second place's click fills its own).
  */
 ;(function () {
   'use strict'
   var box = document.getElementById('pick-map')
   var form = document.getElementById('join')
-  var latInput = /** @type {HTMLInputElement | null} */ (document.getElementById('f-location-0-latitude'))
-  var lngInput = /** @type {HTMLInputElement | null} */ (document.getElementById('f-location-0-longitude'))
+  /** @param {number} i @param {string} part @returns {HTMLInputElement | null} a field of place i */
+  function placeField(i, part) { return /** @type {HTMLInputElement | null} */ (document.getElementById('f-location-' + i + '-' + part)) }
+  var latInput = placeField(0, 'latitude')
+  var lngInput = placeField(0, 'longitude')
   var nameInput = /** @type {HTMLInputElement | null} */ (document.getElementById('f-location-0-name'))
   var countryInput = /** @type {HTMLInputElement | null} */ (document.getElementById('f-location-0-country'))
   if (!box || !form || !latInput || !lngInput || typeof L === 'undefined') return
@@ -53,6 +56,24 @@
   lat.addEventListener('change', typed)
   lng.addEventListener('change', typed)
   if (lat.value !== '' && lng.value !== '') place(number(lat.value), number(lng.value), true)
+
+  // The map serves the place being filled in: focus in another place's fields, and a click sets that place's coordinates.
+  form.addEventListener('focusin', function (e) {
+    var target = /** @type {Element} */ (e.target)
+    if (map.getContainer().contains(target)) return // the map itself, focused by the click that sets the place
+    var block = target.closest('fieldset.place')
+    var index = block ? Number(block.id.replace('place-', '')) : NaN
+    var y = placeField(index, 'latitude')
+    var x = placeField(index, 'longitude')
+    if (!y || !x || y === lat) return
+    lat.removeEventListener('change', typed)
+    lng.removeEventListener('change', typed)
+    lat = y
+    lng = x
+    lat.addEventListener('change', typed)
+    lng.addEventListener('change', typed)
+    if (lat.value !== '' && lng.value !== '') place(number(lat.value), number(lng.value), true)
+  })
 
   form.addEventListener('place-picked', function (e) {
     var found = /** @type {CustomEvent<{ name: string, country: string, latitude: number, longitude: number }>} */ (e).detail
