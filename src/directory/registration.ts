@@ -81,17 +81,36 @@ const SLUG_BASE = 56
 export const slugify = (name: string): string =>
   name.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, SLUG_BASE).replace(/-$/, '') || 'co-op'
 
+/** The rule broken by an application without a summary in its main language. */
+export const MAIN_SUMMARY = 'mainSummary'
+
+/** An application's main language: its defaultLanguage, or the schema's default, English. */
+const mainLanguage = (listing: Record<string, unknown>): string =>
+  typeof listing.defaultLanguage === 'string' && listing.defaultLanguage !== '' ? listing.defaultLanguage : 'en'
+
+/**
+ * Whether the listing says what it does in its main language: a summary in
+ * that language (the plain `summary` is the main language's by the schema).
+ * Other languages are optional: a co-op writing in Portuguese is never
+ * asked for an English summary first.
+ */
+function hasSummaryIn(listing: Record<string, unknown>, lang: string): boolean {
+  const map = listing.summaryMap
+  const inMap = map && typeof map === 'object' ? (map as Record<string, unknown>)[lang] : undefined
+  return (typeof inMap === 'string' && inMap.trim() !== '') || (typeof listing.summary === 'string' && listing.summary.trim() !== '')
+}
+
 export class Registration {
   constructor(private readonly deps: RegistrationDeps) {}
 
-  /** Every error of the application at once (schema, summary, account); writes nothing. */
+  /** Every error of the application at once (schema, the summary in its main language, account); writes nothing. */
   check(application: Application): Result<ListingInput, FieldError[]> {
     const errors: FieldError[] = []
     const checked = validateListing(this.withSlug(application.listing))
     if (!checked.ok) errors.push(...checked.error)
-    const summaries = application.listing.summaryMap
-    if (!summaries || typeof summaries !== 'object' || Object.keys(summaries).length === 0) {
-      errors.push(withRule({ field: 'summaryMap', message: 'is required' }, { keyword: 'required', params: { missingProperty: 'summaryMap' } }))
+    const main = mainLanguage(application.listing)
+    if (!hasSummaryIn(application.listing, main)) {
+      errors.push(withRule({ field: `summaryMap.${main}`, message: `is required: the summary in the listing's main language (${main})` }, { keyword: MAIN_SUMMARY, params: { language: main } }))
     }
     if (!looksLikeEmail(application.email)) {
       errors.push(withRule({ field: 'account.email', message: 'must match format "email"' }, { keyword: 'format', params: { format: 'email' } }))

@@ -48,7 +48,7 @@ describe('list your co-op, then an operator approves it', () => {
     await page.fill('#f-location-0-longitude', '-96.7')
     await page.click('button[value="submit"]')
     await page.waitForSelector('#form-errors')
-    expect(await page.locator('#f-location-0-latitude-error').textContent()).toBe('This is out of range.')
+    expect(await page.locator('#f-location-0-latitude-error').textContent()).toBe('A number from -90 to 90; use a point or a comma: -8.05') // what to type, not only that it is wrong
     expect(await page.inputValue('#f-name')).toBe(NAME) // what was typed stays
     expect((await pendingCount()).total).toBe(0)
   })
@@ -57,6 +57,9 @@ describe('list your co-op, then an operator approves it', () => {
     await page.goto(`${server.url}/join`, { waitUntil: 'domcontentloaded' })
     await page.fill('#f-name', NAME)
     await page.selectOption('#f-kind', 'worker-coop')
+    // Spanish as the main language: its summary box comes into sight, required (issue 12)
+    await page.selectOption('#f-defaultLanguage', 'es')
+    expect(await page.locator('#main-summary #f-summaryMap-es').getAttribute('required')).not.toBeNull()
     await page.fill('#f-summaryMap-es', 'Alojamiento web y correo cifrado para colectivas de Oaxaca.')
     await page.check('input[name="services"][value="web-hosting"]')
     await page.check('input[name="languages"][value="es"]')

@@ -10,6 +10,8 @@ import request from 'supertest'
 import { composeInstance, sampleListing, type TestInstance } from '../support/instance'
 import { formFields, encodeForm } from '../support/html-form'
 import { EditorAccountStore } from '../../src/storage/editor-account-store'
+import { joinPage } from '../../src/http/site/join/view'
+import { ui } from '../../src/http/site/i18n/translate'
 
 let inst: TestInstance
 beforeAll(async () => {
@@ -118,3 +120,38 @@ describe('saving the editor form', () => {
     expect(await stored('no-version')).toEqual(before)
   })
 })
+
+describe('every field of the schema on the editor form (issue 12)', () => {
+  test('the form shows every place, contact visibility, the licence; a second place added from the folded empty one is all that changes', async () => {
+    const { editor, before } = await richListingWithEditor('more-fields')
+    const page = (await editor.get('/editors/listing').expect(200)).text
+    expect(page).toContain('value="Remote desk"') // the second place, editable
+    expect(page).toContain('<summary>Add another place</summary>')
+    expect(page).toContain('name="contactVisibility.website"')
+    expect(page).toContain('name="dataLicense" value="CC0-1.0" checked')
+    expect(page).toContain('href="/editors/account">Account settings</a>')
+    const fields = await loadForm(editor)
+    const added = edited(edited(edited(fields, 'location.2.name', 'Recife'), 'location.2.latitude', '-8,05'), 'location.2.longitude', '-34,9')
+    const res = await save(editor, added)
+    expect(res.status).toBe(200)
+    const after = await stored('more-fields')
+    expect(after.location).toEqual([...(before.location as unknown[]), { name: 'Recife', latitude: -8.05, longitude: -34.9 }])
+    expect(after).toEqual({ ...before, location: after.location, version: (before.version as number) + 1, updated: after.updated, provenance: after.provenance })
+  })
+
+  test('a place removed, the email for partners only, founded and keywords: only those change', async () => {
+    const { editor, before } = await richListingWithEditor('fewer-places')
+    const fields = [...(await loadForm(editor)), ['_remove.location.0', '1'] as [string, string]]
+    const changed = edited(edited(edited(edited(fields, 'contact.phone', '+55 81 3333 4444'), 'contactVisibility.email', 'partners'), 'founded', '2012'), 'tags', 'redes, pesca')
+    expect((await save(editor, changed)).status).toBe(200)
+    const after = await stored('fewer-places')
+    expect(after.location).toEqual([(before.location as unknown[])[1]])
+    expect(after).toMatchObject({ contact: { ...(before.contact as object), phone: '+55 81 3333 4444' }, contactVisibility: { phone: 'partners', email: 'partners' }, founded: 2012, tags: ['redes', 'pesca'], nameMap: before.nameMap, summaryMap: before.summaryMap })
+  })
+
+  test('the form posts where it is told (an operator editing a listing)', () => {
+    const page = joinPage({ ui: ui('en'), url: '/x', csrf: 't', mode: 'edit', formAction: '/operators/listings/x/edit', tileUrl: '', tileAttribution: '' }, {}, {})
+    expect(page).toContain('<form id="join" method="post" action="/operators/listings/x/edit"')
+  })
+})
+

@@ -20,8 +20,8 @@ test.each<[string, Record<string, unknown>, Record<string, string>]>([
   ['no kind', { kind: undefined }, { kind: 'error.required' }],
   ['an unknown kind', { kind: 'bank' }, { kind: 'error.invalid' }],
   ['a name too long', { nameMap: { en: 'x'.repeat(201) } }, { 'nameMap.en': 'error.tooLong' }],
-  ['a latitude out of range', { location: [{ latitude: 91, longitude: 0 }] }, { 'location.0.latitude': 'error.range' }],
-  ['a coordinate that is not a number', { location: [{ latitude: 'north', longitude: 0 }] }, { 'location.0.latitude': 'error.invalid' }],
+  ['a latitude out of range', { location: [{ latitude: 91, longitude: 0 }] }, { 'location.0.latitude': 'join.hint.latitude' }], // what to type, not only that it is wrong
+  ['a coordinate that is not a number', { location: [{ latitude: 'north', longitude: 0 }] }, { 'location.0.latitude': 'join.hint.latitude' }],
   ['a place without coordinates', { location: [{ name: 'Somewhere' }] }, { 'location.0.latitude': 'error.required', 'location.0.longitude': 'error.required' }],
   ['a contact email that is not one', { contact: { email: 'nope' } }, { 'contact.email': 'error.email' }],
   ['a service id that reads like a message', { services: ['is required'] }, { services: 'error.invalid' }],
@@ -41,7 +41,7 @@ test('an error carries its rule, but serialises as before: field and message', (
 
 test('errors about a whole object or the slug are shown at a field the form has', () => {
   expect(['slug', '(listing)', 'summaryMap', 'nameMap', 'location', 'location.0', 'services.3', 'nameMap.ja'].map(formField))
-    .toEqual(['name', 'name', 'summaryMap.en', 'summaryMap.en', 'location.0.latitude', 'location.0.latitude', 'services', 'nameMap.ja'])
+    .toEqual(['name', 'name', 'summaryMap.en', 'summaryMap.en', 'location.0.name', 'location.0.name', 'services', 'nameMap.ja'])
 })
 
 test('the form\'s fields are the schema\'s: lists for arrays, numbers for numbers, the schema\'s caps', () => {

@@ -124,7 +124,7 @@ test('invalid input: every error at once, each naming the rule it broke, and not
   const errors = checked.ok ? [] : checked.error
   expect(errors.map((e) => [e.field, ruleOf(e)?.keyword])).toEqual(expect.arrayContaining([
     ['name', 'minLength'], ['kind', 'enum'], ['location.0.latitude', 'maximum'], ['location.0.longitude', 'type'],
-    ['summaryMap', 'required'], ['account.email', 'format'], ['account.password', 'minLength']
+    ['summaryMap.es', 'mainSummary'], ['account.email', 'format'], ['account.password', 'minLength']
   ]))
   expect(await registration.register(bad, 'applicant-1')).toEqual({ ok: false, error: { kind: 'invalid', errors } })
   expect(store.listings.size).toBe(0)
@@ -141,4 +141,14 @@ test('the caps: a full queue, or an applicant with enough applications waiting, 
   expect(await capped.registration.register(application({ email: '3@prueba.example' }), 'same')).toEqual({ ok: false, error: { kind: 'client-cap', count: 2 } })
   expect((await capped.registration.register(application({ email: '4@prueba.example' }), 'other')).ok).toBe(true)
   expect(capped.store.listings.size).toBe(3)
+})
+
+test('only the summary in the main language is required: Portuguese asks for the Portuguese one, never English', () => {
+  const { registration } = setUp()
+  const inPortuguese = (summaryMap: Record<string, string> | undefined) => registration.check(application({ listing: { defaultLanguage: 'pt', summaryMap } }))
+  const fields = (r: ReturnType<typeof inPortuguese>) => (r.ok ? [] : r.error.map((e) => e.field))
+  expect(fields(inPortuguese(undefined))).toEqual(['summaryMap.pt'])
+  expect(fields(inPortuguese({ en: '<p>Web hosting.</p>' }))).toEqual(['summaryMap.pt']) // another language does not stand in for it
+  expect(inPortuguese({ pt: '<p>Hospedagem.</p>' }).ok).toBe(true) // and no other language is asked for
+  expect(fields(registration.check(application({ listing: { defaultLanguage: undefined, summaryMap: { es: '<p>x</p>' } } })))).toEqual(['summaryMap.en']) // the schema's default
 })

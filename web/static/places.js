@@ -11,12 +11,15 @@
  * filters its options by the typed letters itself, so "Sao" would hide
  * "São Paulo", and an option cannot carry the point it names.
  * Without this script the field is a text box the server reads.
+ * The listing form's place name uses it too (data-places on the field).
  */
 ;(function () {
   'use strict'
-  var page = document.getElementById('search-page')
-  var input = /** @type {HTMLInputElement | null} */ (document.getElementById('place'))
-  var near = /** @type {HTMLInputElement | null} */ (document.getElementById('near'))
+  // The search page's "near" field, or another page's place field marked data-places (the listing form's place name),
+  // whose data-point names its hidden point and whose form hears `place-picked`.
+  var input = /** @type {HTMLInputElement | null} */ (document.querySelector('input[data-places]') || document.getElementById('place'))
+  var page = input && input.dataset.places !== undefined ? input.form : document.getElementById('search-page')
+  var near = /** @type {HTMLInputElement | null} */ (document.getElementById((input && input.dataset.point) || 'near'))
   var box = input && input.parentElement
   if (!page || !input || !near || !box) return
   var field = input
@@ -33,7 +36,7 @@
   list.setAttribute('role', 'listbox')
   list.setAttribute('aria-label', messages.options)
   list.hidden = true
-  var status = document.createElement('p')
+  var status = document.createElement('div') // not a <p>: a page's own status paragraph stays the only one
   status.id = 'place-status'
   status.className = 'visually-hidden'
   status.setAttribute('role', 'status')

@@ -34,7 +34,8 @@ export type RequestSigner = (req: { method: string; url: URL; headers: Record<st
 
 const AP_TYPES = /^application\/(activity\+json|ld\+json)\b/i
 
-async function resolve(url: URL, policy: FetchPolicy): Promise<Result<string, FetchFailure>> {
+/** The one address a URL may be fetched from under the policy (checked after DNS, pinned for the connection), or why not. */
+export async function resolve(url: URL, policy: FetchPolicy): Promise<Result<string, FetchFailure>> {
   const host = url.hostname.replace(/^\[|\]$/g, '')
   const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80))
   let addresses: string[]
@@ -58,9 +59,10 @@ async function resolve(url: URL, policy: FetchPolicy): Promise<Result<string, Fe
   return ok(addresses[0] as string)
 }
 
-interface RawResponse { status: number; location?: string; contentType: string; body: Buffer }
+export interface RawResponse { status: number; location?: string; contentType: string; body: Buffer }
 
-function request(url: URL, address: string, policy: FetchPolicy, headers: Record<string, string>, method = 'GET', body?: Buffer): Promise<Result<RawResponse, FetchFailure>> {
+/** One request to a resolved, pinned address; the body is capped at the policy's maxBytes (reading stops beyond). */
+export function request(url: URL, address: string, policy: FetchPolicy, headers: Record<string, string>, method = 'GET', body?: Buffer): Promise<Result<RawResponse, FetchFailure>> {
   return new Promise((done) => {
     const lib = url.protocol === 'https:' ? https : http
     const pinned: LookupFunction = (_host, options, callback) => {

@@ -7,6 +7,7 @@
 import { escapeHtml } from '../html'
 import { unescapeHtml } from '../../../support/escape-html'
 import type { FormField } from './fields'
+import { countryCode, decimal, webAddress, wholeNumber } from './normalise'
 
 /**
  * Plain text paragraphs (blank lines between, a line of white space is
@@ -25,15 +26,38 @@ export const asParagraphs = (htmlText: string): string =>
     .replace(/\n[ \t]*\n(?:[ \t]*\n)*/g, '\n\n'))
     .trim()
 
-/** A field's text as the listing stores it; a coordinate that is not a number stays text, for the schema to name. */
-export function toStored(field: FormField, text: string): string | number {
-  if (field.input === 'number') return text !== '' && Number.isFinite(Number(text)) ? Number(text) : text
-  if (field.upperCase) return text.toUpperCase()
-  return field.input === 'textarea' ? paragraphs(text) : text
+/** A list typed as one text: items separated by commas (or lines), trimmed, each once. */
+export const items = (text: string): string[] => [...new Set(text.split(/[,\n]/).map((x) => x.trim()).filter(Boolean))]
+
+/** One region served: "remote", a country's or subdivision's code, or a country's name (a word for "remote" in the UI languages too). */
+function region(typed: string): string {
+  const upper = typed.toUpperCase()
+  if (/^[A-Z]{2}(?:-[A-Z0-9]{1,3})?$/.test(upper)) return upper
+  return REMOTE_WORDS.has(typed.toLowerCase()) ? 'remote' : countryCode(typed) ?? typed
+}
+const REMOTE_WORDS = new Set(['remote', 'remoto', 'à distance', 'a distance', 'a distancia', 'a distância', 'online', 'en ligne', 'en línea'])
+
+/**
+ * A field's text as the listing stores it, read as meant (normalise.ts):
+ * "-8,05" a number, "Brasil" "BR", a site without its scheme with https://.
+ * What cannot be read stays as typed, for the schema to name the field.
+ */
+export function toStored(field: FormField, text: string): string | number | boolean | string[] {
+  switch (field.value) {
+    case 'number': return decimal(text) ?? text
+    case 'integer': return wholeNumber(text) ?? text
+    case 'boolean': return text === 'true' ? true : text === 'false' ? false : text
+    case 'list': return field.reading === 'countries' ? items(text).map(region) : items(text)
+    default:
+      if (field.reading === 'country') return countryCode(text) ?? text
+      if (field.reading === 'webAddress') return webAddress(text)
+      return field.html ? paragraphs(text) : text
+  }
 }
 
 /** A stored value as the form shows it. */
-export const toShown = (field: FormField, stored: unknown): string => (field.input === 'textarea' ? asParagraphs(String(stored)) : String(stored))
+export const toShown = (field: FormField, stored: unknown): string =>
+  field.html ? asParagraphs(String(stored)) : Array.isArray(stored) ? stored.join(', ') : String(stored)
 
 /** The value at a path of a listing (undefined where the path ends early). */
 export function valueAt(target: unknown, path: readonly string[]): unknown {

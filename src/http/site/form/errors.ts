@@ -8,6 +8,10 @@ import type { FieldError } from '../../../directory/result'
 import { ruleOf } from '../../../directory/validate'
 import type { MessageKey } from '../i18n/messages'
 import { LISTING_FIELDS, formFieldNamed, type FormErrors } from './fields'
+import { UNKNOWN_PLACE } from './places'
+import { LOGO_MESSAGES, LOGO_RULE } from './logo'
+import { LANGUAGE_CODE } from './other-languages'
+import { MAIN_SUMMARY } from '../../../directory/registration'
 
 /** A field error's message as one of ours, from the rule it broke. */
 export function messageKey(e: FieldError): MessageKey {
@@ -37,12 +41,28 @@ export function formField(path: string): string {
   return LISTING_FIELDS.find((f) => f.name.startsWith(`${path}.`))?.name ?? path
 }
 
+/** The keys that say a value could not be read, where a field's own hint says better what to type. */
+const UNREADABLE = new Set<MessageKey>(['error.invalid', 'error.range', 'error.email'])
+
+/** The message for one error at one field: the field's fixed message, what to type instead, or the rule's. */
+function shownFor(e: FieldError, field: string): MessageKey {
+  const f = formFieldNamed(field)
+  if (f?.message) return f.message
+  if (ruleOf(e)?.keyword === UNKNOWN_PLACE) return 'join.placeUnknown'
+  if (ruleOf(e)?.keyword === MAIN_SUMMARY) return 'join.hint.summary'
+  if (ruleOf(e)?.keyword === LANGUAGE_CODE) return 'join.hint.languageCode'
+  const rule = ruleOf(e)
+  if (rule?.keyword === LOGO_RULE) return LOGO_MESSAGES[rule.params.kind as keyof typeof LOGO_MESSAGES] ?? 'join.logoUnreachable'
+  const key = messageKey(e)
+  return f?.hint && UNREADABLE.has(key) ? f.hint : key
+}
+
 /** The form's errors: at each error's field, the first error's message (or the field's own message). */
 export function formErrors(errors: readonly FieldError[]): FormErrors {
   const shown: FormErrors = {}
   for (const e of errors) {
     const field = formField(e.field)
-    shown[field] ??= formFieldNamed(field)?.message ?? messageKey(e)
+    shown[field] ??= shownFor(e, field)
   }
   return shown
 }

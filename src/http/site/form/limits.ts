@@ -6,18 +6,20 @@
  */
 import { MAX_EMAIL, MAX_PASSWORD } from '../../../directory/editor-accounts'
 import { LISTING_FIELDS } from './fields'
+import { OTHER_LANGUAGE_CAPS } from './other-languages'
 
 /** The longest value each form field may have (every value, for repeated fields). */
 export const FORM_FIELD_CAPS: Readonly<Record<string, number>> = Object.freeze({
   // What is typed; a menu's value or a box's is one of its options (the default cap).
   ...Object.fromEntries(LISTING_FIELDS.flatMap((f) => (f.maxLength !== undefined && f.input !== 'select' && !f.multi ? [[f.name, f.maxLength]] : []))),
+  ...OTHER_LANGUAGE_CAPS,
   'account.email': MAX_EMAIL,
   email: MAX_EMAIL,
   'account.password': MAX_PASSWORD,
   password: MAX_PASSWORD,
   token: MAX_PASSWORD,
   // The editor form's digests of the fields as loaded (see listing-form's fingerprint).
-  _fields: 4000
+  _fields: 12000
 })
 
 /** Any other field: a CSRF token, a select's value, a coordinate, a service id. */

@@ -10,9 +10,11 @@
  * Which fields there are, and how each is stored, comes from fields.ts.
  */
 import crypto from 'node:crypto'
+import { locatePlaces } from './places'
+import { otherLanguagesPatch, otherLanguageValues } from './other-languages'
 import type { Listing } from '../../../directory/listing'
-import { paragraphs, toShown, toStored, valueAt } from './convert'
-import { DEFAULT_LANGUAGE, LISTING_FIELDS, formFieldNamed, type FormField, type FormValues } from './fields'
+import { items, paragraphs, toShown, toStored, valueAt } from './convert'
+import { DEFAULT_LANGUAGE, LISTING_FIELDS, formFieldNamed, removeField, type FormField, type FormValues } from './fields'
 
 /** Every field the editor form shows, by its form name. */
 export const FORM_FIELDS: readonly string[] = LISTING_FIELDS.map((f) => f.name)
@@ -32,7 +34,7 @@ export function formValues(l: Listing): FormValues {
   // The plain summary is the default language's: its box shows it while the map has none in that language.
   const home = homeSummary(l)
   if (home && values[home.name] === undefined && l.summary) values[home.name] = toShown(home, l.summary)
-  return values
+  return { ...values, ...otherLanguageValues(l) }
 }
 
 const texts = (v: unknown): string[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter((x): x is string => typeof x === 'string')
@@ -45,6 +47,7 @@ const texts = (v: unknown): string[] => (Array.isArray(v) ? v : v === undefined 
 export function canonical(field: string, value: unknown): string {
   const f = formFieldNamed(field)
   if (f?.multi) return [...new Set(texts(value).map((x) => x.trim()).filter(Boolean))].sort().join('\n')
+  if (f?.value === 'list') return items(texts(value).join(',')).join('\n') // typed lists: "a, b" and "a,b" are the same
   const raw = texts(value).join(', ').replace(/\r\n?/g, '\n')
   return (f?.input === 'textarea' ? raw : raw.replace(/\n/g, '')).trim()
 }
@@ -82,18 +85,34 @@ export function formPatch(current: Listing, submitted: Body): Record<string, unk
   const patch: Record<string, unknown> = {}
   for (const [container, fields] of BY_CONTAINER) {
     if (container === undefined) {
-      for (const f of fields.filter(changed)) patch[f.name] = f.multi ? listPatch(current, f, value(f)) : value(f)
+      for (const f of fields.filter(changed)) patch[f.name] = f.multi ? listPatch(current, f, value(f)) : storedOrNull(f, value(f))
       continue
     }
     const stored = (current as unknown as Record<string, unknown>)[container]
-    const part = fields[0]?.item ? itemPatch(stored, fields, changed, value) : objectPatch(stored, fields, changed, value)
-    if (part !== undefined) patch[container] = part
+    const part = fields[0]?.item ? itemsPatch(stored, fields, changed, value, (i) => submitted[removeField(container, i)] !== undefined) : objectPatch(stored, fields, changed, value)
+    // A place named without coordinates is found as on /join; a name not found keeps its place, for the schema to ask for coordinates.
+    if (part !== undefined) patch[container] = container === 'location' && part ? locatePlaces(part, DEFAULT_LANGUAGE).location : part
+  }
+  // Names and summaries in languages beyond the UI's: only the ones changed in their rows.
+  const other = otherLanguagesPatch(current, submitted)
+  for (const map of ['nameMap', 'summaryMap'] as const) {
+    const part = other[map]
+    if (!part) continue
+    const ui = patch[map]
+    patch[map] = ui && typeof ui === 'object' ? { ...(ui as object), ...part } : ui === null ? withUiCleared(current[map], part) : part
   }
   // The plain summary follows its box (which shows it while the map has none in that language).
   const home = homeSummary(current)
   if (current.summary !== undefined && home && changed(home)) patch.summary = value(home) ? paragraphs(value(home)) : null
   return patch
 }
+
+/** A changed field's value in the patch: as stored, or null (its key removed) when cleared or set to what its absence means. */
+const storedOrNull = (f: FormField, text: string): unknown => (text === '' || (f.implicit && text === f.fallback) ? null : toStored(f, text))
+
+/** The UI languages' boxes all cleared (their patch was null: nothing left) and the rows' changes: each stored key removed unless a row sets it. */
+const withUiCleared = (stored: Record<string, string> | undefined, rows: Record<string, string | null>): Record<string, string | null> =>
+  ({ ...Object.fromEntries(Object.keys(stored ?? {}).map((k) => [k, null])), ...rows })
 
 /** The boxes ticked: the stored order kept, new ones after; none left removes the list. */
 function listPatch(current: Listing, field: FormField, wanted: string): string[] | null {
@@ -107,23 +126,34 @@ function listPatch(current: Listing, field: FormField, wanted: string): string[]
 /** Changes to an object or map (a cleared field removes its key, the others stay); null when nothing is left. */
 function objectPatch(stored: unknown, fields: FormField[], changed: Changed, value: Value): Record<string, unknown> | null | undefined {
   const patch: Record<string, unknown> = {}
-  for (const f of fields.filter(changed)) patch[f.path.at(-1) as string] = value(f) ? toStored(f, value(f)) : null
+  for (const f of fields.filter(changed)) patch[f.path.at(-1) as string] = storedOrNull(f, value(f))
   if (Object.keys(patch).length === 0) return undefined
   const left = Object.keys(stored && typeof stored === 'object' ? stored : {}).filter((key) => patch[key] !== null)
   return left.length || Object.values(patch).some((v) => v !== null) ? patch : null
 }
 
-/** Changes to the first item of a list (the first place); the other items and its other keys stay. Clearing its required fields removes it. */
-function itemPatch(stored: unknown, fields: FormField[], changed: Changed, value: Value): Array<Record<string, unknown>> | null | undefined {
-  if (!fields.some(changed)) return undefined
+/**
+ * Changes to the items of a list (the places): each item's changed fields
+ * applied onto it, its other keys kept; an item ticked for removal, or
+ * whose required fields were all cleared, goes; new items are added at the
+ * end. Unchanged, nothing; with no item left, the list is removed.
+ */
+function itemsPatch(stored: unknown, fields: FormField[], changed: Changed, value: Value, isRemoved: (index: number) => boolean): Array<Record<string, unknown>> | null | undefined {
   const items = (Array.isArray(stored) ? stored : []) as Array<Record<string, unknown>>
-  const item: Record<string, unknown> = { ...(items[0] ?? {}) }
-  for (const f of fields.filter(changed)) {
-    const key = f.path.at(-1) as string
-    if (value(f) === '') delete item[key]
-    else item[key] = toStored(f, value(f)) // not a number where one belongs: the schema names the field
-  }
-  const rest = items.slice(1)
-  const next = fields.filter((f) => f.required).every((f) => item[f.path.at(-1) as string] === undefined) ? rest : [item, ...rest]
+  const count = Math.max(items.length, ...fields.map((f) => (f.index ?? 0) + 1))
+  const indices = Array.from({ length: count }, (_, i) => i)
+  if (!fields.some(changed) && !indices.some(isRemoved)) return undefined
+  const next = indices.flatMap((i): Array<Record<string, unknown>> => {
+    if (isRemoved(i)) return []
+    const own = fields.filter((f) => f.index === i)
+    const item: Record<string, unknown> = { ...(items[i] ?? {}) }
+    for (const f of own.filter(changed)) {
+      const key = f.path.at(-1) as string
+      if (value(f) === '') delete item[key]
+      else item[key] = toStored(f, value(f)) // not a number where one belongs: the schema names the field
+    }
+    const cleared = own.some(changed) && own.filter((f) => f.required).every((f) => item[f.path.at(-1) as string] === undefined)
+    return Object.keys(item).length === 0 || cleared ? [] : [item]
+  })
   return next.length ? next : null
 }

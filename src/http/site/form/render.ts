@@ -1,130 +1,157 @@
 /**
- * The listing form's fields as HTML, from the field table: each with its
- * label, its value, and its error next to it (aria-describedby), grouped as
- * the table groups them — the names in a closed <details>, the place in a
- * fieldset with its map, the account in a fieldset of its own.
+ * The listing form's fields as HTML, grouped as the table groups them: the
+ * main language and its summary first, names and summaries in other
+ * languages (the UI's boxes and rows for any other) in a <details>, the
+ * places with the search of the first one's name and its map, contacts
+ * each with who may see them, the rest; controls are render-controls.ts's.
  */
 import { html, type SafeHtml } from '../html'
 import type { Ui } from '../i18n/translate'
-import { LISTING_FIELDS, formFieldNamed, list, offered, optionLabel, text, type FormErrors, type FormField, type FormValues, type OptionList } from './fields'
+import type { MessageKey } from '../i18n/messages'
+import { MAX_OTHER_LANGUAGES, rowFields, rowLabel } from './other-languages'
+import { LISTING_FIELDS, formFieldNamed, list, optionLabel, removeField, text, type FieldGroup, type FormField, type FormValues } from './fields'
+import { field, idOf, labelOf, lines, mainLanguageOf, message, type FieldsContext } from './render-controls'
 
-/** What the fields are rendered with: the reader's language, the values, the errors, and the map tiles for the place. */
-export interface FieldsContext {
-  ui: Ui
-  values: FormValues
-  errors: FormErrors
-  tileUrl: string
-  tileAttribution: string
+export { idOf, type FieldsContext } from './render-controls'
+/**
+ * Names and summaries: the main language's summary in sight (required);
+ * every other box in a <details>, open when one of them has a value or an
+ * error, language by language. listing-form.js swaps the boxes when the
+ * main language changes; without it the next page shows the new order.
+ */
+function languages(c: FieldsContext, fields: FormField[]): SafeHtml {
+  const main = mainLanguageOf(c)
+  const mainSummary = fields.find((f) => f.container === 'summaryMap' && f.lang === main)
+  // The main language's name is the Name box above: its own box only shows a value already stored there.
+  const redundant = (f: FormField) => f.container === 'nameMap' && f.lang === main && text(c.values[f.name]) === '' && !c.errors[f.name]
+  const others = fields.filter((f) => f !== mainSummary && !redundant(f)).sort((a, b) => (a.lang ?? '').localeCompare(b.lang ?? '') || (a.container === 'nameMap' ? -1 : 1))
+  const open = !mainSummary || others.some((f) => text(c.values[f.name]) !== '' || c.errors[f.name])
+  const rows = otherRows(c)
+  return html`<div id="main-summary">${mainSummary ? field(c, mainSummary, main) : ''}</div>
+<details id="other-languages"${open || rows.some((r) => r.given) ? ' open' : ''}><summary>${c.ui.t('join.inOtherLanguages')}</summary>
+${lines(others.map((f) => field(c, f, main)))}
+${lines(rows.map((r) => r.html))}
+</details>`
 }
 
-const idOf = (name: string): string => `f-${name.replace(/[^a-zA-Z0-9]/g, '-')}`
-
-const describedBy = (c: FieldsContext, name: string) => (c.errors[name] ? html` aria-invalid="true" aria-describedby="${idOf(name)}-error"` : '')
-
-function message(c: FieldsContext, name: string): SafeHtml | string {
-  const key = c.errors[name]
-  return key ? html`<p class="error" id="${idOf(name)}-error">${c.ui.t(key)}</p>` : ''
+/** A plain text box or text area of a row (not in the field table), with its error. */
+function rowBox(c: FieldsContext, name: string, label: string, kind: 'input' | 'textarea', helpKey?: MessageKey): SafeHtml {
+  const id = idOf(name)
+  const ids = [...(helpKey ? [`${id}-help`] : []), ...(c.errors[name] ? [`${id}-error`] : [])]
+  const aria = html`${c.errors[name] ? html` aria-invalid="true"` : ''}${ids.length ? html` aria-describedby="${ids.join(' ')}"` : ''}`
+  const control = kind === 'input'
+    ? html`<input id="${id}" name="${name}" type="text" value="${text(c.values[name])}"${aria}>`
+    : html`<textarea id="${id}" name="${name}" rows="3"${aria}>${text(c.values[name])}</textarea>`
+  return html`<div class="field"><label for="${id}">${label}</label>${helpKey ? html`<p class="meta" id="${id}-help">${c.ui.t(helpKey)}</p>` : ''}
+${control}
+${message(c, name)}</div>`
 }
 
-const labelOf = (ui: Ui, f: FormField): string => (f.lang ? ui.t(f.label, { language: ui.languageName(f.lang) }) : ui.t(f.label))
-
-/** The offered options, then any chosen value they lack: a value set through the API still round-trips. */
-const withExtras = (ui: Ui, options: OptionList, chosen: string[]): Array<[string, string]> => {
-  const base = offered(ui, options)
-  return [...base, ...chosen.filter((v) => v && !base.some(([o]) => o === v)).map((v): [string, string] => [v, optionLabel(ui, options, v)])]
+/** The rows of names and summaries in languages beyond the UI's: each given one, then one empty to add another. */
+function otherRows(c: FieldsContext): Array<{ given: boolean; html: SafeHtml }> {
+  const rows = Array.from({ length: MAX_OTHER_LANGUAGES }, (_, i) => rowFields(i))
+  const given = rows.filter((r) => Object.values(r).some((name) => text(c.values[name]) !== '' || c.errors[name]))
+  const shown = given.length < rows.length ? [...given, rows.find((r) => !given.includes(r)) as (typeof rows)[number]] : given
+  return shown.map((r) => {
+    const lang = text(c.values[r.lang])
+    const legend = given.includes(r) && lang ? c.ui.languageName(lang) : c.ui.t('join.otherRow')
+    return {
+      given: given.includes(r),
+      html: html`<fieldset class="field other-language"><legend>${legend}</legend>
+${rowBox(c, r.lang, c.ui.t('join.otherLanguage'), 'input', 'join.help.languageCode')}
+${rowBox(c, r.name, c.ui.t('join.otherName'), 'input')}
+${rowBox(c, r.summary, c.ui.t('join.otherSummary'), 'textarea')}
+</fieldset>`
+    }
+  })
 }
 
-/** A menu's or a row of boxes' options (the table gives every one of them a list). */
-const optionsOf = (f: FormField): OptionList => f.options as OptionList
-
-const INPUT_TYPE: Partial<Record<FormField['input'], string>> = { url: 'url', email: 'email', password: 'password' }
-
-function input(c: FieldsContext, f: FormField): SafeHtml {
-  const id = idOf(f.name)
-  const type = INPUT_TYPE[f.input] ?? 'text'
-  // A place's required fields are required only once the place is given, which HTML cannot say.
-  const required = f.required && !f.item
-  return html`<div class="field">
-<label for="${id}">${labelOf(c.ui, f)}</label>
-<input id="${id}" name="${f.name}" type="${type}" value="${type === 'password' ? '' : text(c.values[f.name])}"${required ? ' required' : ''}${f.autocomplete ? html` autocomplete="${f.autocomplete}"` : ''}${f.input === 'number' ? html` inputmode="decimal"` : ''}${describedBy(c, f.name)}>
-${message(c, f.name)}</div>`
+function contacts(c: FieldsContext, fields: FormField[]): SafeHtml {
+  const rows = fields.filter((f) => f.container === 'contact').map((f) => {
+    const visibility = fields.find((v) => v.container === 'contactVisibility' && v.path.at(-1) === f.path.at(-1))
+    return html`<div class="contact-row">${field(c, f)}${visibility ? field(c, visibility) : ''}</div>`
+  })
+  return html`<fieldset class="field"><legend>${c.ui.t('join.contact')}</legend>
+<p class="meta">${c.ui.t('join.contactHelp')}</p>
+${lines(rows)}
+</fieldset>`
 }
 
-function textarea(c: FieldsContext, f: FormField): SafeHtml {
-  const id = idOf(f.name)
-  return html`<div class="field"><label for="${id}">${labelOf(c.ui, f)}</label>
-<textarea id="${id}" name="${f.name}" rows="3"${f.lang ? html` lang="${f.lang}"` : ''}${describedBy(c, f.name)}>${text(c.values[f.name])}</textarea>${message(c, f.name)}</div>`
-}
+/** Whether an item (a place) has something typed, or an error, on the form. */
+const hasAny = (c: FieldsContext, fields: FormField[]): boolean => fields.some((f) => text(c.values[f.name]) !== '' || c.errors[f.name] !== undefined)
 
 /**
- * A menu. With a fallback it always holds a value (the reader's language
- * for a menu of UI languages), keeps one the menu does not offer, and
- * cannot be wrong; without one it starts blank and shows its error.
+ * The places: the first with the search of its name and the map; then each
+ * other place given, with a box to remove it; then one empty place, folded
+ * under "Add another place" (pressing Preview shows one more).
  */
-function select(c: FieldsContext, f: FormField): SafeHtml {
-  const id = idOf(f.name)
-  const options = optionsOf(f)
-  const open = html`<div class="field"><label for="${id}">${labelOf(c.ui, f)}</label>\n`
-  if (f.fallback !== undefined) {
-    const chosen = text(c.values[f.name]) || (options === 'uiLanguages' ? c.ui.lang : f.fallback)
-    return html`${open}<select id="${id}" name="${f.name}">${withExtras(c.ui, options, [chosen]).map(([v, l]) => html`<option value="${v}"${v === chosen ? ' selected' : ''}>${l}</option>`)}</select></div>`
-  }
-  const chosen = text(c.values[f.name])
-  return html`${open}<select id="${id}" name="${f.name}"${describedBy(c, f.name)}><option value=""></option>${offered(c.ui, options).map(([v, l]) => html`<option value="${v}"${chosen === v ? ' selected' : ''}>${l}</option>`)}</select>
-${message(c, f.name)}</div>`
-}
-
-function checkboxes(c: FieldsContext, f: FormField): SafeHtml {
-  const ticked = list(c.values[f.name])
-  return html`<fieldset class="field"${c.errors[f.name] ? html` aria-describedby="${idOf(f.name)}-error"` : ''}><legend>${labelOf(c.ui, f)}</legend>
-<div class="checks">${withExtras(c.ui, optionsOf(f), ticked).map(([v, l]) => html`<label><input type="checkbox" name="${f.name}" value="${v}"${ticked.includes(v) ? ' checked' : ''}> ${l}</label>`)}</div>
-${message(c, f.name)}</fieldset>`
-}
-
-function field(c: FieldsContext, f: FormField): SafeHtml {
-  if (f.input === 'textarea') return textarea(c, f)
-  if (f.input === 'select') return select(c, f)
-  if (f.input === 'checkboxes') return checkboxes(c, f)
-  return input(c, f)
-}
-
-/** How a run of fields under one container is wrapped (none: side by side). */
-function wrapped(c: FieldsContext, container: string | undefined, inner: SafeHtml[]): SafeHtml | SafeHtml[] {
+function places(c: FieldsContext, fields: FormField[]): SafeHtml {
   const { ui } = c
-  if (container === 'nameMap') return html`<details><summary>${ui.t('join.nameIn', { language: '…' })}</summary>\n${inner}\n</details>`
-  if (container === 'location') {
-    return html`<fieldset class="field"><legend>${ui.t('join.location')}</legend>
-<p class="meta">${ui.t('join.locationHelp')}</p>
+  const items = new Map<number, FormField[]>()
+  for (const f of fields) items.set(f.index ?? 0, [...(items.get(f.index ?? 0) ?? []), f])
+  const given = [...items.keys()].filter((i) => i === 0 || hasAny(c, items.get(i) ?? []))
+  const extra = [...items.keys()].find((i) => i > Math.max(...given))
+  const remove = (i: number) => {
+    const name = removeField('location', i)
+    return html`<p class="remove-item"><label><input type="checkbox" name="${name}" value="1"${c.values[name] !== undefined ? ' checked' : ''}> ${ui.t('join.removePlace')}</label></p>`
+  }
+  const block = (i: number) => {
+    const own = items.get(i) ?? []
+    if (i === 0) {
+      return html`<fieldset class="field place" id="place-0"><legend>${ui.t('join.location')}</legend>
+<p class="meta">${ui.t('join.placeHelp')}</p>
+${lines(own.map((f) => field(c, f)))}
+<input type="hidden" id="place-point" value="">
 <div id="pick-map" class="small-map" data-tiles="${c.tileUrl}" data-attribution="${c.tileAttribution}"></div>
-${lines(inner)}
+${hasAny(c, own) && given.length > 1 ? remove(0) : ''}
+</fieldset>`
+    }
+    return html`<fieldset class="field place" id="place-${i}"><legend>${ui.t('join.placeN', { number: i + 1 })}</legend>
+${lines(own.map((f) => field(c, f)))}
+${hasAny(c, own) ? remove(i) : ''}
 </fieldset>`
   }
-  if (container === 'account') {
-    return html`<fieldset class="field"><legend>${ui.t('join.account')}</legend>
-<p class="meta">${ui.t('join.accountHelp')} <a href="/editors">${ui.t('ed.signIn')}</a></p>
-${lines(inner)}
-</fieldset>`
-  }
-  return container === 'summaryMap' ? inner : lines(inner)
+  return html`${lines(given.map(block))}
+${extra !== undefined ? html`<details class="add-place"><summary>${ui.t('join.addPlace')}</summary>
+${block(extra)}
+</details>` : ''}`
 }
 
-const lines = (parts: SafeHtml[]): SafeHtml[] => parts.flatMap((p, i) => (i ? [html`\n`, p] : [p]))
+/** How the fields of one group are wrapped (none: one after the other). */
+function wrapped(c: FieldsContext, group: FieldGroup, fields: FormField[]): SafeHtml | SafeHtml[] {
+  const { ui } = c
+  const inner = () => lines(fields.map((f) => field(c, f)))
+  switch (group) {
+    case 'languages': return languages(c, fields)
+    case 'contact': return contacts(c, fields)
+    case 'place': return places(c, fields)
+    case 'more': return html`<fieldset class="field"><legend>${ui.t('join.more')}</legend>\n${inner()}\n</fieldset>`
+    case 'account':
+      return html`<fieldset class="field"><legend>${ui.t('join.account')}</legend>
+<p class="meta">${ui.t('join.accountHelp')} <a href="/editors">${ui.t('ed.signIn')}</a></p>
+${inner()}
+</fieldset>`
+    default: return inner()
+  }
+}
 
-/** The fields, in order, each run of one container wrapped as it is shown. */
+/** The fields, in order, each run of one group wrapped as it is shown. */
 export function fieldsHtml(c: FieldsContext, fields: readonly FormField[]): SafeHtml {
-  const runs: Array<{ container: string | undefined; fields: FormField[] }> = []
+  const runs: Array<{ group: FieldGroup; fields: FormField[] }> = []
   for (const f of fields) {
     const last = runs.at(-1)
-    if (last && last.container === f.container) last.fields.push(f)
-    else runs.push({ container: f.container, fields: [f] })
+    if (last && last.group === f.group) last.fields.push(f)
+    else runs.push({ group: f.group, fields: [f] })
   }
-  return html`${lines(runs.map((r) => html`${wrapped(c, r.container, r.fields.map((f) => field(c, f)))}`))}`
+  return html`${lines(runs.map((r) => html`${wrapped(c, r.group, r.fields)}`))}`
 }
 
 /** A form field's label, as on the form, in the reader's language. */
 export function fieldLabel(ui: Ui, name: string): string {
-  const f = LISTING_FIELDS.find((x) => x.name === name)
+  const f = formFieldNamed(name)
   if (f) return labelOf(ui, f)
+  const row = rowLabel(ui, name)
+  if (row) return row
   // A language the form does not show (a name in Japanese): labelled as the form labels its languages.
   const dot = name.indexOf('.')
   const perLanguage = dot > 0 ? LISTING_FIELDS.find((x) => x.lang && x.container === name.slice(0, dot)) : undefined

@@ -4,6 +4,7 @@
  * Intl, so no list of our own goes stale).
  */
 import { CATALOGS, type MessageKey } from './messages'
+import { LANGUAGE_NAME_GAPS } from './language-names'
 
 export const UI_LANGUAGES = ['en', 'es', 'fr', 'pt'] as const
 export type UiLanguage = (typeof UI_LANGUAGES)[number]
@@ -44,7 +45,10 @@ export function ui(lang: UiLanguage): Ui {
     }),
     date: (d) => dates.format(d),
     number: (n) => numbers.format(n),
-    languageName: (code) => named(languages, code),
+    languageName: (code) => {
+      const name = named(languages, code)
+      return name === code ? LANGUAGE_NAME_GAPS[code.toLowerCase()]?.[lang] ?? name : name // Intl lacks a few ("nah")
+    },
     countryName: (code) => named(regions, code.toUpperCase())
   }
   cache.set(lang, u)

@@ -15,6 +15,9 @@ import { formErrors } from '../form/errors'
 import type { FormErrors, FormValues } from '../form/fields'
 import { oversizedFields, withoutFields } from '../form/limits'
 import { applicationFromForm } from '../form/parse'
+import { withLocatedPlaces } from '../form/places'
+import { logoErrors, type LogoCheck } from '../form/logo'
+import { otherLanguageErrors } from '../form/other-languages'
 import { csrfToken, csrfValid } from '../session'
 import { requestUi, type WebSettings } from '../ui'
 import { handle } from '../../handle'
@@ -30,6 +33,8 @@ export interface JoinDeps {
   web: WebSettings
   /** With mail (SMTP_URL): applications wait until their address is confirmed by a mailed link. */
   confirm?: JoinConfirm
+  /** Checks a logo's address (form/logo.ts logoChecker); without it a logo is checked by the schema only. */
+  logoCheck?: LogoCheck
 }
 
 /** What the join page needs to refuse or accept: store access for the caps, and the caps. */
@@ -51,6 +56,12 @@ export function joinRoutes(deps: JoinDeps & JoinGuardDeps): Router {
   // Counted before the body is even parsed: a flood costs no parsing, no hashing, no store reads.
   const limiter = joinRateLimit((req, res) => refusal(req, res.set('Retry-After', String(JOIN_WINDOW_MS / 1000)), 429, (ui) => ui.t('join.tooMany')))
 
+  // The form echoes what was typed, the password included (so Preview → Send works): no copy of it may be kept.
+  router.use('/join', (_req, res, next) => {
+    res.set('Cache-Control', 'no-store')
+    next()
+  })
+
   router.get('/join', (req, res) => {
     res.type('html').send(joinPage(context(req, res), {}, {}))
   })
@@ -64,10 +75,16 @@ export function joinRoutes(deps: JoinDeps & JoinGuardDeps): Router {
     if (oversized.length) return show(413, withoutFields(body, oversized) as FormValues, Object.fromEntries(oversized.map((f) => [f, 'error.tooLong'])))
     const values = body as FormValues
     if (!csrfValid(req)) return show(403, values, { name: 'error.csrf' })
-    const application = applicationFromForm(body)
-    if (body.action === 'preview') {
-      const checked = registration.check(application)
-      return checked.ok ? show(200, values, {}, { preview: joinPreview(ctx.ui, application.listing) }) : show(422, values, formErrors(checked.error))
+    // A place named without coordinates is found in the gazetteer; a name it does not know is an error of its own.
+    const parsed = applicationFromForm(body)
+    const located = withLocatedPlaces(parsed.listing, ctx.ui.lang)
+    const application = { ...parsed, listing: located.listing }
+    const checked = registration.check(application)
+    const schemaErrors = checked.ok ? [] : checked.error
+    const errors = [...located.errors, ...otherLanguageErrors(body), ...schemaErrors, ...(await logoErrors(application.listing, schemaErrors, deps.logoCheck))]
+    if (errors.length) return show(422, values, formErrors(errors))
+    if (body.action === 'preview' && checked.ok) {
+      return show(200, values, {}, { preview: joinPreview(ctx.ui, checked.value, { origin: deps.instance.publicUrl, tileUrl: deps.web.tileUrl, tileAttribution: deps.web.tileAttribution }) })
     }
     const applicant = deps.accounts.applicantOf(clientKey(req))
     if (confirming) return askToConfirm(req, res, confirming, application, applicant, (status, errors) => show(status, values, errors))

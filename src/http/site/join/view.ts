@@ -4,12 +4,14 @@
  * and summaries in every UI language, a location picked on a map or typed,
  * a preview, and the editor account. The editor's page is the same form.
  */
-import { kindLabel, serviceLabel } from '../../../directory/vocabulary'
-import { html, trusted, type SafeHtml } from '../html'
+import type { Listing, ListingInput } from '../../../directory/listing'
+import { html, type SafeHtml } from '../html'
 import type { Ui } from '../i18n/translate'
+import type { MessageKey } from '../i18n/messages'
 import { page } from '../layout'
+import { profileArticle } from '../profile/view'
 import { ACCOUNT_FIELDS, LISTING_FIELDS, type FormErrors, type FormValues } from '../form/fields'
-import { fieldLabel, fieldsHtml } from '../form/render'
+import { fieldLabel, fieldsHtml, idOf } from '../form/render'
 
 /** Who the page is for and how it is shown: the reader's language, the CSRF token, join or edit, and what to say above the form. */
 export interface JoinPageContext {
@@ -49,8 +51,8 @@ export function joinPage(ctx: JoinPageContext, values: FormValues, errors: FormE
     title, ui, url: ctx.url,
     body: html`${above(ctx, title, errors, state)}\n${listingForm(ctx, values, errors)}`,
     head: html`<link rel="stylesheet" href="/static/vendor/leaflet/leaflet.css">`,
-    // A preview is the profile's own layout, its small map included.
-    scripts: ['/static/vendor/leaflet/leaflet.js', '/static/pick-location.js', ...(state.preview ? ['/static/profile-map.js'] : [])]
+    // A preview is the profile's own layout, its small map included. places.js makes the place name a combobox.
+    scripts: ['/static/listing-form.js', '/static/vendor/leaflet/leaflet.js', '/static/places.js', '/static/pick-location.js', ...(state.preview ? ['/static/profile-map.js'] : [])]
   })
 }
 
@@ -58,12 +60,44 @@ export function joinPage(ctx: JoinPageContext, values: FormValues, errors: FormE
 function above(ctx: JoinPageContext, title: string, errors: FormErrors, state: JoinPageState): SafeHtml {
   const { ui } = ctx
   return html`<h1>${title}</h1>
-${ctx.mode === 'edit' ? html`<form method="post" action="/editors/sign-out" class="inline"><input type="hidden" name="_csrf" value="${ctx.csrf}"><button type="submit" class="secondary">${ui.t('ed.signOut')}</button></form>` : html`<p>${ui.t('join.intro')}</p>`}
+${ctx.mode === 'edit' ? editorActions(ctx) : html`<p>${ui.t('join.intro')}</p>`}
 ${ctx.status ? html`<p class="notice" role="status">${ctx.status}</p>` : ''}
 ${ctx.notice ?? ''}
 ${ctx.conflict ? conflictNotice(ui, ctx.conflict) : ''}
-${Object.keys(errors).length ? html`<p class="errors" role="alert" id="form-errors">${ui.t('join.errors')}</p>` : ''}
+${errorSummary(ui, errors)}
 ${state.preview ? html`<section class="preview" aria-labelledby="preview-title"><h2 id="preview-title">${ui.t(ctx.mode === 'edit' ? 'editors.previewTitle' : 'join.previewTitle')}</h2>${state.preview}</section>` : ''}`
+}
+
+/** Signed in: sign out, and the account's own settings beside it. */
+const editorActions = (ctx: JoinPageContext): SafeHtml => html`<div class="editor-actions"><form method="post" action="/editors/sign-out" class="inline"><input type="hidden" name="_csrf" value="${ctx.csrf}"><button type="submit" class="secondary">${ctx.ui.t('ed.signOut')}</button></form>
+<a href="/editors/account">${ctx.ui.t('ed.accountLink')}</a></div>`
+
+/** The fields in the order the form shows them, the account's last. */
+const ORDER = [...LISTING_FIELDS, ...ACCOUNT_FIELDS].map((f) => f.name)
+
+/**
+ * The errors at the top, each a link to its field, in the form's order:
+ * focused on load (listing-form.js) so a screen reader hears it first;
+ * without the script, role=alert still announces it.
+ */
+function errorSummary(ui: Ui, errors: FormErrors): SafeHtml | '' {
+  const fields = Object.keys(errors).sort((a, b) => rank(a) - rank(b))
+  if (!fields.length) return ''
+  return html`<div class="error-summary" role="alert" tabindex="-1" id="form-errors" aria-labelledby="form-errors-title">
+<h2 id="form-errors-title">${ui.t('join.errors')}</h2>
+<p>${ui.t('join.errorsFix')}</p>
+<ul>${fields.map((f) => html`<li><a href="#${idOf(f)}">${fieldLabel(ui, f)}: ${ui.t(errors[f] as MessageKey)}</a></li>`)}</ul>
+</div>`
+}
+
+/** Where the rows of other languages sit: after the last of the UI languages' names and summaries. */
+const AFTER_NAMES = Math.max(...ORDER.map((f, i) => (f.startsWith('nameMap.') || f.startsWith('summaryMap.') ? i : -1))) + 0.5
+
+const rank = (field: string): number => {
+  const i = ORDER.indexOf(field)
+  if (i >= 0) return i
+  // a row of another language sits with the names and summaries
+  return field.startsWith('other.') ? AFTER_NAMES : ORDER.length
 }
 
 /** The form itself: the listing's fields, on /join the account's, preview and send. */
@@ -71,7 +105,8 @@ function listingForm(ctx: JoinPageContext, values: FormValues, errors: FormError
   const { ui } = ctx
   const editing = ctx.mode === 'edit'
   const fields = { ui, values, errors, tileUrl: ctx.tileUrl, tileAttribution: ctx.tileAttribution }
-  return html`<form id="join" method="post" action="${ctx.formAction ?? (editing ? '/editors/listing' : '/join')}" novalidate>
+  const action = ctx.formAction ?? (editing ? '/editors/listing' : '/join')
+  return html`<form id="join" method="post" action="${action}" novalidate data-lang="${ui.lang}">
 <input type="hidden" name="_csrf" value="${ctx.csrf}">
 ${ctx.loaded ? html`<input type="hidden" name="_version" value="${ctx.loaded.version}"><input type="hidden" name="_fields" value="${ctx.loaded.fingerprint}">` : ''}
 ${fieldsHtml(fields, LISTING_FIELDS)}
@@ -81,14 +116,27 @@ ${editing ? '' : fieldsHtml(fields, ACCOUNT_FIELDS)}
 </form>`
 }
 
-/** The listing as its profile would show it, before it is sent. */
-export function joinPreview(ui: Ui, listing: Record<string, unknown>): SafeHtml {
-  const summaries = (listing.summaryMap ?? {}) as Record<string, string>
-  const summary = summaries[ui.lang] ?? Object.values(summaries)[0] ?? ''
-  return html`<article class="profile"><h3>${String(listing.name ?? '')}</h3>
-<p class="handle">${listing.kind ? kindLabel(String(listing.kind), ui.lang) : ''}</p>
-<div class="summary">${trusted(summary)}</div>
-${Array.isArray(listing.services) ? html`<ul class="tags">${(listing.services as string[]).map((s) => html`<li>${serviceLabel(s, ui.lang)}</li>`)}</ul>` : ''}</article>`
+/** What the preview's profile is rendered with besides the reader: this instance's origin and the map's tiles. */
+export interface JoinPreviewSettings {
+  origin: string
+  tileUrl: string
+  tileAttribution: string
+}
+
+/**
+ * The checked application exactly as its profile would show it — the
+ * profile's own renderer, every field — as a pending listing of this
+ * instance that is written nowhere.
+ */
+export function joinPreview(ui: Ui, listing: ListingInput, settings: JoinPreviewSettings): SafeHtml {
+  const now = new Date()
+  const shown: Listing = {
+    ...listing, id: `${settings.origin}/orgs/${listing.slug}`, origin: settings.origin, published: now, updated: now, moderation: 'pending',
+    provenance: { origin: settings.origin, via: 'local', firstSeen: now, lastVerified: now }, version: 0
+  }
+  return html`<p class="notice" role="note">${ui.t('join.previewNote')}</p>
+${profileArticle(shown, { ui, url: '', stale: false, host: new URL(settings.origin).host, tileUrl: settings.tileUrl, tileAttribution: settings.tileAttribution }, { nameLevel: 3 })}
+<p class="preview-next">${ui.t('join.previewNext', { submit: ui.t('join.submit') })}</p>`
 }
 
 function conflictNotice(ui: Ui, changes: Array<{ field: string; current: string }>): SafeHtml {
