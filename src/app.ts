@@ -29,6 +29,7 @@ import { profileRoutes } from './http/site/profile/routes'
 import { vendorAssets } from './http/site/vendor'
 import type { WebSettings } from './http/site/ui'
 import { joinRoutes } from './http/site/join/routes'
+import type { LogoCheck } from './http/site/form/logo'
 import type { JoinConfirm } from './http/site/join/confirm'
 import type { PendingLimits } from './http/site/join/limits'
 import { editorRoutes } from './http/site/editors/routes'
@@ -71,6 +72,8 @@ export interface AppDeps {
   places?: Gazetteer
   /** With mail (SMTP_URL): join applications wait for their address to be confirmed. */
   confirm?: JoinConfirm
+  /** Fetches the logo a form sets (guarded like federation), keeping only images of bounded size; none: the schema's check only. */
+  logoCheck?: LogoCheck
   /** Editors' changes of approved listings held for review (REVIEW_CHANGES). */
   heldChanges: HeldChanges
 }

@@ -16,13 +16,14 @@ import { createMetrics } from '../http/api/operations'
 import { EditorAccountStore } from '../storage/editor-account-store'
 import { Sessions } from '../http/site/session'
 import { createApp } from '../app'
-import { composeFederation, type Federation } from './federation'
+import { composeFederation, fetchPolicy, type Federation } from './federation'
 import { SearchIndexer } from '../search/indexer'
 import type { SearchIndex } from '../search/search-index'
 import { openSearch, embeddedSnapshotPath } from './search'
 import type { MailOutbox } from '../mail/outbox'
 import { openMail, joinConfirm, mailSetting, accountMail } from './mail'
 import { VERSION } from '../version'
+import { logoChecker } from '../http/site/form/logo'
 import { operatorNotices, type OperatorNotices } from './operator-notices'
 import type { Listing } from '../directory/listing'
 import { DocumentHeldChangeStore } from '../storage/held-change-store'
@@ -92,7 +93,8 @@ export async function compose(config: Config, logger: Logger): Promise<Tejido> {
       accounts, sessions,
       settings: { autoApprove: config.autoApprovePeers, repairIntervalMs: config.repairIntervalMs, tileUrl: config.tileUrl, reviewChanges: config.reviewChanges, ...mailSetting(config), ...(notices ? { operatorEmail: config.operatorEmail } : {}) },
       pendingLimits: { maxPendingListings: config.maxPendingListings, maxPendingPerClient: config.maxPendingPerClient },
-      ...(confirm ? { confirm } : {}), heldChanges
+      ...(confirm ? { confirm } : {}), heldChanges,
+      logoCheck: logoChecker(fetchPolicy(config))
     })
     const background = bridge.reconcile(allLocal(listings)).then(
       (n) => n && logger.info({ repaired: n }, 'apex actors reconciled'),

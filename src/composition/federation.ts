@@ -58,8 +58,8 @@ export interface FederationDeps {
   logger: Logger
 }
 
-/** How every outgoing fetch is bounded (DESIGN: Security). */
-const fetchPolicy = (config: Config): FetchPolicy => ({
+/** How outgoing fetches are guarded (allow list, time limit): federation's, and the forms' logo check. */
+export const fetchPolicy = (config: Config): FetchPolicy => ({
   allow: parseAllowList(config.allowPrivateAddresses),
   timeoutMs: 10000,
   maxBytes: 1024 * 1024,

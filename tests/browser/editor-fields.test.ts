@@ -7,20 +7,38 @@
  * serious violation on the editor form, with and without errors, in the
  * four languages.
  */
+import https from 'node:https'
+import type { AddressInfo } from 'node:net'
 import type { Page } from 'playwright-core'
 import { startComposedWeb, type ComposedWeb } from './composed'
 import { axeViolations, screenshot } from './browser'
 import { sampleListing } from '../support/instance'
 import { EditorAccountStore } from '../../src/storage/editor-account-store'
+import { selfSignedLoopback, trustOnly } from '../support/tls'
 
 jest.setTimeout(150000)
 const PASSWORD = 'a-long-editor-password'
 const SLUG = 'fields-en'
 
+/** A PNG's signature and some bytes: what the logo check reads as a PNG. */
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(200)])
+
 let web: ComposedWeb
 let page: Page
+/** Where the co-op keeps its logo: a local https server (the schema keeps only https logos), which the instance may reach (ALLOW_PRIVATE_ADDRESSES) and trusts. */
+let logos: https.Server
+let logoBase = ''
+let untrust = (): void => undefined
 beforeAll(async () => {
-  web = await startComposedWeb(1)
+  const tls = selfSignedLoopback()
+  untrust = trustOnly(tls.cert)
+  logos = https.createServer(tls, (req, res) => {
+    if (req.url === '/logo.png') return res.writeHead(200, { 'content-type': 'image/png' }).end(PNG)
+    res.writeHead(200, { 'content-type': 'text/html' }).end('<p>not a logo</p>')
+  })
+  await new Promise<void>((resolve) => logos.listen(0, '127.0.0.1', resolve))
+  logoBase = `https://127.0.0.1:${(logos.address() as AddressInfo).port}`
+  web = await startComposedWeb(1, { ALLOW_PRIVATE_ADDRESSES: '127.0.0.1' })
   const made = await web.inst.tejido.listings.create(sampleListing({ slug: SLUG, name: 'Red Tejida', nameMap: undefined }))
   if (!made.ok) throw new Error(`listing refused: ${JSON.stringify(made.error)}`)
   expect(await new EditorAccountStore(web.inst.tejido.store.db).create(`editor@${SLUG}.example`, PASSWORD, made.value.id)).toBe(true)
@@ -28,6 +46,8 @@ beforeAll(async () => {
 })
 afterAll(async () => {
   await web?.close()
+  await new Promise((resolve) => logos?.close(resolve))
+  untrust()
 })
 
 const stored = async () => {
@@ -66,7 +86,12 @@ test('from the profile\'s link to a second place, a logo and a partners-only ema
   expect(await page.inputValue('#f-location-0-latitude')).toBe('17.0732')
   await page.fill('#f-location-1-latitude', '-8,05')
   await page.fill('#f-location-1-longitude', '-34,9')
-  await page.fill('#f-icon', 'red-tejida.example/logo.png') // without its scheme: https:// is added
+  // A page that is not an image is refused at the logo, the rest kept as typed.
+  await page.fill('#f-icon', `${logoBase}/about.html`)
+  await page.getByRole('button', { name: 'Preview', exact: true }).click()
+  await page.waitForSelector('#f-icon-error')
+  expect(await page.inputValue('#f-location-1-latitude')).toBe('-8,05')
+  await page.fill('#f-icon', `${logoBase}/logo.png`)
   await page.selectOption('#f-contactVisibility-email', 'partners')
   await page.getByRole('button', { name: 'Preview', exact: true }).click()
   await page.waitForSelector('section.preview article.profile')
@@ -81,7 +106,7 @@ test('from the profile\'s link to a second place, a logo and a partners-only ema
   await page.waitForSelector('main p[role="status"]:has-text("Saved.")')
   const after = await stored()
   expect(after.location).toEqual([(sampleListing().location as unknown[])[0], { name: 'Recife', latitude: -8.05, longitude: -34.9 }])
-  expect(after.icon).toBe('https://red-tejida.example/logo.png')
+  expect(after.icon).toBe(`${logoBase}/logo.png`)
   expect(after.contactVisibility).toEqual({ phone: 'partners', email: 'partners' })
   expect(after).toMatchObject({ name: 'Red Tejida', founded: 2015, pricing: 'Sliding scale', networks: ['CoTech'], regionsServed: ['MX-OAX', 'remote'] })
   expect(await publicPlaces()).toBe(2)

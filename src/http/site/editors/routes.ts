@@ -22,12 +22,12 @@ import type { HeldChange } from '../../../directory/change-review'
 import { heldNotice, WITHDRAW_PATH } from './held-notice'
 import { fieldList } from '../review/diff'
 import { joinPage, type JoinPageContext } from '../join/view'
-import { editorPreview, editorSignInPage, type SignInContext } from './view'
-import { formErrors } from '../form/errors'
+import { editorSignInPage, type SignInContext } from './view'
 import type { FormValues } from '../form/fields'
-import { oversizedFields, withoutFields } from '../form/limits'
-import { formValues, formPatch, fingerprint, changedSince } from '../form/listing-form'
-import { fieldDisplay } from '../form/render'
+import { oversizedFields } from '../form/limits'
+import { formValues, fingerprint } from '../form/listing-form'
+import type { LogoCheck } from '../form/logo'
+import { answerEdit, answeredLogo, answeredOversized, editOf, postedContext } from './edit-answers'
 import { csrfToken, csrfValid, type Sessions } from '../session'
 import { signInLimiter } from '../sign-in-limit'
 import { requestUi, type WebSettings } from '../ui'
@@ -41,6 +41,8 @@ export interface EditorDeps {
   web: WebSettings
   /** Changes of approved listings held for review (REVIEW_CHANGES). */
   heldChanges: HeldChanges
+  /** Fetches a logo the edit sets, to keep only images of bounded size (none: the schema's check only). */
+  logoCheck?: LogoCheck
 }
 
 /** What the form carries to detect a save over a newer version, and to say what changed in it. */
@@ -80,13 +82,12 @@ export function editorRoutes(deps: EditorDeps): Router {
     if (!listing) return res.redirect(303, '/editors')
     res.set('Cache-Control', 'no-store')
     const body = req.body as Record<string, unknown>
-    const values = body as FormValues
-    // A page shown again keeps the version and fingerprint it was loaded with.
-    const c = { ...formContext(deps, req, res), loaded: { version: String(body._version ?? ''), fingerprint: String(body._fields ?? '') } }
-    const oversized = oversizedFields(req.body)
-    if (oversized.length) return res.status(413).type('html').send(joinPage(c, withoutFields(values, oversized), Object.fromEntries(oversized.map((f) => [f, 'error.tooLong']))))
-    if (!csrfValid(req)) return res.status(403).type('html').send(joinPage(c, values, { name: 'error.csrf' }))
-    const edit = { version: Number(body._version), changes: (loaded: Listing) => formPatch(loaded, body) }
+    const posted = { ctx: postedContext(formContext(deps, req, res), body), body }
+    const c = posted.ctx
+    if (answeredOversized(res, posted)) return
+    if (!csrfValid(req)) return res.status(403).type('html').send(joinPage(c, body as FormValues, { name: 'error.csrf' }))
+    if (await answeredLogo(res, posted, listing, deps.logoCheck)) return
+    const edit = editOf(body)
     // Only an explicit Save writes; a preview goes through the same checks and is written nowhere.
     const saving = body.action === 'submit'
     const submitted = saving ? await editing.submit(listing, edit) : null
@@ -95,15 +96,7 @@ export function editorRoutes(deps: EditorDeps): Router {
       const status = held ? c.ui.t('review.savedHeld', { fields: fieldList(c.ui, held) }) : c.ui.t('ed.saved')
       return res.type('html').send(joinPage({ ...c, status, loaded: loadedAt(now), ...heldContext(c, now, held) }, formValues(withHeld(now, held)), {}))
     }
-    const saved = submitted ?? editing.preview(listing, edit)
-    if (saved.ok) return res.type('html').send(joinPage(c, values, {}, { preview: editorPreview(c.ui, saved.value, previewSettings(deps)) }))
-    if (saved.error.kind === 'stale') {
-      const current = formValues(saved.error.current)
-      const conflict = changedSince(body._fields, current).map((field) => ({ field, current: fieldDisplay(c.ui, field, current) }))
-      return res.status(409).type('html').send(joinPage({ ...c, conflict }, values, {}))
-    }
-    const errors = formErrors(saved.error.kind === 'invalid' ? saved.error.errors : [])
-    res.status(422).type('html').send(joinPage(c, values, Object.keys(errors).length ? errors : { name: 'error.invalid' }))
+    answerEdit(res, posted, submitted ?? editing.preview(listing, edit), previewSettings(deps))
   }))
 
   return router

@@ -1,3 +1,4 @@
+/* eslint-disable max-lines -- a catalog is one flat table of strings, one a line, in the same order in every language: cut by line count it would scatter each language over files */
 /**
  * Every UI string, in English, Spanish, French and Portuguese. English is
  * the source: the other catalogs must have exactly its keys (the type says
@@ -172,7 +173,6 @@ const en = {
   'join.previewTitle': 'Preview',
   'join.errors': 'Some fields need attention.',
   // issue 12 (listing form): main language first, hints that say what to fix, every field of the schema, the data licence, the logo check
-  /* eslint-disable max-lines -- a catalog is one flat table of strings, one a line: past 300 lines it is still one idea */
   'join.countryName': 'Country',
   'join.address': 'Address (optional)',
   'join.fediverse': 'Fediverse account',
@@ -295,7 +295,6 @@ const en = {
   'op.mailOn': 'On: sent as {from} through {server}. Applicants confirm their address before their listing reaches the queue.',
   'op.mailOff': 'Off: SMTP_URL is not set. Applications to /join reach the queue without their address being confirmed, and no mail is sent.',
   // issue 12 (operator pages): listings, peers, what waits, operator email
-  /* eslint-disable max-lines -- a catalog is one flat table of strings, one a line: past 300 lines it is still one idea */
   'opNav.waiting': '({count} waiting)',
   'opNav.requestsOne': '({count} follow request)',
   'opNav.requestsMany': '({count} follow requests)',
@@ -420,7 +419,6 @@ const en = {
   'ed.conflictReload': 'Load the current version',
   'ed.conflictKeep': 'Your edits are still in the form below: copy what you need before you load it, then make them again.',
   // issue 12 (moderation of changes and the queue): what an editor's page says of a change held for review, the queue, its full views and the diff
-  /* eslint-disable max-lines -- a catalog is one flat table of strings, in the same order in every language: cut by line count it would scatter each language over files */
   'review.heldTitle': 'Some of your changes wait for review',
   'review.heldSince': 'Since {date}, your changes to {fields} wait for this directory’s operator. Until they are approved, the public profile, the search and partner directories show the published values; any other change you made is already published.',
   'review.heldCaption': 'Your proposal, beside what is published now',

@@ -12,12 +12,9 @@ import type { ListingService } from '../../../directory/listing-service'
 import type { Listing } from '../../../directory/listing'
 import { Editing } from '../../../directory/editing'
 import { joinPage, type JoinPageContext } from '../join/view'
-import { editorPreview } from '../editors/view'
-import { formErrors } from '../form/errors'
-import type { FormValues } from '../form/fields'
-import { oversizedFields, withoutFields } from '../form/limits'
-import { formValues, formPatch, fingerprint, changedSince } from '../form/listing-form'
-import { fieldDisplay } from '../form/render'
+import { answerEdit, answeredLogo, answeredOversized, editOf, postedContext } from '../editors/edit-answers'
+import { formValues, fingerprint } from '../form/listing-form'
+import type { LogoCheck } from '../form/logo'
 import type { WebSettings } from '../ui'
 import type { SafeHtml } from '../html'
 import { handle } from '../../handle'
@@ -31,6 +28,8 @@ export interface ListingPagesDeps {
   web: WebSettings
   /** The demo data controls shown under the list. */
   demo: (ctx: ReturnType<Guards['ctx']>, query: Request['query']) => SafeHtml
+  /** Fetches a logo the edit sets, to keep only images of bounded size (none: the schema's check only). */
+  logoCheck?: LogoCheck
   now?: () => Date
 }
 
@@ -104,23 +103,12 @@ function editRoutes(router: Router, deps: ListingPagesDeps, g: Guards): void {
     const listing = await localListing(deps.listings, req.params.slug)
     if (listing === 'notFound') return res.redirect(303, withOutcome(LIST, { error: 'notLocal' }))
     const body = req.body as Record<string, unknown>
-    const values = body as FormValues
-    // a page shown again keeps the version and fingerprint it was loaded with
-    const c = { ...formContext(req, res, listing), loaded: { version: String(body._version ?? ''), fingerprint: String(body._fields ?? '') } }
-    const oversized = oversizedFields(body)
-    if (oversized.length) return res.status(413).type('html').send(joinPage(c, withoutFields(values, oversized), Object.fromEntries(oversized.map((f) => [f, 'error.tooLong']))))
-    const edit = { version: Number(body._version), changes: (loaded: Listing) => formPatch(loaded, body) }
+    const posted = { ctx: postedContext(formContext(req, res, listing), body), body }
+    if (answeredOversized(res, posted) || (await answeredLogo(res, posted, listing, deps.logoCheck))) return
+    const edit = editOf(body)
     const saving = body.action === 'submit'
     const saved = saving ? await editing.save(listing, edit) : editing.preview(listing, edit)
     if (saved.ok && saving) return res.redirect(303, withOutcome(editPath(listing.slug), { done: 'saved' }))
-    const settings = { host: new URL(deps.listings.origin).host, tileUrl: deps.web.tileUrl, tileAttribution: deps.web.tileAttribution }
-    if (saved.ok) return res.type('html').send(joinPage(c, values, {}, { preview: editorPreview(c.ui, saved.value, settings) }))
-    if (saved.error.kind === 'stale') {
-      const current = formValues(saved.error.current)
-      const conflict = changedSince(body._fields, current).map((field) => ({ field, current: fieldDisplay(c.ui, field, current) }))
-      return res.status(409).type('html').send(joinPage({ ...c, conflict }, values, {}))
-    }
-    const errors = formErrors(saved.error.kind === 'invalid' ? saved.error.errors : [])
-    res.status(422).type('html').send(joinPage(c, values, Object.keys(errors).length ? errors : { name: 'error.invalid' }))
+    answerEdit(res, posted, saved, { host: new URL(deps.listings.origin).host, tileUrl: deps.web.tileUrl, tileAttribution: deps.web.tileAttribution })
   }))
 }

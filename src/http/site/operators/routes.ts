@@ -18,6 +18,7 @@ import { listingPageRoutes } from './listings'
 import { peerPageRoutes } from './peers'
 import { countWaiting } from './waiting'
 import type { WebSettings } from '../ui'
+import type { LogoCheck } from '../form/logo'
 import { csrfToken, csrfValid, type Sessions } from '../session'
 import { signInLimiter } from '../sign-in-limit'
 import { sameSecret } from '../../auth'
@@ -35,6 +36,8 @@ export interface OperatorDeps {
   instance: InstanceInfo
   web: WebSettings
   settings: Omit<SettingsView, 'name' | 'publicUrl'>
+  /** Fetches the logo an operator's edit sets (form/logo.ts). */
+  logoCheck?: LogoCheck
 }
 
 /** What every operator page shares: its context, the session check, the CSRF check and the form parser. */
@@ -98,7 +101,7 @@ export function operatorRoutes(deps: OperatorDeps): Router {
   const shared = guards(deps)
   signInRoutes(router, deps, shared)
   listingRoutes(router, deps, shared)
-  listingPageRoutes(router, { listings: deps.listings, web: deps.web, demo: (ctx, query) => demoSection(ctx.ui, csrfField(ctx), query) }, shared)
+  listingPageRoutes(router, { listings: deps.listings, web: deps.web, ...(deps.logoCheck ? { logoCheck: deps.logoCheck } : {}), demo: (ctx, query) => demoSection(ctx.ui, csrfField(ctx), query) }, shared)
   peerPageRoutes(router, deps.federation, shared)
   demoRoutes(router, deps.listings, deps.instance.publicUrl, [shared.signedIn, shared.form, shared.posted])
   router.get('/operators/settings', shared.signedIn, (req, res) => {

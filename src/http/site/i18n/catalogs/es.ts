@@ -1,3 +1,4 @@
+/* eslint-disable max-lines -- a catalog is one flat table of strings, one a line, in the same order in every language: cut by line count it would scatter each language over files */
 /** The UI in Spanish: every key of the English catalog (src/http/site/i18n/messages.ts). */
 import type { Catalog } from '../messages'
 import { accountEs } from '../account/es'
@@ -161,7 +162,6 @@ export const es: Catalog = {
   'join.previewTitle': 'Vista previa',
   'join.errors': 'Algunos campos necesitan atención.',
   // issue 12 (listing form): main language first, hints that say what to fix, every field of the schema, the data licence, the logo check
-  /* eslint-disable max-lines -- a catalog is one flat table of strings, one a line: past 300 lines it is still one idea */
   'join.countryName': 'País',
   'join.address': 'Dirección (opcional)',
   'join.fediverse': 'Cuenta del fediverso',
@@ -284,7 +284,6 @@ export const es: Catalog = {
   'op.mailOn': 'Activado: se envía como {from} a través de {server}. Quien se inscribe confirma su dirección antes de que su registro llegue a la cola.',
   'op.mailOff': 'Desactivado: SMTP_URL no está definido. Las solicitudes de /join llegan a la cola sin confirmar la dirección, y no se envía ningún correo.',
   // issue 12 (operator pages): listings, peers, what waits, operator email
-  /* eslint-disable max-lines -- a catalog is one flat table of strings, one a line: past 300 lines it is still one idea */
   'opNav.waiting': '({count} en espera)',
   'opNav.requestsOne': '({count} solicitud de seguimiento)',
   'opNav.requestsMany': '({count} solicitudes de seguimiento)',
@@ -409,7 +408,6 @@ export const es: Catalog = {
   'ed.conflictReload': 'Cargar la versión actual',
   'ed.conflictKeep': 'Tus cambios siguen en el formulario de abajo: copia lo que necesites antes de cargarla y vuelve a hacerlos.',
   // issue 12 (moderation of changes and the queue): what an editor's page says of a change held for review, the queue, its full views and the diff
-  /* eslint-disable max-lines -- a catalog is one flat table of strings, in the same order in every language: cut by line count it would scatter each language over files */
   'review.heldTitle': 'Algunos de tus cambios esperan revisión',
   'review.heldSince': 'Desde el {date}, tus cambios de {fields} esperan a quien administra este directorio. Hasta que se aprueben, el perfil público, la búsqueda y los directorios asociados muestran los valores publicados; cualquier otro cambio que hiciste ya está publicado.',
   'review.heldCaption': 'Tu propuesta, junto a lo que está publicado ahora',

@@ -1,3 +1,4 @@
+/* eslint-disable max-lines -- a catalog is one flat table of strings, one a line, in the same order in every language: cut by line count it would scatter each language over files */
 /** The UI in French: every key of the English catalog (src/http/site/i18n/messages.ts). */
 import type { Catalog } from '../messages'
 import { accountFr } from '../account/fr'
@@ -161,7 +162,6 @@ export const fr: Catalog = {
   'join.previewTitle': 'Aperçu',
   'join.errors': 'Certains champs sont à revoir.',
   // issue 12 (listing form): main language first, hints that say what to fix, every field of the schema, the data licence, the logo check
-  /* eslint-disable max-lines -- a catalog is one flat table of strings, one a line: past 300 lines it is still one idea */
   'join.countryName': 'Pays',
   'join.address': 'Adresse (facultatif)',
   'join.fediverse': 'Compte du fédivers',
@@ -284,7 +284,6 @@ export const fr: Catalog = {
   'op.mailOn': 'Activé : envoyé en tant que {from} via {server}. Les personnes qui s’inscrivent confirment leur adresse avant que leur fiche n’arrive dans la file.',
   'op.mailOff': 'Désactivé : SMTP_URL n’est pas défini. Les demandes de /join arrivent dans la file sans que l’adresse soit confirmée, et aucun courriel n’est envoyé.',
   // issue 12 (operator pages): listings, peers, what waits, operator email
-  /* eslint-disable max-lines -- a catalog is one flat table of strings, one a line: past 300 lines it is still one idea */
   'opNav.waiting': '({count} en attente)',
   'opNav.requestsOne': '({count} demande de suivi)',
   'opNav.requestsMany': '({count} demandes de suivi)',
@@ -409,7 +408,6 @@ export const fr: Catalog = {
   'ed.conflictReload': 'Charger la version actuelle',
   'ed.conflictKeep': 'Vos modifications sont toujours dans le formulaire ci-dessous : copiez ce dont vous avez besoin avant de la charger, puis refaites-les.',
   // issue 12 (moderation of changes and the queue): what an editor's page says of a change held for review, the queue, its full views and the diff
-  /* eslint-disable max-lines -- a catalog is one flat table of strings, in the same order in every language: cut by line count it would scatter each language over files */
   'review.heldTitle': 'Certaines de vos modifications attendent une relecture',
   'review.heldSince': 'Depuis le {date}, vos modifications de {fields} attendent l’équipe qui gère cet annuaire. Tant qu’elles ne sont pas approuvées, la fiche publique, la recherche et les annuaires partenaires montrent les valeurs publiées ; toute autre modification que vous avez faite est déjà publiée.',
   'review.heldCaption': 'Votre proposition, à côté de ce qui est publié maintenant',

@@ -1,3 +1,4 @@
+/* eslint-disable max-lines -- a catalog is one flat table of strings, one a line, in the same order in every language: cut by line count it would scatter each language over files */
 /** The UI in Portuguese: every key of the English catalog (src/http/site/i18n/messages.ts). */
 import type { Catalog } from '../messages'
 import { accountPt } from '../account/pt'
@@ -161,7 +162,6 @@ export const pt: Catalog = {
   'join.previewTitle': 'Pré-visualização',
   'join.errors': 'Alguns campos precisam de atenção.',
   // issue 12 (listing form): main language first, hints that say what to fix, every field of the schema, the data licence, the logo check
-  /* eslint-disable max-lines -- a catalog is one flat table of strings, one a line: past 300 lines it is still one idea */
   'join.countryName': 'País',
   'join.address': 'Endereço (opcional)',
   'join.fediverse': 'Conta no fediverso',
@@ -284,7 +284,6 @@ export const pt: Catalog = {
   'op.mailOn': 'Ativado: enviado como {from} por {server}. Quem se inscreve confirma o endereço antes que o cadastro chegue à fila.',
   'op.mailOff': 'Desativado: SMTP_URL não está definido. As inscrições em /join chegam à fila sem confirmar o endereço, e nenhum e-mail é enviado.',
   // issue 12 (operator pages): listings, peers, what waits, operator email
-  /* eslint-disable max-lines -- a catalog is one flat table of strings, one a line: past 300 lines it is still one idea */
   'opNav.waiting': '({count} aguardando)',
   'opNav.requestsOne': '({count} pedido de seguimento)',
   'opNav.requestsMany': '({count} pedidos de seguimento)',
@@ -409,7 +408,6 @@ export const pt: Catalog = {
   'ed.conflictReload': 'Carregar a versão atual',
   'ed.conflictKeep': 'Suas alterações continuam no formulário abaixo: copie o que precisar antes de carregá-la e faça-as de novo.',
   // issue 12 (moderation of changes and the queue): what an editor's page says of a change held for review, the queue, its full views and the diff
-  /* eslint-disable max-lines -- a catalog is one flat table of strings, in the same order in every language: cut by line count it would scatter each language over files */
   'review.heldTitle': 'Algumas das suas alterações aguardam revisão',
   'review.heldSince': 'Desde {date}, suas alterações de {fields} aguardam a equipe que administra este diretório. Até serem aprovadas, o perfil público, a busca e os diretórios parceiros mostram os valores publicados; qualquer outra alteração que você fez já está publicada.',
   'review.heldCaption': 'Sua proposta, ao lado do que está publicado agora',
