@@ -126,7 +126,10 @@ describe('editing a listing as the operator', () => {
   const loadForm = async (slug: string) => {
     const form = await page(`/operators/listings/${slug}/edit`).expect(200)
     expect(form.text).toContain(`action="/operators/listings/${slug}/edit"`)
-    expect(form.text).toContain('Operator’s edit of “Cooperativa')
+    expect(form.text).toContain('<h1>Edit “Cooperativa')
+    // the operator's page: their navigation and a way back, not the editor's sign-out (it would end the operator's session)
+    expect(form.text).toContain('href="/operators/queue"')
+    expect(form.text).not.toContain('action="/editors/sign-out"')
     return formFields(form.text, 'join', ['action', 'submit'])
   }
   const withValue = (fields: Array<[string, string]>, name: string, value: string) => fields.map(([n, v]): [string, string] => [n, n === name ? value : v])

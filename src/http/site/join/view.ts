@@ -28,8 +28,10 @@ export interface JoinPageContext {
   loaded?: { version: string; fingerprint: string }
   /** A save refused because someone else saved first: what they changed, with the current values. */
   conflict?: Array<{ field: string; current: string }>
-  /** Where the form posts (default: /editors/listing when editing, else /join). */
+  /** Where the form posts, and where a refused save reloads it (default: /editors/listing when editing, else /join). */
   formAction?: string
+  /** Someone else's edit page (the operator's): its heading, what comes before it (their navigation) and under it instead of the editor's sign-out and account. */
+  heading?: { title: string; lead: SafeHtml; actions: SafeHtml }
   tileUrl: string
   tileAttribution: string
 }
@@ -46,7 +48,7 @@ export function joinPage(ctx: JoinPageContext, values: FormValues, errors: FormE
   if (state.done) {
     return page({ title: ui.t('join.title'), ui, url: ctx.url, body: html`<h1>${ui.t('join.title')}</h1><p class="notice" role="status">${ui.t('join.thanks')}</p><p>${ui.t('join.thanksAccount')}</p><p><a href="/editors">${ui.t('ed.signIn')}</a></p>` })
   }
-  const title = ui.t(ctx.mode === 'edit' ? 'ed.edit' : 'join.title')
+  const title = ctx.heading?.title ?? ui.t(ctx.mode === 'edit' ? 'ed.edit' : 'join.title')
   return page({
     title, ui, url: ctx.url,
     body: html`${above(ctx, title, errors, state)}\n${listingForm(ctx, values, errors)}`,
@@ -59,11 +61,11 @@ export function joinPage(ctx: JoinPageContext, values: FormValues, errors: FormE
 /** The heading, and what is said above the form: sign-out or intro, status, conflict, errors, preview. */
 function above(ctx: JoinPageContext, title: string, errors: FormErrors, state: JoinPageState): SafeHtml {
   const { ui } = ctx
-  return html`<h1>${title}</h1>
-${ctx.mode === 'edit' ? editorActions(ctx) : html`<p>${ui.t('join.intro')}</p>`}
+  return html`${ctx.heading?.lead ?? ''}<h1>${title}</h1>
+${ctx.heading?.actions ?? (ctx.mode === 'edit' ? editorActions(ctx) : html`<p>${ui.t('join.intro')}</p>`)}
 ${ctx.status ? html`<p class="notice" role="status">${ctx.status}</p>` : ''}
 ${ctx.notice ?? ''}
-${ctx.conflict ? conflictNotice(ui, ctx.conflict) : ''}
+${ctx.conflict ? conflictNotice(ui, ctx.conflict, ctx.formAction ?? '/editors/listing') : ''}
 ${errorSummary(ui, errors)}
 ${state.preview ? html`<section class="preview" aria-labelledby="preview-title"><h2 id="preview-title">${ui.t(ctx.mode === 'edit' ? 'editors.previewTitle' : 'join.previewTitle')}</h2>${state.preview}</section>` : ''}`
 }
@@ -139,9 +141,9 @@ ${profileArticle(shown, { ui, url: '', stale: false, host: new URL(settings.orig
 <p class="preview-next">${ui.t('join.previewNext', { submit: ui.t('join.submit') })}</p>`
 }
 
-function conflictNotice(ui: Ui, changes: Array<{ field: string; current: string }>): SafeHtml {
+function conflictNotice(ui: Ui, changes: Array<{ field: string; current: string }>, reload: string): SafeHtml {
   return html`<div class="conflict" role="alert" id="conflict"><p><strong>${ui.t('ed.conflict')}</strong></p>
 ${changes.length ? html`<p>${ui.t('ed.conflictFields')}</p>
 <dl class="facts">${changes.map((c) => html`<dt>${fieldLabel(ui, c.field)}</dt><dd>${c.current || ui.t('ed.conflictEmpty')}</dd>`)}</dl>` : html`<p>${ui.t('ed.conflictElsewhere')}</p>`}
-<p><a href="/editors/listing">${ui.t('ed.conflictReload')}</a> ${ui.t('ed.conflictKeep')}</p></div>`
+<p><a href="${reload}">${ui.t('ed.conflictReload')}</a> ${ui.t('ed.conflictKeep')}</p></div>`
 }

@@ -16,7 +16,8 @@ import { answerEdit, answeredLogo, answeredOversized, editOf, postedContext } fr
 import { formValues, fingerprint } from '../form/listing-form'
 import type { LogoCheck } from '../form/logo'
 import type { WebSettings } from '../ui'
-import type { SafeHtml } from '../html'
+import { html, type SafeHtml } from '../html'
+import { operatorNav } from './view'
 import { handle } from '../../handle'
 import { findListings, parseFilter, pageRange } from './listing-finder'
 import { listingsPage, deleteConfirmPage, filterHref } from './listings-view'
@@ -88,8 +89,11 @@ function editRoutes(router: Router, deps: ListingPagesDeps, g: Guards): void {
   // the listing form is large (every field, every language): the editors' limits
   const bigForm = express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 500 })
   const formContext = (req: Request, res: Response, listing: Listing): JoinPageContext & { mode: 'edit' } => {
-    const { ui, url, csrf } = g.ctx(req, res)
-    return { ui, url, csrf, mode: 'edit', formAction: editPath(listing.slug), status: ui.t('opList.editNote', { name: listing.name }), tileUrl: deps.web.tileUrl, tileAttribution: deps.web.tileAttribution }
+    const ctx = g.ctx(req, res)
+    const { ui, url, csrf } = ctx
+    // the operator's page: their navigation and a way back, never the editor's sign-out (it would end this session)
+    const heading = { title: ui.t('opList.editTitle', { name: listing.name }), lead: operatorNav(ctx), actions: html`<p><a href="${LIST}">${ui.t('opList.backToListings')}</a></p>` }
+    return { ui, url, csrf, mode: 'edit', formAction: editPath(listing.slug), heading, status: ui.t('opList.editNote'), tileUrl: deps.web.tileUrl, tileAttribution: deps.web.tileAttribution }
   }
 
   router.get(`${LIST}/:slug/edit`, g.signedIn, handle(async (req, res) => {

@@ -7,7 +7,7 @@
  * needs a ticked box, so it cannot happen by a slip, with or without JS.
  */
 import type { ContactField, Listing } from '../../../directory/listing'
-import type { HeldChange } from '../../../directory/change-review'
+import type { HeldChange, ReviewField } from '../../../directory/change-review'
 import { withHeld } from '../../../directory/held-changes'
 import { inputOf } from '../../../directory/listing-service'
 import { changedSinceHeld } from '../../../directory/change-review'
@@ -157,5 +157,5 @@ ${profileOf(ui, after, settings)}</section>`, profileAssets(after))
  * The settings page's row for REVIEW_CHANGES (operators/view.ts settingsPage
  * shows it inside its <dl>).
  */
-export const reviewSettingRow = (ui: Ui, reviewed: readonly string[]): SafeHtml =>
-  html`<dt>${ui.t('review.settingsRow')}</dt><dd>${reviewed.length ? reviewed.join(', ') : ui.t('review.settingsNone')}</dd>`
+export const reviewSettingRow = (ui: Ui, reviewed: readonly ReviewField[]): SafeHtml =>
+  html`<dt>${ui.t('review.settingsRow')}</dt><dd>${reviewed.length ? html`${fieldList(ui, { fields: [...reviewed] })} (<code>${reviewed.join(',')}</code>)` : ui.t('review.settingsNone')}</dd>`

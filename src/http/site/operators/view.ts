@@ -5,6 +5,7 @@ import type { MessageKey } from '../i18n/messages'
 import { page } from '../layout'
 import { inQueue, type Waiting } from './waiting'
 import { reviewSettingRow } from './queue-view'
+import type { ReviewField } from '../../../directory/change-review'
 
 /** What every operator page is drawn with; `waiting` (counted by the session check) feeds the navigation's counts. */
 export interface OperatorContext { ui: Ui; url: string; csrf: string; waiting?: Waiting }
@@ -21,7 +22,7 @@ export function counted(ui: Ui, one: MessageKey, many: MessageKey, count: number
 }
 
 /** The operator navigation, with what waits next to where it is answered. */
-function operatorNav(ctx: OperatorContext): SafeHtml {
+export function operatorNav(ctx: OperatorContext): SafeHtml {
   const { ui, waiting } = ctx
   const queued = waiting ? inQueue(waiting) : 0
   const requests = waiting?.followRequests ?? 0
@@ -58,7 +59,7 @@ ${disabled ? html`<p>${ui.t('op.settingsNote')} (ADMIN_TOKEN)</p>` : html`<form 
 }
 
 /** What the settings page shows: the instance's configuration as read from its environment. */
-export interface SettingsView { name: string; publicUrl: string; autoApprove: readonly string[]; repairIntervalMs: number; tileUrl: string; mail?: { from: string; server: string }; operatorEmail?: string; reviewChanges: readonly string[] }
+export interface SettingsView { name: string; publicUrl: string; autoApprove: readonly string[]; repairIntervalMs: number; tileUrl: string; mail?: { from: string; server: string }; operatorEmail?: string; reviewChanges: readonly ReviewField[] }
 
 export function settingsPage(ctx: OperatorContext, settings: SettingsView): string {
   const { ui } = ctx
