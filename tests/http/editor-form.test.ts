@@ -53,7 +53,7 @@ async function loadForm(editor: ReturnType<typeof request.agent>, lang = 'en'): 
 }
 
 const save = (editor: ReturnType<typeof request.agent>, fields: Array<[string, string]>, lang = 'en') =>
-  editor.post('/editors/listing').set('Accept-Language', lang).type('form').send(encodeForm(fields))
+  editor.post('/editors/listing').set('Accept-Language', lang).type('form').send(encodeForm(fields)).redirects(1) // a save answers with a redirect to the form
 
 const edited = (fields: Array<[string, string]>, name: string, value: string | null): Array<[string, string]> =>
   value === null ? fields.filter(([n]) => n !== name) : fields.map(([n, v]) => [n, n === name ? value : v])
@@ -68,6 +68,16 @@ describe('saving the editor form', () => {
     expect(res.status).toBe(200)
     expect(res.text).toContain('Saved.')
     expect(await stored('unchanged-save')).toEqual(before)
+  })
+
+  test('a save answers with a redirect to the form, so a reload never sends it twice', async () => {
+    const { editor } = await richListingWithEditor('save-redirect')
+    const fields = edited(await loadForm(editor), 'name', 'Red Tejida Otra Vez')
+    const res = await editor.post('/editors/listing').type('form').send(encodeForm(fields)).expect(303)
+    expect(res.headers.location).toBe('/editors/listing?saved=live')
+    const shown = await editor.get(res.headers.location as string).expect(200)
+    expect(shown.text).toContain('Saved.')
+    expect((await stored('save-redirect')).name).toBe('Red Tejida Otra Vez')
   })
 
   test('a changed field changes only that field; what the form does not show is kept', async () => {

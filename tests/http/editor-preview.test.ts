@@ -51,6 +51,7 @@ async function loadForm(editor: Agent, lang = 'en'): Promise<Fields> {
 
 const press = (editor: Agent, fields: Fields, action: 'preview' | 'submit' | null, lang = 'en') =>
   editor.post('/editors/listing').set('Accept-Language', lang).type('form').send(encodeForm(action ? [...fields, ['action', action]] : fields))
+    .redirects(1) // a save answers with a redirect to the form
 
 const renamed = (fields: Fields, name: string): Fields => fields.map(([n, v]) => [n, n === 'name' ? name : v])
 

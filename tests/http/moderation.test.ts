@@ -50,7 +50,7 @@ async function operator(inst: TestInstance): Promise<Agent> {
 async function saveEdit(editor: Agent, changes: Record<string, string>, lang = 'en') {
   const page = await editor.get('/editors/listing').set('Accept-Language', lang).expect(200)
   const fields = formFields(page.text, 'join', ['action', 'submit']).map(([n, v]): [string, string] => [n, n in changes ? (changes[n] as string) : v])
-  return editor.post('/editors/listing').set('Accept-Language', lang).type('form').send(encodeForm(fields))
+  return editor.post('/editors/listing').set('Accept-Language', lang).type('form').send(encodeForm(fields)).redirects(1) // a save answers with a redirect to the form
 }
 
 /** What the public sees of a listing: the profile's heading and website, the actor's name, the search's name. */

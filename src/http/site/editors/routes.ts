@@ -31,6 +31,7 @@ import { answerEdit, answeredLogo, answeredOversized, editOf, postedContext } fr
 import { csrfToken, csrfValid, type Sessions } from '../session'
 import { signInLimiter } from '../sign-in-limit'
 import { requestUi, type WebSettings } from '../ui'
+import type { Ui } from '../i18n/translate'
 import { handle } from '../../handle'
 
 /** What /editors is built from: the listings, the accounts and sessions, and the map's tiles. */
@@ -64,7 +65,7 @@ export function editorRoutes(deps: EditorDeps): Router {
     res.set('Cache-Control', 'no-store')
     const c = formContext(deps, req, res)
     const held = await deps.heldChanges.of(listing.id)
-    const status = c.ui.t(req.query.error === 'csrf' ? 'error.csrf' : req.query.withdrawn === '1' && !held ? 'review.withdrawn' : `ed.${listing.moderation}`)
+    const status = savedStatus(c.ui, req.query.saved, held) ?? c.ui.t(req.query.error === 'csrf' ? 'error.csrf' : req.query.withdrawn === '1' && !held ? 'review.withdrawn' : `ed.${listing.moderation}`)
     res.type('html').send(joinPage({ ...c, status, loaded: loadedAt(listing), ...heldContext(c, listing, held) }, formValues(withHeld(listing, held)), {}))
   }))
 
@@ -91,11 +92,8 @@ export function editorRoutes(deps: EditorDeps): Router {
     // Only an explicit Save writes; a preview goes through the same checks and is written nowhere.
     const saving = body.action === 'submit'
     const submitted = saving ? await editing.submit(listing, edit) : null
-    if (submitted?.ok) {
-      const { listing: now, held } = submitted.value
-      const status = held ? c.ui.t('review.savedHeld', { fields: fieldList(c.ui, held) }) : c.ui.t('ed.saved')
-      return res.type('html').send(joinPage({ ...c, status, loaded: loadedAt(now), ...heldContext(c, now, held) }, formValues(withHeld(now, held)), {}))
-    }
+    // Saved: back to the form by a redirect, so a reload shows it again instead of sending the save twice.
+    if (submitted?.ok) return res.redirect(303, `/editors/listing?saved=${submitted.value.held ? 'held' : 'live'}`)
     answerEdit(res, posted, submitted ?? editing.preview(listing, edit), previewSettings(deps))
   }))
 
@@ -107,6 +105,12 @@ const formContext = (deps: EditorDeps, req: Request, res: Response): JoinPageCon
   ({ ...signInContext(req, res), mode: 'edit', tileUrl: deps.web.tileUrl, tileAttribution: deps.web.tileAttribution })
 
 /** The notice of the listing's held change, if it has one. */
+/** After a save's redirect (`?saved=`): what it did, the held fields named while they still wait; undefined otherwise. */
+function savedStatus(ui: Ui, saved: unknown, held: HeldChange | null): string | undefined {
+  if (saved === 'held' && held) return ui.t('review.savedHeld', { fields: fieldList(ui, held) })
+  return saved === 'held' || saved === 'live' ? ui.t('ed.saved') : undefined
+}
+
 const heldContext = (c: { ui: JoinPageContext['ui']; csrf: string }, listing: Listing, held: HeldChange | null) =>
   (held ? { notice: heldNotice(c.ui, c.csrf, listing, held) } : {})
 
