@@ -28,7 +28,7 @@ describe('an application with a known email gets the same answer and changes not
   let inst: TestInstance
   beforeAll(async () => {
     inst = await composeInstance()
-    expect((await apply(inst, '198.51.100.1', { name: 'Primera', 'account.email': 'known@prueba.example', 'account.password': 'the-first-password' })).status).toBe(201)
+    expect((await apply(inst, '198.51.100.1', { name: 'Primera', 'account.email': 'known@prueba.example', 'account.password': 'the-first-password' })).status).toBe(303)
   })
   afterAll(() => inst?.close())
 
@@ -36,6 +36,7 @@ describe('an application with a known email gets the same answer and changes not
     const known = await apply(inst, '198.51.100.2', { name: 'Segunda', 'account.email': 'KNOWN@prueba.example', 'account.password': 'an-attackers-password' })
     const unknown = await apply(inst, '198.51.100.3', { name: 'Tercera', 'account.email': 'new@prueba.example' })
     expect(known.status).toBe(unknown.status)
+    expect(known.headers.location).toBe(unknown.headers.location)
     expect(visible(known.text)).toBe(visible(unknown.text))
     expect(known.text).not.toMatch(/already exists/i)
     expect((await pending(inst)).items.map((l) => l.name).sort()).toEqual(['Primera', 'Tercera'])
@@ -52,7 +53,7 @@ describe('an application with a known email gets the same answer and changes not
 
   test('once that listing is deleted, the address is free again: its owner can apply anew', async () => {
     await request(inst.tejido.app).delete('/api/listings/primera').set(inst.auth).expect(204)
-    expect((await apply(inst, '198.51.100.5', { name: 'Primera Otra Vez', 'account.email': 'known@prueba.example', 'account.password': 'a-new-password' })).status).toBe(201)
+    expect((await apply(inst, '198.51.100.5', { name: 'Primera Otra Vez', 'account.email': 'known@prueba.example', 'account.password': 'a-new-password' })).status).toBe(303)
     expect((await pending(inst)).items.map((l) => l.name).sort()).toEqual(['Primera Otra Vez', 'Tercera'])
     const headers = from('198.51.100.6')
     const session = await formSession(inst.tejido.app, '/editors', headers)
@@ -92,8 +93,8 @@ describe('pending caps', () => {
   })
 
   test('a client with MAX_PENDING_PER_CLIENT applications waiting is refused with 429, and nothing is written', async () => {
-    expect((await apply(inst, '203.0.113.7', { name: 'Uno', 'account.email': 'uno@prueba.example' })).status).toBe(201)
-    expect((await apply(inst, '203.0.113.7', { name: 'Dos', 'account.email': 'dos@prueba.example' })).status).toBe(201)
+    expect((await apply(inst, '203.0.113.7', { name: 'Uno', 'account.email': 'uno@prueba.example' })).status).toBe(303)
+    expect((await apply(inst, '203.0.113.7', { name: 'Dos', 'account.email': 'dos@prueba.example' })).status).toBe(303)
     const refused = await apply(inst, '203.0.113.7', { name: 'Tres', 'account.email': 'tres@prueba.example' }, 'fr')
     expect(refused.status).toBe(429)
     expect(refused.text).toContain('Votre réseau a déjà 2 demandes en attente')
@@ -111,7 +112,7 @@ describe('pending caps', () => {
   })
 
   test('at MAX_PENDING_LISTINGS waiting, any client is refused with 503, and nothing is written', async () => {
-    expect((await apply(inst, '203.0.113.9', { name: 'Cinco', 'account.email': 'cinco@prueba.example' })).status).toBe(201)
+    expect((await apply(inst, '203.0.113.9', { name: 'Cinco', 'account.email': 'cinco@prueba.example' })).status).toBe(303)
     const refused = await apply(inst, '192.0.2.50', { name: 'Seis', 'account.email': 'seis@prueba.example' }, 'pt')
     expect(refused.status).toBe(503)
     expect(refused.text).toContain('A fila de revisão desta instância está cheia')

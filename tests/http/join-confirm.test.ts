@@ -53,9 +53,11 @@ describe('joining with mail: the address is confirmed first', () => {
 
   test('the application waits; the mail (in the reader\'s language) has a link; its button sends the application to review', async () => {
     const res = await apply({ name: 'Maré Digital', 'account.email': 'mare@coop.example' })
-    expect(res.status).toBe(202)
-    expect(res.text).toContain('Confira seu e-mail')
-    expect(res.text).toContain('mare@coop.example')
+    // a redirect, so a reload mails nothing again; the page it leads to says what to do, in the reader's language
+    expect(res.status).toBe(303)
+    expect(res.headers.location).toBe('/join/check?lang=pt')
+    const check = await request(inst.tejido.app).get(res.headers.location as string).expect(200)
+    expect(check.text).toContain('Confira seu e-mail')
     expect(await pending(inst)).toEqual([])
     const path = await linkFor('mare@coop.example')
     const mail = received.find((m) => m.subject?.includes('Maré Digital')) as ParsedMail
@@ -79,8 +81,8 @@ describe('joining with mail: the address is confirmed first', () => {
   test('an address that already has an account gets the same page and no mail', async () => {
     const before = received.length
     const again = await apply({ name: 'Outra Maré', 'account.email': 'MARE@coop.example' })
-    expect(again.status).toBe(202)
-    expect(again.text).toContain('Confira seu e-mail')
+    expect(again.status).toBe(303)
+    expect(again.headers.location).toBe('/join/check?lang=pt')
     await inst.tejido.mail?.deliverDue()
     expect(received.length).toBe(before)
     expect(await pending(inst)).toEqual(['Maré Digital'])
@@ -128,7 +130,7 @@ describe('joining without mail', () => {
   test('an application reaches the queue at once, and the operator settings page says mail is off', async () => {
     const headers = { 'X-Forwarded-For': '203.0.113.200' }
     const session = await formSession(inst.tejido.app, '/join', headers)
-    expect((await postForm(inst.tejido.app, '/join', session, application({ name: 'Sin Correo' }), headers)).status).toBe(201)
+    expect((await postForm(inst.tejido.app, '/join', session, application({ name: 'Sin Correo' }), headers)).status).toBe(303)
     expect(await pending(inst)).toEqual(['Sin Correo'])
     expect(await operatorSettings(inst, 'en')).toContain('Off: SMTP_URL is not set.')
     expect(inst.tejido.mail).toBeUndefined()

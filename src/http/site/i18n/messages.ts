@@ -254,7 +254,7 @@ const en = {
   'join.clientCap': 'Your network already has {count} applications waiting for review. Please wait until an operator has looked at them.',
   'join.queueFull': 'The review queue of this instance is full right now. Please try again in a few days.',
   'join.checkTitle': 'Check your email',
-  'join.checkBody': 'We sent a link to {email}. Open it within 48 hours to send your application for review; until then nothing is listed.',
+  'join.checkBody': 'We sent a link to the address you gave. Open it within 48 hours to send your application for review; until then nothing is listed. Nothing after a few minutes? Look in your spam folder, or apply again with the right address.',
   'join.confirmTitle': 'Confirm your address',
   'join.confirmBody': 'Press the button to send the application for {name} to the operators of this instance.',
   'join.confirmButton': 'Confirm and send for review',

@@ -49,8 +49,7 @@ export async function askToConfirm(req: Request, res: Response, deps: ConfirmDep
     const token = await deps.confirm.confirmations.hold(prepared.value.application, now)
     await deps.confirm.outbox.enqueue(confirmationMail(ui, deps, application.email, nameOf(prepared.value.application.listing), token))
   }
-  const body = html`<h1>${ui.t('join.checkTitle')}</h1><p class="notice" role="status">${ui.t('join.checkBody', { email: application.email })}</p>`
-  res.status(202).type('html').send(page({ title: ui.t('join.checkTitle'), ui, url: req.originalUrl, body }))
+  res.redirect(303, `/join/check?lang=${ui.lang}`) // reloading the page it leads to mails nothing again
 }
 
 function confirmationMail(ui: Ui, deps: ConfirmDeps, to: string, name: string, token: string) {
@@ -63,7 +62,7 @@ function confirmationMail(ui: Ui, deps: ConfirmDeps, to: string, name: string, t
   })
 }
 
-/** GET /join/confirm (the page with the button), POST /join/confirm (the application joins the queue), and GET /join/confirmed, the thanks it redirects to. */
+/** GET /join/check (where a sent application leads: check your email), GET /join/confirm (the page with the button), POST /join/confirm (the application joins the queue), and GET /join/confirmed, the thanks it redirects to. */
 export function confirmRoutes(deps: ConfirmDeps, form: RequestHandler): Router {
   const router = Router()
   router.get('/join/confirm', (req, res) => {
@@ -84,6 +83,12 @@ export function confirmRoutes(deps: ConfirmDeps, form: RequestHandler): Router {
     if (!result.ok) return refused(req, res, result.error, () => refusal(req, res, 422, (ui) => ui.t('join.confirmGone')))
     res.redirect(303, `/join/confirmed?lang=${requestUi(req, res).lang}`) // reloading the thanks page sends nothing again
   }))
+  router.get('/join/check', (req, res) => {
+    const ui = requestUi(req, res)
+    const body = html`<h1>${ui.t('join.checkTitle')}</h1><p class="notice" role="status">${ui.t('join.checkBody')}</p>`
+    res.type('html').send(page({ title: ui.t('join.checkTitle'), ui, url: req.originalUrl, body }))
+  })
+
   router.get('/join/confirmed', (req, res) => {
     const ui = requestUi(req, res)
     const thanks = html`<h1>${ui.t('join.title')}</h1><p class="notice" role="status">${ui.t('join.thanks')}</p><p>${ui.t('join.thanksAccount')}</p><p><a href="/editors">${ui.t('ed.signIn')}</a></p>`

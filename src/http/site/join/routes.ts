@@ -93,8 +93,12 @@ export function joinRoutes(deps: JoinDeps & JoinGuardDeps): Router {
     if (result.value.kind === 'discarded' && result.value.reason === 'email-held') {
       deps.logger.info({ applicant }, 'join: application for an email that already has an account, discarded')
     }
-    show(201, {}, {}, { done: true })
+    res.redirect(303, `/join/sent?lang=${ctx.ui.lang}`) // reloading the thanks page sends nothing again
   }))
+
+  router.get('/join/sent', (req, res) => {
+    res.type('html').send(joinPage(context(req, res), {}, {}, { done: true }))
+  })
 
   if (confirming) router.use(confirmRoutes(confirming, form))
   return router

@@ -243,7 +243,7 @@ export const es: Catalog = {
   'join.clientCap': 'Tu red ya tiene {count} solicitudes esperando revisión. Espera a que alguien del equipo las revise.',
   'join.queueFull': 'La cola de revisión de esta instancia está llena ahora mismo. Inténtalo de nuevo en unos días.',
   'join.checkTitle': 'Revisa tu correo',
-  'join.checkBody': 'Enviamos un enlace a {email}. Ábrelo en las próximas 48 horas para enviar tu solicitud a revisión; hasta entonces no se publica nada.',
+  'join.checkBody': 'Enviamos un enlace a la dirección que indicaste. Ábrelo en las próximas 48 horas para enviar tu solicitud a revisión; hasta entonces no se publica nada. ¿No llega en unos minutos? Mira en la carpeta de spam o vuelve a enviar la solicitud con la dirección correcta.',
   'join.confirmTitle': 'Confirma tu dirección',
   'join.confirmBody': 'Pulsa el botón para enviar la solicitud de {name} a quienes operan esta instancia.',
   'join.confirmButton': 'Confirmar y enviar a revisión',

@@ -243,7 +243,7 @@ export const fr: Catalog = {
   'join.clientCap': 'Votre réseau a déjà {count} demandes en attente de relecture. Attendez qu’un opérateur les ait examinées.',
   'join.queueFull': 'La file de relecture de cette instance est pleine pour le moment. Réessayez dans quelques jours.',
   'join.checkTitle': 'Consultez vos courriels',
-  'join.checkBody': 'Nous avons envoyé un lien à {email}. Ouvrez-le dans les 48 heures pour envoyer votre demande en relecture ; d’ici là, rien n’est publié.',
+  'join.checkBody': 'Nous avons envoyé un lien à l’adresse indiquée. Ouvrez-le dans les 48 heures pour envoyer votre demande en relecture ; d’ici là, rien n’est publié. Rien après quelques minutes ? Regardez dans vos indésirables, ou refaites la demande avec la bonne adresse.',
   'join.confirmTitle': 'Confirmez votre adresse',
   'join.confirmBody': 'Appuyez sur le bouton pour envoyer la demande de {name} aux personnes qui gèrent cette instance.',
   'join.confirmButton': 'Confirmer et envoyer en relecture',

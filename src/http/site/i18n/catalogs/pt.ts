@@ -243,7 +243,7 @@ export const pt: Catalog = {
   'join.clientCap': 'Sua rede já tem {count} pedidos aguardando revisão. Espere até que alguém da operação os analise.',
   'join.queueFull': 'A fila de revisão desta instância está cheia no momento. Tente de novo em alguns dias.',
   'join.checkTitle': 'Confira seu e-mail',
-  'join.checkBody': 'Enviamos um link para {email}. Abra-o em até 48 horas para enviar sua inscrição para revisão; até lá nada é publicado.',
+  'join.checkBody': 'Enviamos um link para o endereço informado. Abra-o em até 48 horas para enviar sua inscrição para revisão; até lá nada é publicado. Não chegou em alguns minutos? Veja a pasta de spam ou envie a inscrição de novo com o endereço certo.',
   'join.confirmTitle': 'Confirme seu endereço',
   'join.confirmBody': 'Aperte o botão para enviar a inscrição de {name} a quem opera esta instância.',
   'join.confirmButton': 'Confirmar e enviar para revisão',
