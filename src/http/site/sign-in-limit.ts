@@ -13,11 +13,16 @@ import type { Request, Response, RequestHandler } from 'express'
 export const SIGN_IN_WINDOW_MS = 60_000
 export const SIGN_IN_FAILURES = 5
 
-export function signInLimiter(refuse: (req: Request, res: Response) => void): RequestHandler {
+/**
+ * SIGN_IN_FAILURES a window per client (IPv6 by /64). Only failures count,
+ * unless `everyRequest`: for a form whose answer is always the same success
+ * (a password reset), where there is no failure to count.
+ */
+export function signInLimiter(refuse: (req: Request, res: Response) => void, options: { everyRequest?: boolean } = {}): RequestHandler {
   return rateLimit({
     windowMs: SIGN_IN_WINDOW_MS,
     limit: SIGN_IN_FAILURES,
-    skipSuccessfulRequests: true,
+    skipSuccessfulRequests: !options.everyRequest,
     ipv6Subnet: 64,
     standardHeaders: 'draft-7',
     legacyHeaders: false,

@@ -3,11 +3,10 @@
  * a field, as form/limits.ts does for the listing form), and the reset
  * form's limiter.
  */
-import { rateLimit } from 'express-rate-limit'
 import type { Request, RequestHandler, Response } from 'express'
 import { MAX_EMAIL, MAX_PASSWORD } from '../../../directory/editor-accounts'
 import { FORM_FIELD_CAPS } from '../form/limits'
-import { SIGN_IN_FAILURES, SIGN_IN_WINDOW_MS } from '../sign-in-limit'
+import { signInLimiter } from '../sign-in-limit'
 
 /** The account and reset forms' fields; any other field has the default cap (a CSRF token, a box's value). */
 export const ACCOUNT_FIELD_CAPS: Readonly<Record<string, number>> = Object.freeze({
@@ -24,16 +23,4 @@ export const ACCOUNT_FIELD_CAPS: Readonly<Record<string, number>> = Object.freez
  * or not the address has an account, so there is no failure to count, and
  * each one may send a mail.
  */
-export function resetLimiter(refuse: (req: Request, res: Response) => void): RequestHandler {
-  return rateLimit({
-    windowMs: SIGN_IN_WINDOW_MS,
-    limit: SIGN_IN_FAILURES,
-    ipv6Subnet: 64,
-    standardHeaders: 'draft-7',
-    legacyHeaders: false,
-    handler: (req, res) => {
-      res.status(429).set('Retry-After', String(SIGN_IN_WINDOW_MS / 1000))
-      refuse(req, res)
-    }
-  })
-}
+export const resetLimiter = (refuse: (req: Request, res: Response) => void): RequestHandler => signInLimiter(refuse, { everyRequest: true })
