@@ -114,13 +114,28 @@ export class ListingService {
     return err({ kind: 'conflict', what: `listing ${slug} kept changing; try again` })
   }
 
-  async setModeration(slug: string, moderation: ModerationState): Promise<Result<Listing, DirectoryFailure>> {
-    const current = await this.get(slug)
+  /** A listing of any origin (a mirror's too) by its origin and slug, or null. */
+  find(origin: string, slug: string): Promise<Listing | null> {
+    return this.deps.store.bySlug(origin, slug)
+  }
+
+  /**
+   * Approves or rejects a listing: this instance's, or with `origin` a
+   * mirror's (a peer followed for review sends its listings pending). With
+   * `accepts` (the version the operator looked at), only while the stored
+   * version passes it, so what was approved is what was seen.
+   */
+  async setModeration(slug: string, moderation: ModerationState, options: { origin?: string; accepts?: VersionCheck } = {}): Promise<Result<Listing, DirectoryFailure>> {
+    const local = (options.origin ?? this.deps.origin) === this.deps.origin
+    const mirror = local ? null : await this.find(options.origin as string, slug)
+    const current = local ? await this.get(slug) : mirror ? ok(mirror) : err<DirectoryFailure>({ kind: 'not-found', what: `listing ${slug} of ${options.origin}` })
     if (!current.ok) return current
     const previous = current.value
+    if (options.accepts && !options.accepts(previous.version)) return err(stale(slug, previous))
     if (previous.moderation === moderation) return ok(previous)
     // Rejecting an application that was never published leaves no public trace (and frees its slug).
-    if (moderation === 'rejected' && !wasEverPublished(previous)) {
+    // A mirror's is kept as rejected, so its origin's next delivery does not bring it back to the queue.
+    if (local && moderation === 'rejected' && !wasEverPublished(previous)) {
       const discarded = await this.discard(previous)
       return discarded ? ok({ ...discarded, moderation }) : err({ kind: 'conflict', what: `listing ${slug} changed meanwhile; try again` })
     }

@@ -164,7 +164,7 @@ test('an application approved from its full view; Reject asks for its tick; a de
       const o = await op.newPage()
       await signInOperator(o)
       await o.locator('tr[data-kind="application"] a', { hasText: 'Nueva Coop' }).click()
-      await o.waitForURL('**/operators/queue/applications/nueva-coop')
+      await o.waitForURL('**/operators/queue/applications/nueva-coop?origin=*')
       expect(await o.locator('.queue-profile [itemprop="name"]').textContent()).toBe('Nueva Coop')
       await o.waitForSelector('.queue-profile #profile-map .pin') // the profile's own map, as on the public page
       await axeEverywhere(o, '/operators/queue/applications/nueva-coop')

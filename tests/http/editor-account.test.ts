@@ -158,6 +158,17 @@ describe('changing the sign-in address', () => {
     expect(mailsTo('new@mail-refusals.example')).toEqual([])
   })
 
+  test('at most three links to new addresses wait at once: the form is no relay to strangers', async () => {
+    const { editor } = await signedIn('mail-relay')
+    for (const n of [1, 2, 3]) expect((await editor.post('/editors/account/email', { newEmail: `stranger${n}@relay.example`, current: PASSWORD })).status).toBe(303)
+    const fourth = await editor.post('/editors/account/email', { newEmail: 'stranger4@relay.example', current: PASSWORD })
+    expect(fourth.status).toBe(429)
+    expect(fourth.text).toContain('Three links to a new address are waiting already.')
+    await inst.tejido.mail?.deliverDue()
+    expect(mailsTo('stranger4@relay.example')).toEqual([])
+    expect(mailsTo('stranger3@relay.example').length).toBe(1)
+  })
+
   test('a link goes to the new address and a notice to the old; the button makes the change, once', async () => {
     const { editor, email } = await signedIn('mail-change', 'pt')
     const res = await editor.post('/editors/account/email', { newEmail: 'Nova@Mail-Change.example', current: PASSWORD })
@@ -216,6 +227,10 @@ describe('signing out everywhere', () => {
     expect(res.status).toBe(303)
     expect(res.headers.location).toBe('/editors?notice=everywhere')
     expect((await editor.get('/editors?notice=everywhere')).text).toContain('You are signed out on every browser and device.')
+    // a notice the page does not know (an inherited property's name included) shows nothing and breaks nothing
+    const unknown = await editor.get('/editors?notice=constructor')
+    expect(unknown.status).toBe(200)
+    expect(unknown.text).not.toContain('signed out on every browser')
     expect(await isSignedIn(editor)).toBe(false)
     expect(await isSignedIn(phone)).toBe(false)
     expect(await isSignedIn(bystander.editor)).toBe(true)

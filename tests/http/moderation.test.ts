@@ -166,20 +166,32 @@ test('applications: a full view as the profile, search and paging on the queue, 
     expect(second.text).toContain('aria-current="page">2<')
     const found = await op.get('/operators/queue?q=cafe').expect(200)
     expect(found.text).toContain('1–1 of 1')
-    expect(found.text).toContain('href="/operators/queue/applications/applicant-7"')
+    expect(found.text).toContain(`href="/operators/queue/applications/applicant-7?origin=${encodeURIComponent(inst.tejido.listings.origin)}"`)
     expect((await op.get('/operators/queue?q=nobody')).text).toContain('Nothing waiting matches “nobody”.')
 
     const full = await op.get('/operators/queue/applications/applicant-7').expect(200)
     expect(full.text).toContain('<h3 itemprop="name">Applicant 7 Café</h3>')
     expect(full.text).toContain('Calle Falsa 123, Oaxaca')
     const csrf = csrfOf(full.text)
-    expect((await op.post('/operators/listings/applicant-7/reject').type('form').send({ _csrf: csrf })).headers.location).toBe('/operators/queue/applications/applicant-7?error=confirm#reject')
-    const approved = await op.post('/operators/listings/applicant-7/approve').type('form').send({ _csrf: csrf })
+    const here = encodeURIComponent(inst.tejido.listings.origin)
+    const seen = /name="_version" value="(\d+)"/.exec(full.text)?.[1] as string
+    expect((await op.post('/operators/listings/applicant-7/reject').type('form').send({ _csrf: csrf, _version: seen })).headers.location).toBe(`/operators/queue/applications/applicant-7?origin=${here}&error=confirm#reject`)
+    // The applicant saves after the operator opened the page: approving what was seen is refused, and says so.
+    expect((await inst.tejido.listings.update('applicant-7', { name: 'Applicant 7 Café' })).ok).toBe(true)
+    expect((await inst.tejido.listings.update('applicant-7', { contact: { website: 'https://phish.example/login' } })).ok).toBe(true)
+    const blind = await op.post('/operators/listings/applicant-7/approve').type('form').send({ _csrf: csrf, _version: seen })
+    expect(blind.headers.location).toBe(`/operators/queue/applications/applicant-7?origin=${here}&error=changed`)
+    expect((await op.get(blind.headers.location as string).expect(200)).text).toContain('This listing was changed after you opened it.')
+    await request(inst.tejido.app).get('/orgs/applicant-7').set('Accept', 'text/html').expect(404)
+    const reread = await op.get('/operators/queue/applications/applicant-7').expect(200)
+    expect(reread.text).toContain('https://phish.example/login')
+    const approved = await op.post('/operators/listings/applicant-7/approve').type('form').send({ _csrf: csrf, _version: /name="_version" value="(\d+)"/.exec(reread.text)?.[1] })
     expect([approved.status, approved.headers.location]).toEqual([303, '/operators/queue?done=approved'])
     await request(inst.tejido.app).get('/orgs/applicant-7').set('Accept', 'text/html').expect(200)
     // A published listing is not rejected from here (that would withdraw it unseen).
     expect((await op.post('/operators/listings/applicant-7/reject').type('form').send({ _csrf: csrf, confirm: 'yes' })).headers.location).toBe('/operators/queue?error=gone')
-    expect((await op.post('/operators/listings/applicant-8/reject').type('form').send({ _csrf: csrf, confirm: 'yes' })).headers.location).toBe('/operators/queue?done=rejected')
+    const eight = (await op.get('/operators/queue/applications/applicant-8').expect(200)).text
+    expect((await op.post('/operators/listings/applicant-8/reject').type('form').send({ _csrf: csrf, confirm: 'yes', _version: /name="_version" value="(\d+)"/.exec(eight)?.[1] })).headers.location).toBe('/operators/queue?done=rejected')
     await request(inst.tejido.app).get('/api/listings/applicant-8').set(inst.auth).expect(404)
 
     // The API twins of a held change.

@@ -24,6 +24,7 @@ beforeAll(async () => {
     switch (req.url) {
       case '/logo.png': return res.writeHead(200, { 'content-type': 'image/png' }).end(PNG)
       case '/moved.png': return res.writeHead(302, { location: '/logo.png' }).end()
+      case '/broken-redirect.png': return res.writeHead(302, { location: 'http://[' }).end()
       case '/big.png': {
         // streamed, as an endless logo would be: the check stops reading past the cap, and the server sees the connection close
         res.writeHead(200, { 'content-type': 'image/png' })
@@ -62,6 +63,10 @@ const policy = (allow: string[] = ['127.0.0.1']): FetchPolicy => ({ allow: parse
 test('a PNG is kept, after a redirect too', async () => {
   expect(await checkLogo(`${base}/logo.png`, policy())).toEqual({ ok: true, value: { url: `${base}/logo.png`, type: 'image/png' } })
   expect(await checkLogo(`${base}/moved.png`, policy())).toMatchObject({ ok: true, value: { url: `${base}/logo.png` } })
+})
+
+test('a redirect to no URL at all is refused as unreachable, not a crash', async () => {
+  expect(await checkLogo(`${base}/broken-redirect.png`, policy())).toMatchObject({ ok: false, error: { kind: 'unreachable' } })
 })
 
 test('a logo past 512 KB is refused, and reading stops near the cap', async () => {

@@ -31,6 +31,15 @@ const SIGNATURES: ReadonlyArray<{ type: string; matches: (b: Buffer) => boolean 
 const REDIRECTS = [301, 302, 303, 307, 308]
 
 /** Fetches `href` and checks it is a logo we keep; its type on success. */
+/** A Location against the URL it answered, or null when it is no URL. */
+function resolved(location: string, base: URL): URL | null {
+  try {
+    return new URL(location, base)
+  } catch {
+    return null
+  }
+}
+
 export async function checkLogo(href: string, base: FetchPolicy): Promise<Result<{ url: string; type: string }, LogoFailure>> {
   // A body past the cap is too big: the request stops reading there.
   const policy: FetchPolicy = { ...base, maxBytes: MAX_LOGO_BYTES }
@@ -52,7 +61,9 @@ export async function checkLogo(href: string, base: FetchPolicy): Promise<Result
     }
     const res = response.value
     if (REDIRECTS.includes(res.status) && res.location) {
-      url = new URL(res.location, url)
+      const next = resolved(res.location, url)
+      if (!next) return err({ kind: 'unreachable', reason: 'a malformed redirect' }) // the host's fault, not a crash
+      url = next
       continue
     }
     if (res.status < 200 || res.status >= 300) return err({ kind: 'unreachable', reason: `HTTP ${res.status}` })

@@ -34,7 +34,7 @@ export function accountRoutes(deps: AccountDeps): Router {
   kit.router.get('/editors/account', handle(async (req, res) => {
     const editor = await signedIn(deps, req)
     if (!editor) return res.redirect(303, '/editors')
-    const done = typeof req.query.done === 'string' ? NOTICES[req.query.done] : undefined
+    const done = typeof req.query.done === 'string' && Object.hasOwn(NOTICES, req.query.done) ? NOTICES[req.query.done] : undefined
     kit.show(req, res, editor, 200, done ? { notice: done } : {})
   }))
   passwordRoute(kit, deps)

@@ -13,6 +13,7 @@ import type { MessageKey } from '../i18n/messages'
 import { oversizedFields } from '../form/limits'
 import { csrfToken, csrfValid } from '../session'
 import { requestUi } from '../ui'
+import { MAX_LIVE_RESETS } from '../../../directory/editor-tokens'
 import { handle } from '../../handle'
 import { ACCOUNT_FIELD_CAPS } from './account-limits'
 import { newAddressMail, oldAddressNotice } from './account-mail'
@@ -28,6 +29,8 @@ export function emailChangeRoutes(kit: AccountKit, deps: AccountDeps): void {
     if (!looksLikeEmail(typed)) return fail('account.badEmail')
     const newEmail = normaliseEmail(typed) // as the account will keep it
     if (newEmail === editor.account.email) return fail('account.sameEmail')
+    // A bound on the mail this form sends to addresses no one has confirmed yet (it would relay otherwise).
+    if ((await mail.tokens.live(editor.account.email, 'email-change', kit.now())) >= MAX_LIVE_RESETS) return kit.show(req, res, editor, 429, { form: 'email', errors: { newEmail: 'account.emailTooMany' }, newEmail: typed })
     const ui = requestUi(req, res)
     const token = await mail.tokens.issue({ purpose: 'email-change', email: editor.account.email, listingId: editor.listing.id, newEmail }, kit.now())
     const from = { mail, publicUrl: deps.publicUrl }

@@ -24,7 +24,7 @@ const SIGN_IN_NOTICES: Readonly<Record<string, MessageKey>> = Object.freeze({ re
 function signInNotice(url: string): MessageKey | undefined {
   const query = url.indexOf('?')
   const notice = query < 0 ? null : new URLSearchParams(url.slice(query + 1)).get('notice')
-  return notice ? SIGN_IN_NOTICES[notice] : undefined
+  return notice && Object.hasOwn(SIGN_IN_NOTICES, notice) ? SIGN_IN_NOTICES[notice] : undefined // own keys only: ?notice=constructor names no message
 }
 
 export function editorSignInPage(ctx: SignInContext, error?: MessageKey): string {

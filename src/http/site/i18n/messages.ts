@@ -433,6 +433,8 @@ const en = {
   'review.dismiss': 'Dismiss this notice',
   'review.declinedValue': 'What you proposed',
   'review.seeChange': 'See the change',
+  'review.seeApplication': 'See the application',
+  'review.changedMeanwhile': 'This listing was changed after you opened it. Read it again below, then decide.',
   'review.savedHeld': 'Saved. Your changes to {fields} wait for review; everything else is published.',
   'review.none': '(none)',
   'review.fieldHeading': 'Field',

@@ -18,7 +18,7 @@ import type { MessageKey } from '../i18n/messages'
 import { profileArticle, profileAssets } from '../profile/view'
 import { diffRows, diffTable, fieldList, reviewFieldLabel } from '../review/diff'
 import { moment, sentenceWithMoment } from '../review/moment'
-import { action, csrfField, frame, type OperatorContext } from './view'
+import { csrfField, frame, type OperatorContext } from './view'
 import type { QueueItem, QueuePage } from './queue-items'
 
 /** What a full view's profile is rendered with: this instance's host and the map's tiles. */
@@ -34,11 +34,13 @@ export type QueueNotice = { kind: 'done' | 'error'; key: MessageKey } | undefine
 const noticeHtml = (ui: Ui, notice: QueueNotice): SafeHtml | '' =>
   notice ? html`<p class="${notice.kind === 'error' ? 'errors' : 'notice'}" role="${notice.kind === 'error' ? 'alert' : 'status'}">${ui.t(notice.key)}</p>` : ''
 
-export const applicationPath = (slug: string): string => `/operators/queue/applications/${encodeURIComponent(slug)}`
+/** An application's origin in its links: a mirrored one (a peer followed for review) shares its slug space with no one here. */
+const ofOrigin = (listing: Pick<Listing, 'origin'>): string => `?origin=${encodeURIComponent(listing.origin)}`
+export const applicationPath = (listing: Pick<Listing, 'slug' | 'origin'>): string => `/operators/queue/applications/${encodeURIComponent(listing.slug)}${ofOrigin(listing)}`
 export const changePath = (slug: string): string => `/operators/queue/changes/${encodeURIComponent(slug)}`
 /** Where an item's decisions are posted: the listing's own moderation for an application, its change's for a change. */
 export const decisionPath = (item: Pick<QueueItem, 'kind' | 'listing'>, verb: 'approve' | 'reject'): string =>
-  item.kind === 'application' ? `/operators/listings/${encodeURIComponent(item.listing.slug)}/${verb}` : `${changePath(item.listing.slug)}/${verb}`
+  item.kind === 'application' ? `/operators/listings/${encodeURIComponent(item.listing.slug)}/${verb}${ofOrigin(item.listing)}` : `${changePath(item.listing.slug)}/${verb}`
 
 /** A queue link keeping the search: page `page` of it. */
 function queueHref(search: string, page: number): string {
@@ -49,7 +51,9 @@ function queueHref(search: string, page: number): string {
   return `/operators/queue${s ? `?${s}` : ''}`
 }
 
-const heldAtField = (item: QueueItem): SafeHtml | '' => (item.kind === 'change' ? html`<input type="hidden" name="heldAt" value="${item.change.heldAt.toISOString()}">` : '')
+/** What the decision is about: the change's time, or the application's version (approving decides on what was seen, not on a later save). */
+const heldAtField = (item: QueueItem): SafeHtml =>
+  item.kind === 'change' ? html`<input type="hidden" name="heldAt" value="${item.change.heldAt.toISOString()}">` : html`<input type="hidden" name="_version" value="${String(item.listing.version)}">`
 
 function what(ui: Ui, item: QueueItem): string {
   return item.kind === 'application' ? ui.t('review.application') : ui.t('review.changeOf', { fields: fieldList(ui, item.change) })
@@ -58,10 +62,10 @@ function what(ui: Ui, item: QueueItem): string {
 function row(ctx: OperatorContext, item: QueueItem): SafeHtml {
   const { ui } = ctx
   const l = item.listing
-  const href = item.kind === 'application' ? applicationPath(l.slug) : changePath(l.slug)
+  const href = item.kind === 'application' ? applicationPath(l) : changePath(l.slug)
   return html`<tr data-slug="${l.slug}" data-kind="${item.kind}"><td><a href="${href}">${l.name}</a><br><span class="meta">${kindLabel(l.kind, ui.lang)} · ${new URL(l.origin).host}</span></td>
 <td>${what(ui, item)}</td><td>${moment(ui, item.since)}</td>
-<td>${item.kind === 'application' ? action(ctx, decisionPath(item, 'approve'), ui.t('op.approve')) : html`<a href="${href}" class="review-link">${ui.t('review.seeChange')}</a>`}</td></tr>`
+<td><a href="${href}" class="review-link">${ui.t(item.kind === 'application' ? 'review.seeApplication' : 'review.seeChange')}</a></td></tr>`
 }
 
 function pager(ui: Ui, result: QueuePage, search: string): SafeHtml | '' {
@@ -94,9 +98,8 @@ ${pager(ui, result, search)}`)
 }
 
 /**
- * Approve, and Reject behind a ticked box. (A row of the queue offers
- * Approve for an application, whose name and kind it shows; a change is
- * approved only here, beside its diff.)
+ * Approve, and Reject behind a ticked box: only here, beside the full
+ * listing or the diff, never from a row of the queue.
  */
 function decision(ctx: OperatorContext, item: QueueItem): SafeHtml {
   const { ui } = ctx

@@ -37,6 +37,7 @@ const MESSAGES: Record<string, QueueNotice> = {
   confirm: { kind: 'error', key: 'review.confirmNeeded' },
   gone: { kind: 'error', key: 'review.gone' },
   invalid: { kind: 'error', key: 'review.invalid' },
+  changed: { kind: 'error', key: 'review.changedMeanwhile' },
   csrf: { kind: 'error', key: 'error.csrf' }
 }
 
@@ -59,13 +60,30 @@ function heldAtOf(req: Request): Date | null {
   return at && Number.isFinite(at.getTime()) ? at : null
 }
 
-const errorKey = (failure: DirectoryFailure): string => (failure.kind === 'invalid' ? 'invalid' : 'gone')
+const errorKey = (failure: DirectoryFailure): string => (failure.kind === 'invalid' ? 'invalid' : failure.kind === 'stale' ? 'changed' : 'gone')
+
+/** A page with a message from MESSAGES (its other query kept). */
+const withError = (path: string, key: string): string => `${path}${path.includes('?') ? '&' : '?'}error=${key}`
+
+/** The application's origin (?origin=, a mirror's), or this instance's. */
+function originOf(req: Request, local: string): string {
+  const raw = req.query.origin
+  if (typeof raw !== 'string' || raw.length > 300) return local
+  try {
+    return new URL(raw).origin === raw ? raw : local
+  } catch {
+    return local
+  }
+}
+
+/** The version the operator looked at; NaN when missing, which no stored version passes. */
+const versionSeen = (req: Request): number => Number(typeof body(req)._version === 'string' ? body(req)._version : NaN)
 
 export function queueRoutes(router: Router, deps: QueueDeps, guards: QueueGuards): void {
   const { ctx, signedIn, form } = guards
   const settings = () => ({ host: new URL(deps.listings.origin).host, tileUrl: deps.web.tileUrl, tileAttribution: deps.web.tileAttribution })
   /** A POST with a bad CSRF token goes back where it came from, saying so. */
-  const posted = (back: (req: Request) => string): RequestHandler => (req, res, next) => (csrfValid(req) ? next() : res.redirect(303, `${back(req)}?error=csrf`))
+  const posted = (back: (req: Request) => string): RequestHandler => (req, res, next) => (csrfValid(req) ? next() : res.redirect(303, withError(back(req), 'csrf')))
 
   router.get('/operators/queue', signedIn, handle(async (req, res) => {
     const search = typeof req.query.q === 'string' ? req.query.q.slice(0, MAX_SEARCH).trim() : ''
@@ -74,10 +92,11 @@ export function queueRoutes(router: Router, deps: QueueDeps, guards: QueueGuards
     res.type('html').send(queueListPage(ctx(req, res), result, search, noticeOf(req)))
   }))
 
+  const application = (req: Request) => deps.listings.find(originOf(req, deps.listings.origin), slugOf(req))
   router.get('/operators/queue/applications/:slug', signedIn, handle(async (req, res) => {
-    const found = await deps.listings.get(slugOf(req))
-    if (!found.ok || found.value.moderation !== 'pending') return res.redirect(303, '/operators/queue?error=gone')
-    res.type('html').send(applicationPage(ctx(req, res), found.value, settings(), noticeOf(req)))
+    const found = await application(req)
+    if (found?.moderation !== 'pending') return res.redirect(303, '/operators/queue?error=gone')
+    res.type('html').send(applicationPage(ctx(req, res), found, settings(), noticeOf(req)))
   }))
 
   router.get('/operators/queue/changes/:slug', signedIn, handle(async (req, res) => {
@@ -87,14 +106,16 @@ export function queueRoutes(router: Router, deps: QueueDeps, guards: QueueGuards
   }))
 
   // Applications: the listing's own moderation, only while it is pending (a published listing is withdrawn elsewhere).
-  const fromApplication = (req: Request) => applicationPath(slugOf(req))
+  const fromApplication = (req: Request) => applicationPath({ slug: slugOf(req), origin: originOf(req, deps.listings.origin) })
   for (const [verb, state] of [['approve', 'approved'], ['reject', 'rejected']] as const) {
     router.post(`/operators/listings/:slug/${verb}`, signedIn, form, posted(fromApplication), handle(async (req, res) => {
-      if (verb === 'reject' && !confirmed(req)) return res.redirect(303, `${fromApplication(req)}?error=confirm#reject`)
-      const found = await deps.listings.get(slugOf(req))
-      if (!found.ok || found.value.moderation !== 'pending') return res.redirect(303, '/operators/queue?error=gone')
-      const result = await deps.listings.setModeration(slugOf(req), state)
-      res.redirect(303, result.ok ? `/operators/queue?done=${state}` : `${fromApplication(req)}?error=${errorKey(result.error)}`)
+      if (verb === 'reject' && !confirmed(req)) return res.redirect(303, `${withError(fromApplication(req), 'confirm')}#reject`)
+      const found = await application(req)
+      if (found?.moderation !== 'pending') return res.redirect(303, '/operators/queue?error=gone')
+      // only the version the operator looked at: an applicant's save since then is seen before it is decided on
+      const seen = versionSeen(req)
+      const result = await deps.listings.setModeration(found.slug, state, { origin: found.origin, accepts: (version) => version === seen })
+      res.redirect(303, result.ok ? `/operators/queue?done=${state}` : withError(fromApplication(req), errorKey(result.error)))
     }))
   }
 

@@ -21,6 +21,7 @@ export const accountEn = {
   'account.emailSubmit': 'Send the confirmation link',
   'account.emailSent': 'We sent a link to the new address. Open it there, within 24 hours, to make the change.',
   'account.emailNoMail': 'Changing the email needs mail (a link confirms the new address), and this instance has not set up sending mail. Ask its operator to change it for you.',
+  'account.emailTooMany': 'Three links to a new address are waiting already. Open one of them, or wait until they expire (24 hours), then ask again.',
   'account.everywhereTitle': 'Sign out everywhere',
   'account.everywhereNote': 'Ends every session of this listing’s editors, on every browser and device, this one included.',
   'account.everywhereSubmit': 'Sign out everywhere',

@@ -18,6 +18,7 @@ export const accountEs: AccountCatalog = {
   'account.emailSubmit': 'Enviar el enlace de confirmación',
   'account.emailSent': 'Enviamos un enlace a la nueva dirección. Ábrelo allí, en un plazo de 24 horas, para hacer el cambio.',
   'account.emailNoMail': 'Cambiar el correo requiere enviar correo (un enlace confirma la nueva dirección), y esta instancia no tiene configurado el envío de correo. Pide a quien la administra que lo cambie por ti.',
+  'account.emailTooMany': 'Ya hay tres enlaces a una dirección nueva esperando. Abre uno de ellos, o espera a que caduquen (24 horas) y vuelve a pedirlo.',
   'account.everywhereTitle': 'Cerrar sesión en todas partes',
   'account.everywhereNote': 'Cierra todas las sesiones de quienes editan esta ficha, en todos los navegadores y dispositivos, incluida esta.',
   'account.everywhereSubmit': 'Cerrar sesión en todas partes',

@@ -18,6 +18,7 @@ export const accountFr: AccountCatalog = {
   'account.emailSubmit': 'Envoyer le lien de confirmation',
   'account.emailSent': 'Nous avons envoyé un lien à la nouvelle adresse. Ouvrez-le là-bas, sous 24 heures, pour faire le changement.',
   'account.emailNoMail': 'Changer d’adresse demande d’envoyer un courriel (un lien confirme la nouvelle adresse), et cette instance n’a pas configuré l’envoi de courriels. Demandez à la personne qui l’administre de la changer pour vous.',
+  'account.emailTooMany': 'Trois liens vers une nouvelle adresse attendent déjà. Ouvrez-en un, ou attendez qu’ils expirent (24 heures), puis redemandez.',
   'account.everywhereTitle': 'Se déconnecter partout',
   'account.everywhereNote': 'Met fin à toutes les sessions des personnes qui modifient cette fiche, sur tous les navigateurs et appareils, celle-ci comprise.',
   'account.everywhereSubmit': 'Se déconnecter partout',

@@ -18,6 +18,7 @@ export const accountPt: AccountCatalog = {
   'account.emailSubmit': 'Enviar o link de confirmação',
   'account.emailSent': 'Enviamos um link para o novo endereço. Abra-o lá, em até 24 horas, para fazer a troca.',
   'account.emailNoMail': 'Trocar o e-mail exige o envio de e-mail (um link confirma o novo endereço), e esta instância não configurou o envio de e-mails. Peça a quem a administra que faça a troca para você.',
+  'account.emailTooMany': 'Já há três links para um endereço novo esperando. Abra um deles, ou espere que expirem (24 horas) e peça de novo.',
   'account.everywhereTitle': 'Sair em todos os lugares',
   'account.everywhereNote': 'Encerra todas as sessões de quem edita este cadastro, em todos os navegadores e dispositivos, incluindo esta.',
   'account.everywhereSubmit': 'Sair em todos os lugares',

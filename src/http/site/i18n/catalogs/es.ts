@@ -422,6 +422,8 @@ export const es: Catalog = {
   'review.dismiss': 'Cerrar este aviso',
   'review.declinedValue': 'Lo que propusiste',
   'review.seeChange': 'Ver el cambio',
+  'review.seeApplication': 'Ver la solicitud',
+  'review.changedMeanwhile': 'Este registro cambió después de que lo abriste. Vuelve a leerlo abajo y luego decide.',
   'review.savedHeld': 'Guardado. Tus cambios de {fields} esperan revisión; todo lo demás está publicado.',
   'review.none': '(nada)',
   'review.fieldHeading': 'Campo',

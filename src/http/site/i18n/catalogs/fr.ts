@@ -422,6 +422,8 @@ export const fr: Catalog = {
   'review.dismiss': 'Fermer cet avis',
   'review.declinedValue': 'Ce que vous aviez proposé',
   'review.seeChange': 'Voir la modification',
+  'review.seeApplication': 'Voir la demande',
+  'review.changedMeanwhile': 'Cette fiche a changé depuis que vous l’avez ouverte. Relisez-la ci-dessous, puis décidez.',
   'review.savedHeld': 'Enregistré. Vos modifications de {fields} attendent une relecture ; tout le reste est publié.',
   'review.none': '(rien)',
   'review.fieldHeading': 'Champ',

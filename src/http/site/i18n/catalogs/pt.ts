@@ -422,6 +422,8 @@ export const pt: Catalog = {
   'review.dismiss': 'Fechar este aviso',
   'review.declinedValue': 'O que você propôs',
   'review.seeChange': 'Ver a alteração',
+  'review.seeApplication': 'Ver a inscrição',
+  'review.changedMeanwhile': 'Este cadastro mudou depois que você o abriu. Leia de novo abaixo e depois decida.',
   'review.savedHeld': 'Salvo. Suas alterações de {fields} aguardam revisão; todo o resto está publicado.',
   'review.none': '(nada)',
   'review.fieldHeading': 'Campo',
