@@ -13,6 +13,9 @@ import { composeInstance, sampleListing, ADMIN_TOKEN, type TestInstance } from '
 import { formFields, encodeForm } from '../support/html-form'
 import { EditorAccountStore } from '../../src/storage/editor-account-store'
 import { waitFor } from '../support/wait'
+import { DocumentListingStore } from '../../src/storage/document-listing-store'
+import { MirrorService } from '../../src/directory/mirror-service'
+import { validateListing } from '../../src/directory/validate'
 
 const PASSWORD = 'a-long-editor-password'
 type Agent = ReturnType<typeof request.agent>
@@ -244,5 +247,31 @@ test('with REVIEW_CHANGES=none the same edit is live at once, and nothing waits'
     expect(saved.text).toContain('Saved.')
     expect(await publicView(inst, 'direct', 'segura')).toMatchObject({ heading: 'Red Tejida Segura', website: 'https://phish.example/login' })
     expect(await inst.tejido.heldChanges.countWaiting()).toBe(0)
+  })
+})
+
+test('a mirrored application (a peer followed for review) opens and is decided by its origin, never confused with a local one of the same slug', async () => {
+  await withInstance({}, async (inst) => {
+    const store = new DocumentListingStore(inst.tejido.store.db)
+    await store.init()
+    const checked = validateListing(sampleListing({ slug: 'same-slug', name: 'Espejo de la Red' }))
+    if (!checked.ok) throw new Error('sample refused')
+    const peer = 'https://peer.example'
+    const mirrored = await new MirrorService(store, inst.tejido.events).apply({ origin: peer, id: `${peer}/orgs/same-slug`, listing: checked.value, via: 'delivery', moderation: 'pending' })
+    expect(mirrored.ok).toBe(true)
+    expect((await inst.tejido.listings.create(sampleListing({ slug: 'same-slug', name: 'Local de la Red' }), 'pending')).ok).toBe(true)
+    const op = await operator(inst)
+
+    const queue = await op.get('/operators/queue').expect(200)
+    const link = `/operators/queue/applications/same-slug?origin=${encodeURIComponent(peer)}`
+    expect(queue.text).toContain(`href="${link}"`)
+    const full = await op.get(link).expect(200)
+    expect(full.text).toContain('Espejo de la Red')
+    expect(full.text).not.toContain('Local de la Red')
+    const version = /name="_version" value="(\d+)"/.exec(full.text)?.[1]
+    const approved = await op.post(`/operators/listings/same-slug/approve?origin=${encodeURIComponent(peer)}`).type('form').send({ _csrf: csrfOf(full.text), _version: version })
+    expect(approved.headers.location).toBe('/operators/queue?done=approved')
+    expect((await store.bySlug(peer, 'same-slug'))?.moderation).toBe('approved')
+    expect((await inst.tejido.listings.get('same-slug')).ok && (await store.bySlug(inst.tejido.listings.origin, 'same-slug'))?.moderation).toBe('pending')
   })
 })
