@@ -8,6 +8,7 @@
 import { SERVICE_CATEGORIES, SERVICES, label as vocabularyLabel } from '../../../directory/vocabulary'
 import { html, type SafeHtml } from '../html'
 import type { Ui } from '../i18n/translate'
+import { regionName } from '../i18n/region-name'
 import type { MessageKey } from '../i18n/messages'
 import { toStored } from './convert'
 import { DEFAULT_LANGUAGE, formFieldNamed, list, offered, optionLabel, text, type FormErrors, type FormField, type FormValues, type OptionList } from './fields'
@@ -85,12 +86,9 @@ function regionsRead(c: FieldsContext, f: FormField): SafeHtml | '' {
   const typed = text(c.values[f.name])
   const read = typed ? toStored(f, typed) : []
   if (!Array.isArray(read) || !read.length) return ''
-  const named = read.map((r) => (r === 'remote' ? c.ui.t('join.remote') : /^[A-Z]{2}(?:-|$)/.test(r) ? regionName(c.ui, r) : r))
+  const named = read.map((r) => regionName(c.ui, r))
   return html`<p class="meta">${c.ui.t('join.regionsNamed', { regions: named.join(', ') })}</p>`
 }
-
-/** A country's name, or a subdivision's code with its country's name ("MX-OAX (México)"). */
-const regionName = (ui: Ui, code: string): string => (code.length === 2 ? ui.countryName(code) : `${code} (${ui.countryName(code.slice(0, 2))})`)
 
 function textarea(c: FieldsContext, f: FormField, main?: string): SafeHtml {
   const id = idOf(f.name)

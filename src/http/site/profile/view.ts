@@ -10,6 +10,7 @@ import { publicContact } from '../../../federation/actor-mapping'
 import { html, trusted, type SafeHtml } from '../html'
 import { page } from '../layout'
 import type { Ui } from '../i18n/translate'
+import { regionName } from '../i18n/region-name'
 
 function localized(map: Record<string, string> | undefined, plain: string | undefined, lang: string): { text: string; lang?: string } {
   const hit = map?.[lang] ?? map?.[lang.split('-')[0] as string]
@@ -65,7 +66,7 @@ function facts(listing: Listing, ui: Ui): SafeHtml {
   return html`<dl class="facts">
 ${listing.services?.length ? html`<dt>${ui.t('profile.services')}</dt><dd><ul class="tags">${listing.services.map((s) => html`<li>${serviceLabel(s, lang)}</li>`)}</ul></dd>` : ''}
 ${listing.languages?.length ? html`<dt>${ui.t('profile.languages')}</dt><dd>${listing.languages.map((l) => ui.languageName(l)).join(', ')}</dd>` : ''}
-${listing.regionsServed?.length ? html`<dt>${ui.t('profile.regions')}</dt><dd>${listing.regionsServed.map((r) => (r === 'remote' ? r : ui.countryName(r.slice(0, 2)))).join(', ')}</dd>` : ''}
+${listing.regionsServed?.length ? html`<dt>${ui.t('profile.regions')}</dt><dd>${listing.regionsServed.map((r) => regionName(ui, r)).join(', ')}</dd>` : ''}
 ${listing.acceptingClients !== undefined ? html`<dt>${ui.t('profile.accepting')}</dt><dd>${ui.t(listing.acceptingClients ? 'profile.yes' : 'profile.no')}</dd>` : ''}
 ${listing.pricing ? html`<dt>${ui.t('profile.pricing')}</dt><dd>${listing.pricing}</dd>` : ''}
 ${listing.founded ? html`<dt>${ui.t('profile.founded')}</dt><dd>${listing.founded}</dd>` : ''}

@@ -10,6 +10,7 @@ import { REVIEWABLE, type HeldChange, type HeldValue, type ReviewField } from '.
 import { kindLabel, serviceLabel } from '../../../directory/vocabulary'
 import type { Place } from '../../../directory/listing'
 import type { Ui } from '../i18n/translate'
+import { regionName } from '../i18n/region-name'
 import type { MessageKey } from '../i18n/messages'
 import { fieldLabel } from '../form/render'
 import { asParagraphs } from '../form/convert'
@@ -47,7 +48,8 @@ export function shown(ui: Ui, path: readonly string[], value: unknown): string {
   if (top === 'kind') return kindLabel(String(value), ui.lang)
   if (top === 'services') return strings(value).map((s) => serviceLabel(s, ui.lang)).join(', ')
   if (top === 'languages') return strings(value).map((l) => ui.languageName(l)).join(', ')
-  if (top === 'regionsServed') return strings(value).map((r) => (r === 'remote' ? r : ui.countryName(r.slice(0, 2)))).join(', ')
+  if (top === 'regionsServed') return strings(value).map((r) => regionName(ui, r)).join(', ')
+  if (top === 'contactVisibility') return Object.entries(mapOf(value)).map(([k, v]) => `${fieldLabel(ui, `contact.${k}`)}: ${ui.t(v === 'partners' ? 'join.visibilityPartners' : 'join.visibilityPublic')}`).join(', ')
   if (top === 'summary' || top === 'summaryMap') return asParagraphs(String(value))
   if (top === 'defaultLanguage') return ui.languageName(String(value))
   if (top === 'location') return (Array.isArray(value) ? (value as Place[]) : []).map((p) => place(ui, p)).join('; ')
