@@ -57,6 +57,8 @@ const realTimers: NoticeTimers = {
 
 export class OperatorNotices {
   private batch: Waiter[] = []
+  /** The batch's waiters as keys, so one repeated in a window is told once. */
+  private readonly noted = new Set<string>()
   private timer: unknown = null
   private readonly timers: NoticeTimers
   private readonly ui: Ui
@@ -68,6 +70,10 @@ export class OperatorNotices {
 
   /** Notes that something waits; the batch's message goes when its window closes. */
   note(waiter: Waiter): void {
+    // the same thing twice in one window (a peer repeating its Follow) is one line, not two
+    const key = JSON.stringify(waiter)
+    if (this.noted.has(key)) return
+    this.noted.add(key)
     this.batch.push(waiter)
     this.timer ??= this.timers.set(() => void this.flush(), this.deps.windowMs ?? NOTICE_WINDOW_MS)
   }
@@ -98,6 +104,7 @@ export class OperatorNotices {
     this.timer = null
     const batch = this.batch
     this.batch = []
+    this.noted.clear()
     if (!batch.length) return
     try {
       await this.deps.outbox.enqueue(this.message(batch))

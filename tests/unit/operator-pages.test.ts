@@ -121,6 +121,7 @@ describe('operator notices', () => {
     events.emit('listing.created', { listing: { ...pendingListing('Published'), moderation: 'approved' } })
     events.emit('listing.created', { listing: pendingListing('Lejana', 'https://peer.example') })
     requestListener?.({ origin: 'https://friend.example' } as Peer)
+    requestListener?.({ origin: 'https://friend.example' } as Peer) // a Follow repeated in the window: told once
     notices.heldChange({ name: 'Red Tejida' })
     expect(clock.pending.size).toBe(1) // one window for the whole burst
     await settle()
