@@ -99,11 +99,14 @@ export class HeldChanges {
     if (!waiting.ok) return waiting
     const { listing, change } = waiting.value
     if (heldAt && heldAt.getTime() !== change.heldAt.getTime()) return err(replaced(slug))
+    // Taken first, so an editor's withdrawal or new proposal in the meantime is never applied over, nor left behind as stale.
+    if (!(await this.deps.store.remove(listing.id, change.heldAt))) return err(replaced(slug))
     const current = inputOf(listing)
     const updated = await this.deps.listings.update(slug, mergePatchBetween(current, applyHeld(current, change.values)), (v) => v === listing.version)
-    if (!updated.ok) return updated.error.kind === 'stale' ? err({ kind: 'conflict', what: `listing ${slug} changed meanwhile; look at the change again` }) : updated
-    await this.deps.store.remove(listing.id, change.heldAt)
-    return ok({ listing: updated.value, change })
+    if (updated.ok) return ok({ listing: updated.value, change })
+    // Not applied: it waits again, unless the editor proposed anew meanwhile.
+    if (!(await this.deps.store.get(listing.id))) await this.deps.store.put(change)
+    return updated.error.kind === 'stale' ? err({ kind: 'conflict', what: `listing ${slug} changed meanwhile; look at the change again` }) : updated
   }
 
   /** Declines the waiting change; the listing stays as it is. With `heldAt`, only that very change. */
