@@ -90,7 +90,11 @@ describe('list your co-op, then an operator approves it', () => {
     await page.waitForSelector('table')
     expect(await page.locator('tr[data-slug]').count()).toBe(1)
     expect(await axeViolations(page)).toEqual([])
-    await page.click('tr[data-slug] button:has-text("Approve")')
+    // decided from the application's full view (the queue's row only links to it)
+    expect(await page.locator('tr[data-slug] button:has-text("Approve")').count()).toBe(0)
+    await page.click('tr[data-slug] a.review-link')
+    await page.waitForSelector('.queue-profile [itemprop="name"]')
+    await page.click('section.decision button:has-text("Approve")')
     await page.waitForSelector('text=No listing is waiting for review.')
     expect((await search('Navegador')).total).toBe(1)
     for (const p of ['listings', 'peers', 'settings']) {
