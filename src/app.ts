@@ -30,6 +30,7 @@ import { vendorAssets } from './http/site/vendor'
 import type { WebSettings } from './http/site/ui'
 import { joinRoutes } from './http/site/join/routes'
 import type { LogoCheck } from './http/site/form/logo'
+import { murmurationsRoutes } from './http/murmurations/routes'
 import type { JoinConfirm } from './http/site/join/confirm'
 import type { PendingLimits } from './http/site/join/limits'
 import { editorRoutes } from './http/site/editors/routes'
@@ -111,6 +112,7 @@ export function createApp(deps: AppDeps): Express {
   app.post('/orgs/:slug/inbox', ...deps.federation.listingInbox)
   app.use(actorRoutes(deps))
   app.use(directoryRoutes(deps.listingStore, deps.keys, deps.instance.publicUrl, deps.instance.id))
+  app.use(murmurationsRoutes(deps.listings))
 
   const api = express.Router()
   api.use(express.json({ limit: BODY_LIMIT, type: ['application/json', 'application/merge-patch+json'] }))
