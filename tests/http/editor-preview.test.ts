@@ -67,13 +67,14 @@ async function publicView(slug: string): Promise<{ heading: string; actorName: s
   }
 }
 
-/** The profile article of a page, its heading levels as on the profile's own page, without the lines that differ by design (date, edit link). */
+/** The profile article of a page, its heading levels as on the profile's own page, without the lines that differ by design (date, open-data and edit links). */
 function article(page: string, nameLevel: number): string {
   const body = page.slice(page.indexOf('<article class="profile"'), page.indexOf('</article>') + '</article>'.length)
   const shift = nameLevel - 1
   return body
     .replace(/<(\/?)h(\d)\b/g, (_, close: string, n: string) => `<${close}h${Number(n) - shift}`)
     .replace(/<p class="meta">.*?<\/p>\n/, '')
+    .replace(/<p class="meta open-data">.*?<\/p>\n/, '') // the public page's own links: its open-data profile and its editors' sign-in
     .replace(/<p class="edit-listing">.*?<\/p>\n/, '')
     .replace(/\n+/g, '\n')
 }

@@ -56,6 +56,10 @@ test('a published listing\'s profile validates against organizations_schema-v1.0
     unique_id: made.body.id,
     starts_at: Date.UTC(2015, 0, 1) / 1000
   }) // the email and phone are for partner directories only: not in a public profile
+  // the public profile links it, for people and for machines
+  const page = await app().get('/orgs/red-tejida').set('Accept', 'text/html').expect(200)
+  expect(page.text).toContain('<link rel="alternate" type="application/json" title="Murmurations" href="/murmurations/red-tejida.json">')
+  expect(page.text).toContain('<a href="/murmurations/red-tejida.json" type="application/json">This listing as a Murmurations profile (open data)</a>')
 })
 
 test('a listing with no website of its own points at its profile here; the least listing is still a valid profile', async () => {

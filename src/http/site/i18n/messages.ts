@@ -145,6 +145,7 @@ const en = {
   'profile.matrix': 'Matrix',
   'profile.phone': 'Phone',
   'profile.meta': 'Listing data licence: {licence} · updated {date}',
+  'profile.murmurations': 'This listing as a Murmurations profile (open data)',
   'profile.map': 'Map of locations',
   'join.title': 'List your co-op',
   'join.intro': 'Tell people what you offer. An operator of this instance reviews every new listing before it appears on the map and reaches partner networks.',

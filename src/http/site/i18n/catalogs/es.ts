@@ -134,6 +134,7 @@ export const es: Catalog = {
   'profile.matrix': 'Matrix',
   'profile.phone': 'Teléfono',
   'profile.meta': 'Licencia de los datos: {licence} · actualizado el {date}',
+  'profile.murmurations': 'Este registro como perfil de Murmurations (datos abiertos)',
   'profile.map': 'Mapa de ubicaciones',
   'join.title': 'Registra tu cooperativa',
   'join.intro': 'Cuenta lo que ofreces. Una persona que opera esta instancia revisa cada registro nuevo antes de que aparezca en el mapa y llegue a las redes aliadas.',

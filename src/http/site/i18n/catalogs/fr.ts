@@ -134,6 +134,7 @@ export const fr: Catalog = {
   'profile.matrix': 'Matrix',
   'profile.phone': 'Téléphone',
   'profile.meta': 'Licence des données : {licence} · mis à jour le {date}',
+  'profile.murmurations': 'Cette fiche en profil Murmurations (données ouvertes)',
   'profile.map': 'Carte des adresses',
   'join.title': 'Inscrire votre coopérative',
   'join.intro': 'Dites ce que vous proposez. Une personne qui administre cette instance relit chaque inscription avant qu’elle n’apparaisse sur la carte et ne rejoigne les réseaux partenaires.',

@@ -134,6 +134,7 @@ export const pt: Catalog = {
   'profile.matrix': 'Matrix',
   'profile.phone': 'Telefone',
   'profile.meta': 'Licença dos dados: {licence} · atualizado em {date}',
+  'profile.murmurations': 'Este cadastro como perfil Murmurations (dados abertos)',
   'profile.map': 'Mapa dos endereços',
   'join.title': 'Cadastre sua cooperativa',
   'join.intro': 'Conte o que vocês oferecem. Quem opera esta instância revisa cada cadastro novo antes que apareça no mapa e chegue às redes parceiras.',
