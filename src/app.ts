@@ -31,6 +31,7 @@ import type { WebSettings } from './http/site/ui'
 import { joinRoutes } from './http/site/join/routes'
 import type { LogoCheck } from './http/site/form/logo'
 import { murmurationsRoutes } from './http/murmurations/routes'
+import { exportRoutes } from './http/api/export'
 import type { JoinConfirm } from './http/site/join/confirm'
 import type { PendingLimits } from './http/site/join/limits'
 import { editorRoutes } from './http/site/editors/routes'
@@ -121,6 +122,7 @@ export function createApp(deps: AppDeps): Express {
   })
   api.use(searchRoutes(deps.search))
   api.use(placesRoutes(places))
+  api.use(exportRoutes(deps.listings, deps.adminToken))
   api.use('/listings', requireOperator(deps.adminToken), heldChangesApi(deps.heldChanges), listingsApi(deps.listings))
   api.use('/peers', requireOperator(deps.adminToken), deps.federation.peersRouter)
   api.use('/demo', requireOperator(deps.adminToken), demoApi(deps.listings, deps.instance.publicUrl))

@@ -7,26 +7,15 @@
  */
 import { Router, type Request, type Response } from 'express'
 import type { ListingService } from '../../directory/listing-service'
-import type { Listing, ModerationState } from '../../directory/listing'
+import type { ModerationState } from '../../directory/listing'
 import type { DirectoryFailure } from '../../directory/result'
 import { failureToProblem, sendProblem } from '../problem'
 import { handle } from '../handle'
 import { etagOf, ifMatch, requireJsonBody } from '../preconditions'
+import { listingJson } from '../../exchange/export-formats'
 
-/** The JSON shape of a listing: dates as ISO strings, `url` for people. */
-export function listingJson(listing: Listing): Record<string, unknown> {
-  return {
-    ...listing,
-    url: listing.id,
-    published: listing.published.toISOString(),
-    updated: listing.updated.toISOString(),
-    provenance: {
-      ...listing.provenance,
-      firstSeen: listing.provenance.firstSeen.toISOString(),
-      lastVerified: listing.provenance.lastVerified.toISOString()
-    }
-  }
-}
+/** The JSON shape of a listing (one home: exchange/export-formats.ts, which exports the same). */
+export { listingJson }
 
 function intParam(req: Request, res: Response, name: string, fallback: number, max: number): number | null {
   const raw = req.query[name]

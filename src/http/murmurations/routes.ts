@@ -9,7 +9,7 @@ import type { ListingService } from '../../directory/listing-service'
 import { isPublished } from '../../directory/listing'
 import { handle } from '../handle'
 import { sendProblem } from '../problem'
-import { murmurationsProfile } from './profile'
+import { murmurationsProfile } from '../../exchange/murmurations-profile'
 
 export function murmurationsRoutes(listings: ListingService): Router {
   const router = Router()

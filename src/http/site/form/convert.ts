@@ -5,9 +5,9 @@
  * small HTML of their paragraphs, edited as plain text.
  */
 import { escapeHtml } from '../html'
-import { unescapeHtml } from '../../../support/escape-html'
 import type { FormField } from './fields'
 import { countryCode, decimal, webAddress, wholeNumber } from './normalise'
+import { asParagraphs } from '../../../support/html-text'
 
 /**
  * Plain text paragraphs (blank lines between, a line of white space is
@@ -16,15 +16,8 @@ import { countryCode, decimal, webAddress, wholeNumber } from './normalise'
  */
 export const paragraphs = (plain: string): string => plain.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean).map((p) => `<p>${escapeHtml(p)}</p>`).join('')
 
-/**
- * Summary HTML (sanitised: only the small allowed subset) as the plain text
- * the form edits: blocks become paragraphs, list items lines. It is shown
- * only; unless the person edits it, the stored HTML is kept as it is.
- */
-export const asParagraphs = (htmlText: string): string =>
-  unescapeHtml(htmlText.replace(/<br\s*\/?>/g, '\n').replace(/<\/li>/g, '\n').replace(/<\/?(?:p|ul|ol|blockquote)>/g, '\n\n').replace(/<[^<>]*>/g, '') // [^<>]: linear on runs of "<"
-    .replace(/\n[ \t]*\n(?:[ \t]*\n)*/g, '\n\n'))
-    .trim()
+/** Summary HTML as the plain text the form edits (one home: support/html-text.ts). */
+export { asParagraphs }
 
 /** A list typed as one text: items separated by commas (or lines), trimmed, each once. */
 export const items = (text: string): string[] => [...new Set(text.split(/[,\n]/).map((x) => x.trim()).filter(Boolean))]

@@ -5,9 +5,9 @@
  * shows the public goes in: contacts shared with partner directories only
  * are left out, since the index republishes what it is given.
  */
-import type { Listing } from '../../directory/listing'
-import { serviceLabel } from '../../directory/vocabulary'
-import { asParagraphs } from '../site/form/convert'
+import type { Listing } from '../directory/listing'
+import { serviceLabel } from '../directory/vocabulary'
+import { asParagraphs } from '../support/html-text'
 
 /** The schema every profile is validated against, named as the index names it. */
 export const ORGANIZATIONS_SCHEMA = 'organizations_schema-v1.0.0'
