@@ -8,12 +8,16 @@ import { serve } from '../main'
 import { seed } from './seed'
 import { seedThroughServer } from './seed-remote'
 import { reindex } from './reindex'
+import { exportListings, exportOptions } from './export'
 
 const USAGE = `Usage: tejido <command>
   serve               run the instance (npm start)
   seed [--count N]    load N fictional demo listings (default 320; npm run seed);
                       while a server runs, through it (POST /api/demo, needs ADMIN_TOKEN)
-  reindex             rebuild the search index from the store (npm run reindex)`
+  reindex             rebuild the search index from the store (npm run reindex)
+  export [--format json|jsonl|geojson|murmurations] [--out FILE] [--moderation approved|pending|rejected]
+                      the listings, to stdout or FILE (npm run export); while a server runs,
+                      through it (GET /api/export: all with ADMIN_TOKEN, else the published ones)`
 
 /** A bad command line: exit 64 (EX_USAGE), as an unknown command. */
 class UsageError extends Error {}
@@ -56,6 +60,13 @@ async function main(argv: string[]): Promise<number> {
     case 'reindex':
       console.log(await reindex(loadConfig()))
       return 0
+    case 'export': {
+      const options = exportOptions(args)
+      if (typeof options === 'string') throw new UsageError(options)
+      const outcome = await exportListings(loadConfig(), options)
+      if (outcome.note) console.error(outcome.note)
+      return outcome.code
+    }
     case 'help':
     case '--help':
       console.log(USAGE)
