@@ -32,6 +32,7 @@ import { joinRoutes } from './http/site/join/routes'
 import type { LogoCheck } from './http/site/form/logo'
 import { murmurationsRoutes } from './http/murmurations/routes'
 import { exportRoutes } from './http/api/export'
+import { importRoutes } from './http/api/import'
 import type { JoinConfirm } from './http/site/join/confirm'
 import type { PendingLimits } from './http/site/join/limits'
 import { editorRoutes } from './http/site/editors/routes'
@@ -115,6 +116,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(directoryRoutes(deps.listingStore, deps.keys, deps.instance.publicUrl, deps.instance.id))
   app.use(murmurationsRoutes(deps.listings))
 
+  // The import takes a whole file as its body, before the API's small JSON parser.
+  app.use('/api/import', requireOperator(deps.adminToken), importRoutes(deps.listings))
   const api = express.Router()
   api.use(express.json({ limit: BODY_LIMIT, type: ['application/json', 'application/merge-patch+json'] }))
   api.get('/vocabulary/services', (_req, res) => {
