@@ -9,6 +9,7 @@ import { seed } from './seed'
 import { seedThroughServer } from './seed-remote'
 import { reindex } from './reindex'
 import { exportListings, exportOptions } from './export'
+import { importFile, importOptions } from './import'
 
 const USAGE = `Usage: tejido <command>
   serve               run the instance (npm start)
@@ -17,7 +18,10 @@ const USAGE = `Usage: tejido <command>
   reindex             rebuild the search index from the store (npm run reindex)
   export [--format json|jsonl|geojson|murmurations] [--out FILE] [--moderation approved|pending|rejected]
                       the listings, to stdout or FILE (npm run export); while a server runs,
-                      through it (GET /api/export: all with ADMIN_TOKEN, else the published ones)`
+                      through it (GET /api/export: all with ADMIN_TOKEN, else the published ones)
+  import FILE [--format json|jsonl] [--dry-run] [--on-conflict update|skip] [--pending]
+                      Tejido JSON or JSON Lines into the store, with a report (npm run import);
+                      while a server runs, through it (POST /api/import, needs ADMIN_TOKEN)`
 
 /** A bad command line: exit 64 (EX_USAGE), as an unknown command. */
 class UsageError extends Error {}
@@ -60,6 +64,13 @@ async function main(argv: string[]): Promise<number> {
     case 'reindex':
       console.log(await reindex(loadConfig()))
       return 0
+    case 'import': {
+      const command = importOptions(args)
+      if (typeof command === 'string') throw new UsageError(command)
+      const outcome = await importFile(loadConfig(), command)
+      console.log(outcome.text)
+      return outcome.code
+    }
     case 'export': {
       const options = exportOptions(args)
       if (typeof options === 'string') throw new UsageError(options)

@@ -1,8 +1,10 @@
 /**
- * `npm run export` as a process (issue 13, point 2, first part): from the
- * store into a file, renamed only when complete; while a server holds the
- * store, through it — every listing with ADMIN_TOKEN, the published ones
- * (and a note saying so) without; bad arguments exit 64.
+ * `npm run export` and `npm run import` as processes (issue 13, first
+ * parts): export from the store into a file, renamed only when complete;
+ * import it into a fresh store (dry run, then for real, then again: nothing
+ * changes), a refused row named; while a server holds the store, both
+ * through it — every listing with ADMIN_TOKEN, the published ones (and a
+ * note saying so) without; bad arguments exit 64.
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -39,6 +41,18 @@ describe('export', () => {
     expect(lines).toHaveLength(12)
     expect(fs.existsSync(`${out}.partial`)).toBe(false)
 
+    // into a fresh store: the same 12, then again: nothing changes; a dry run writes nothing
+    const fresh = { DATA_DIR: path.join(dataDir, 'fresh'), PORT: String(port) }
+    const dry = cli('import', fresh, [out, '--dry-run'])
+    expect({ status: dry.status, stdout: dry.stdout.trim() }).toEqual({ status: 0, stdout: 'Dry run (nothing written): would create 12, update 0; 0 unchanged, 0 skipped, 0 refused.' })
+    expect(cli('import', fresh, [out]).stdout.trim()).toBe('Created 12, updated 0; 0 unchanged, 0 skipped, 0 refused.')
+    expect(cli('import', fresh, [out]).stdout.trim()).toBe('Created 0, updated 0; 12 unchanged, 0 skipped, 0 refused.')
+    const refused = path.join(dataDir, 'refused.jsonl')
+    fs.writeFileSync(refused, `${JSON.stringify({ slug: 'sin-nombre', kind: 'collective' })}\n`)
+    const bad = cli('import', fresh, [refused])
+    expect(bad.status).toBe(1)
+    expect(bad.stdout).toContain('row 1: name:')
+
     const stdout = cli('export', env, ['--format', 'geojson'])
     expect((JSON.parse(stdout.stdout) as { type: string }).type).toBe('FeatureCollection')
 
@@ -50,6 +64,8 @@ describe('export', () => {
     const publicOnly = cli('export', env, ['--moderation', 'pending'])
     expect(publicOnly.status).toBe(1) // the public may not ask for pending ones
     expect(publicOnly.stderr).toContain('moderation')
+    const throughImport = cli('import', { ...env, ADMIN_TOKEN: TOKEN }, [out])
+    expect({ status: throughImport.status, stdout: throughImport.stdout.trim() }).toEqual({ status: 0, stdout: 'Created 0, updated 0; 12 unchanged, 0 skipped, 0 refused.' })
     const published = cli('export', env)
     expect(published.status).toBe(0)
     expect(published.stderr).toContain('ADMIN_TOKEN is not set')

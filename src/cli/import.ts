@@ -1,0 +1,86 @@
+/**
+ * `npm run import -- FILE [--format json|jsonl] [--dry-run] [--on-conflict update|skip] [--pending]`:
+ * Tejido JSON or JSON Lines into the store (exchange/import.ts), with the
+ * report at the end. While a server holds the embedded store, through it
+ * (POST /api/import with ADMIN_TOKEN), so its search and peers hear of
+ * every change as they would of the API's.
+ */
+import fs from 'node:fs'
+import type { Config } from '../config/config'
+import { openStore } from '../composition/store'
+import { storeRefusal } from '../composition/store-refusal'
+import { DocumentListingStore } from '../storage/document-listing-store'
+import { DirectoryEvents } from '../directory/events'
+import { ListingService } from '../directory/listing-service'
+import { importRows, tejidoJsonRows, type ImportOptions, type ImportReport } from '../exchange/import'
+
+export interface ImportCommand extends ImportOptions { file: string; format: 'json' | 'jsonl' }
+
+/** The command line's options, or what is wrong with it. */
+export function importOptions(args: string[]): ImportCommand | string {
+  const value = (flag: string): string | undefined => {
+    const i = args.indexOf(flag)
+    return i === -1 ? undefined : args[i + 1] ?? ''
+  }
+  const flagged = new Set(['--format', '--on-conflict'].flatMap((f) => (args.includes(f) ? [args[args.indexOf(f) + 1]] : [])))
+  const file = args.find((a) => !a.startsWith('--') && !flagged.has(a))
+  if (!file) return 'name the file to import'
+  const format = value('--format') ?? (file.endsWith('.jsonl') ? 'jsonl' : 'json')
+  if (format !== 'json' && format !== 'jsonl') return `--format must be json or jsonl (the other formats are not built yet), not "${format}"`
+  const onConflict = value('--on-conflict') ?? 'update'
+  if (onConflict !== 'update' && onConflict !== 'skip') return '--on-conflict must be update or skip'
+  return { file, format, onConflict, dryRun: args.includes('--dry-run'), moderation: args.includes('--pending') ? 'pending' : 'approved' }
+}
+
+/** The report for a person: counts, then each refused row. */
+export function reportText(report: ImportReport): string {
+  const lines = [`${report.dryRun ? 'Dry run (nothing written): would create' : 'Created'} ${report.created.length}, ${report.dryRun ? 'update' : 'updated'} ${report.updated.length}; ${report.unchanged.length} unchanged, ${report.skipped.length} skipped, ${report.refused.length} refused.`]
+  for (const r of report.refused) lines.push(`  row ${r.row}: ${r.field}: ${r.message}`)
+  return lines.join('\n')
+}
+
+async function intoStore(config: Config, command: ImportCommand, text: string): Promise<ImportReport> {
+  const store = await openStore(config)
+  try {
+    const listingStore = new DocumentListingStore(store.db)
+    await listingStore.init()
+    const listings = new ListingService({ store: listingStore, events: new DirectoryEvents(() => undefined), origin: config.publicUrl })
+    return await importRows(listings, tejidoJsonRows(text, command.format), command)
+  } finally {
+    await store.close()
+  }
+}
+
+async function throughServer(config: Config, command: ImportCommand, bytes: Buffer): Promise<ImportReport | string> {
+  const held = `A Tejido server holds ${config.dataDir}, so the import goes through it (${config.publicUrl}).`
+  if (!config.adminToken) return `${held}\nSet ADMIN_TOKEN to the token that server was started with, or stop the server.`
+  const query = new URLSearchParams({ format: command.format, dryRun: String(command.dryRun), onConflict: command.onConflict, moderation: command.moderation })
+  const res = await fetch(`${config.publicUrl}/api/import?${query.toString()}`, { method: 'POST', headers: { authorization: `Bearer ${config.adminToken}`, 'content-type': 'application/octet-stream' }, body: bytes })
+  if (!res.ok) return `${held}\nIt answered ${res.status}: ${(await res.text()).slice(0, 300)}`
+  return (await res.json()) as ImportReport
+}
+
+/** Runs the import: the report's text and the exit code (1 when a row was refused or the file could not be read). */
+export async function importFile(config: Config, command: ImportCommand): Promise<{ code: number; text: string }> {
+  let bytes: Buffer
+  try {
+    bytes = fs.readFileSync(command.file)
+  } catch (e) {
+    return { code: 66, text: `Cannot read ${command.file}: ${e instanceof Error ? e.message : String(e)}` } // EX_NOINPUT
+  }
+  let text: string
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  } catch {
+    return { code: 65, text: `${command.file} is not UTF-8 text. Save it as UTF-8 and import it again.` } // EX_DATAERR
+  }
+  let report: ImportReport | string
+  try {
+    report = await intoStore(config, command, text)
+  } catch (e) {
+    if (storeRefusal(e)?.kind !== 'locked') throw e
+    report = await throughServer(config, command, bytes)
+  }
+  if (typeof report === 'string') return { code: 1, text: report }
+  return { code: report.refused.length ? 1 : 0, text: reportText(report) }
+}
