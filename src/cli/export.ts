@@ -16,13 +16,10 @@ import { storeRefusal } from '../composition/store-refusal'
 import { DocumentListingStore } from '../storage/document-listing-store'
 import { DirectoryEvents } from '../directory/events'
 import { ListingService } from '../directory/listing-service'
-import type { Listing, ModerationState } from '../directory/listing'
-import { EXPORT_FORMATS, exportChunks, isExportFormat, type ExportFormat } from '../exchange/export-formats'
+import { MODERATION_STATES as MODERATION, type ModerationState } from '../directory/listing'
+import { EXPORT_FORMATS, exportChunks, isExportFormat, selectedListings, type ExportFormat } from '../exchange/export-formats'
 
 export interface ExportOptions { format: ExportFormat; out?: string; moderation?: ModerationState }
-
-const MODERATION: readonly ModerationState[] = ['approved', 'pending', 'rejected']
-const PAGE = 500
 
 /** The options of `export`, or the reason they are wrong. */
 export function exportOptions(args: string[]): ExportOptions | string {
@@ -60,14 +57,6 @@ async function toDestination(out: string | undefined, produce: (sink: Writable) 
   }
 }
 
-async function* pages(listings: ListingService, moderation: ModerationState | undefined): AsyncGenerator<Listing> {
-  for (let page = 1; ; page++) {
-    const batch = await listings.list({ ...(moderation ? { moderation } : {}), page, perPage: PAGE })
-    yield* batch.items
-    if (batch.items.length < PAGE) return
-  }
-}
-
 /** Exports from the store itself (every listing, or one moderation state). */
 async function fromStore(config: Config, options: ExportOptions): Promise<void> {
   const store = await openStore(config)
@@ -75,7 +64,7 @@ async function fromStore(config: Config, options: ExportOptions): Promise<void> 
     const listingStore = new DocumentListingStore(store.db)
     await listingStore.init()
     const listings = new ListingService({ store: listingStore, events: new DirectoryEvents(() => undefined), origin: config.publicUrl })
-    await toDestination(options.out, (sink) => write(sink, exportChunks(options.format, pages(listings, options.moderation))))
+    await toDestination(options.out, (sink) => write(sink, exportChunks(options.format, selectedListings(listings, options.moderation ? { moderation: options.moderation } : {}))))
   } finally {
     await store.close()
   }

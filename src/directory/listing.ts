@@ -39,6 +39,9 @@ export interface ListingInput {
 
 export type ModerationState = 'approved' | 'pending' | 'rejected'
 
+/** Every moderation state, for parameters that name one. */
+export const MODERATION_STATES: readonly ModerationState[] = ['approved', 'pending', 'rejected']
+
 /** Where a listing came from (DESIGN: provenance). */
 export interface Provenance {
   origin: string

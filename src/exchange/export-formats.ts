@@ -10,7 +10,8 @@
  *   listing's fields (its data licence among them) as properties;
  * - `murmurations`: an array of organizations profiles (murmurations-profile.ts).
  */
-import type { Listing } from '../directory/listing'
+import type { Listing, ModerationState } from '../directory/listing'
+import type { ListingService } from '../directory/listing-service'
 import { murmurationsProfile } from './murmurations-profile'
 
 export const EXPORT_FORMATS = ['json', 'jsonl', 'geojson', 'murmurations'] as const
@@ -74,4 +75,16 @@ export async function* exportChunks(format: ExportFormat, listings: AsyncIterabl
     }
   }
   yield layout.close
+}
+
+/** Listings read from the store this many at a time. */
+const PAGE = 500
+
+/** Every listing the query selects, page after page, so an export holds one page at a time. */
+export async function* selectedListings(listings: Pick<ListingService, 'list'>, query: { origin?: string; moderation?: ModerationState }): AsyncGenerator<Listing> {
+  for (let page = 1; ; page++) {
+    const batch = await listings.list({ ...query, page, perPage: PAGE })
+    yield* batch.items
+    if (batch.items.length < PAGE) return
+  }
 }

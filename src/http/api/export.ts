@@ -7,24 +7,11 @@
  */
 import { Router, type Request, type Response } from 'express'
 import type { ListingService } from '../../directory/listing-service'
-import { PUBLISHED, type Listing, type ModerationState } from '../../directory/listing'
-import { EXPORT_FORMATS, EXPORT_MEDIA, exportChunks, isExportFormat } from '../../exchange/export-formats'
+import { MODERATION_STATES as MODERATION, PUBLISHED, type ModerationState } from '../../directory/listing'
+import { EXPORT_FORMATS, EXPORT_MEDIA, exportChunks, isExportFormat, selectedListings } from '../../exchange/export-formats'
 import { bearerToken, sameSecret } from '../auth'
 import { handle } from '../handle'
 import { sendProblem } from '../problem'
-
-/** Listings read from the store this many at a time. */
-const PAGE = 500
-const MODERATION: readonly ModerationState[] = ['approved', 'pending', 'rejected']
-
-/** Every listing the query selects, page after page. */
-async function* pages(listings: ListingService, query: { origin?: string; moderation?: ModerationState }): AsyncGenerator<Listing> {
-  for (let page = 1; ; page++) {
-    const batch = await listings.list({ ...query, page, perPage: PAGE })
-    yield* batch.items
-    if (batch.items.length < PAGE) return
-  }
-}
 
 const isOperator = (req: Request, adminToken: string | undefined): boolean => {
   const token = bearerToken(req.get('authorization'))
@@ -60,7 +47,7 @@ export function exportRoutes(listings: ListingService, adminToken: string | unde
     const selected = { ...(origin ? { origin } : {}), ...(operator ? (moderation ? { moderation: moderation as ModerationState } : {}) : { moderation: PUBLISHED }) }
     const media = EXPORT_MEDIA[format]
     res.type(media.type).set('Content-Disposition', `attachment; filename="tejido.${media.extension}"`).set('Cache-Control', operator ? 'no-store' : 'public, max-age=60')
-    await stream(res, exportChunks(format, pages(listings, selected)))
+    await stream(res, exportChunks(format, selectedListings(listings, selected)))
   }))
   return router
 }

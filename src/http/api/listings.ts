@@ -7,7 +7,7 @@
  */
 import { Router, type Request, type Response } from 'express'
 import type { ListingService } from '../../directory/listing-service'
-import type { ModerationState } from '../../directory/listing'
+import { MODERATION_STATES as MODERATION, type ModerationState } from '../../directory/listing'
 import type { DirectoryFailure } from '../../directory/result'
 import { failureToProblem, sendProblem } from '../problem'
 import { handle } from '../handle'
@@ -47,7 +47,6 @@ function sendStaleOrProblem(res: Response, failure: DirectoryFailure): void {
   sendProblem(res, failureToProblem(failure))
 }
 
-const MODERATION: ModerationState[] = ['approved', 'pending', 'rejected']
 
 export function listingsApi(service: ListingService): Router {
   const router = Router()

@@ -10,7 +10,7 @@
 import type { Request } from 'express'
 import type { ListingService } from '../../../directory/listing-service'
 import type { ListingPage } from '../../../directory/listing-store'
-import type { Listing, ModerationState } from '../../../directory/listing'
+import { MODERATION_STATES, type Listing, type ModerationState } from '../../../directory/listing'
 
 export const PER_PAGE = 50
 /** How many listings one store read brings while matching. */
@@ -20,7 +20,7 @@ const MAX_PAGE = 100000
 
 export type Scope = 'all' | 'local' | 'mirrored'
 const SCOPES: readonly Scope[] = ['all', 'local', 'mirrored']
-const STATES: readonly ModerationState[] = ['approved', 'pending', 'rejected']
+const STATES = MODERATION_STATES
 
 /** What the operator asked for, from the page's query (anything unknown falls back to the default). */
 export interface ListingFilter {
