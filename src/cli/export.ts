@@ -8,6 +8,7 @@
  * with ADMIN_TOKEN, the published ones without).
  */
 import fs from 'node:fs'
+import { flagValue } from './args'
 import { once } from 'node:events'
 import type { Writable } from 'node:stream'
 import type { Config } from '../config/config'
@@ -23,10 +24,7 @@ export interface ExportOptions { format: ExportFormat; out?: string; moderation?
 
 /** The options of `export`, or the reason they are wrong. */
 export function exportOptions(args: string[]): ExportOptions | string {
-  const value = (flag: string): string | undefined => {
-    const i = args.indexOf(flag)
-    return i === -1 ? undefined : args[i + 1] ?? ''
-  }
+  const value = (flag: string): string | undefined => flagValue(args, flag)
   const format = value('--format') ?? 'json'
   if (!isExportFormat(format)) return `--format must be one of ${EXPORT_FORMATS.join(', ')}, not "${format}"`
   const out = value('--out')

@@ -6,6 +6,7 @@
  * every change as they would of the API's.
  */
 import fs from 'node:fs'
+import { flagValue } from './args'
 import type { Config } from '../config/config'
 import { openStore } from '../composition/store'
 import { storeRefusal } from '../composition/store-refusal'
@@ -18,10 +19,7 @@ export interface ImportCommand extends ImportOptions { file: string; format: 'js
 
 /** The command line's options, or what is wrong with it. */
 export function importOptions(args: string[]): ImportCommand | string {
-  const value = (flag: string): string | undefined => {
-    const i = args.indexOf(flag)
-    return i === -1 ? undefined : args[i + 1] ?? ''
-  }
+  const value = (flag: string): string | undefined => flagValue(args, flag)
   const flagged = new Set(['--format', '--on-conflict'].flatMap((f) => (args.includes(f) ? [args[args.indexOf(f) + 1]] : [])))
   const file = args.find((a) => !a.startsWith('--') && !flagged.has(a))
   if (!file) return 'name the file to import'
