@@ -1,6 +1,6 @@
 /**
- * `npm run import -- FILE [--format json|jsonl] [--dry-run] [--on-conflict update|skip] [--pending]`:
- * Tejido JSON or JSON Lines into the store (exchange/import.ts), with the
+ * `npm run import -- FILE [--format F] [--encoding E] [--dry-run] [--on-conflict update|skip] [--pending]`:
+ * a file in one of the import formats into the store (exchange/import.ts), with the
  * report at the end. While a server holds the embedded store, through it
  * (POST /api/import with ADMIN_TOKEN), so its search and peers hear of
  * every change as they would of the API's.
@@ -13,21 +13,25 @@ import { storeRefusal } from '../composition/store-refusal'
 import { DocumentListingStore } from '../storage/document-listing-store'
 import { DirectoryEvents } from '../directory/events'
 import { ListingService } from '../directory/listing-service'
-import { importRows, tejidoJsonRows, type ImportOptions, type ImportReport } from '../exchange/import'
+import { importRows, type ImportOptions, type ImportReport } from '../exchange/import'
+import { formatOfFileName, IMPORT_FORMATS, isImportFormat, readRows, type ImportFormat } from '../exchange/import-readers'
+import { decodeFile, FILE_ENCODINGS, isFileEncoding, type FileEncoding } from '../exchange/decode'
 
-export interface ImportCommand extends ImportOptions { file: string; format: 'json' | 'jsonl' }
+export interface ImportCommand extends ImportOptions { file: string; format: ImportFormat; encoding: FileEncoding }
 
 /** The command line's options, or what is wrong with it. */
 export function importOptions(args: string[]): ImportCommand | string {
   const value = (flag: string): string | undefined => flagValue(args, flag)
-  const flagged = new Set(['--format', '--on-conflict'].flatMap((f) => (args.includes(f) ? [args[args.indexOf(f) + 1]] : [])))
+  const flagged = new Set(['--format', '--on-conflict', '--encoding'].flatMap((f) => (args.includes(f) ? [args[args.indexOf(f) + 1]] : [])))
   const file = args.find((a) => !a.startsWith('--') && !flagged.has(a))
   if (!file) return 'name the file to import'
-  const format = value('--format') ?? (file.endsWith('.jsonl') ? 'jsonl' : 'json')
-  if (format !== 'json' && format !== 'jsonl') return `--format must be json or jsonl (the other formats are not built yet), not "${format}"`
+  const format = value('--format') ?? formatOfFileName(file) ?? 'json'
+  if (!isImportFormat(format)) return `--format must be one of ${IMPORT_FORMATS.join(', ')}, not "${format}"`
+  const encoding = value('--encoding') ?? 'utf-8'
+  if (!isFileEncoding(encoding)) return `--encoding must be one of ${FILE_ENCODINGS.join(', ')}`
   const onConflict = value('--on-conflict') ?? 'update'
   if (onConflict !== 'update' && onConflict !== 'skip') return '--on-conflict must be update or skip'
-  return { file, format, onConflict, dryRun: args.includes('--dry-run'), moderation: args.includes('--pending') ? 'pending' : 'approved' }
+  return { file, format, encoding, onConflict, dryRun: args.includes('--dry-run'), moderation: args.includes('--pending') ? 'pending' : 'approved' }
 }
 
 /** The report for a person: counts, then each refused row. */
@@ -43,7 +47,7 @@ async function intoStore(config: Config, command: ImportCommand, text: string): 
     const listingStore = new DocumentListingStore(store.db)
     await listingStore.init()
     const listings = new ListingService({ store: listingStore, events: new DirectoryEvents(() => undefined), origin: config.publicUrl })
-    return await importRows(listings, tejidoJsonRows(text, command.format), command)
+    return await importRows(listings, readRows(command.format, text), command)
   } finally {
     await store.close()
   }
@@ -52,7 +56,7 @@ async function intoStore(config: Config, command: ImportCommand, text: string): 
 async function throughServer(config: Config, command: ImportCommand, bytes: Buffer): Promise<ImportReport | string> {
   const held = `A Tejido server holds ${config.dataDir}, so the import goes through it (${config.publicUrl}).`
   if (!config.adminToken) return `${held}\nSet ADMIN_TOKEN to the token that server was started with, or stop the server.`
-  const query = new URLSearchParams({ format: command.format, dryRun: String(command.dryRun), onConflict: command.onConflict, moderation: command.moderation })
+  const query = new URLSearchParams({ format: command.format, encoding: command.encoding, dryRun: String(command.dryRun), onConflict: command.onConflict, moderation: command.moderation })
   const res = await fetch(`${config.publicUrl}/api/import?${query.toString()}`, { method: 'POST', headers: { authorization: `Bearer ${config.adminToken}`, 'content-type': 'application/octet-stream' }, body: bytes })
   if (!res.ok) return `${held}\nIt answered ${res.status}: ${(await res.text()).slice(0, 300)}`
   return (await res.json()) as ImportReport
@@ -66,12 +70,9 @@ export async function importFile(config: Config, command: ImportCommand): Promis
   } catch (e) {
     return { code: 66, text: `Cannot read ${command.file}: ${e instanceof Error ? e.message : String(e)}` } // EX_NOINPUT
   }
-  let text: string
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
-  } catch {
-    return { code: 65, text: `${command.file} is not UTF-8 text. Save it as UTF-8 and import it again.` } // EX_DATAERR
-  }
+  const decoded = decodeFile(bytes, command.encoding)
+  if (!decoded.ok) return { code: 65, text: `${command.file}: ${decoded.message}` } // EX_DATAERR
+  const text = decoded.text
   let report: ImportReport | string
   try {
     report = await intoStore(config, command, text)

@@ -19,8 +19,8 @@ const USAGE = `Usage: tejido <command>
   export [--format json|jsonl|geojson|murmurations] [--out FILE] [--moderation approved|pending|rejected]
                       the listings, to stdout or FILE (npm run export); while a server runs,
                       through it (GET /api/export: all with ADMIN_TOKEN, else the published ones)
-  import FILE [--format json|jsonl] [--dry-run] [--on-conflict update|skip] [--pending]
-                      Tejido JSON or JSON Lines into the store, with a report (npm run import);
+  import FILE [--format F] [--encoding utf-8|latin1] [--dry-run] [--on-conflict update|skip] [--pending]
+                      a file (json, jsonl, ...) into the store, with a report (npm run import);
                       while a server runs, through it (POST /api/import, needs ADMIN_TOKEN)`
 
 /** A bad command line: exit 64 (EX_USAGE), as an unknown command. */

@@ -41,6 +41,7 @@ export const REVIEWABLE = {
   networks: [['networks']],
   dataLicense: [['dataLicense']],
   icon: [['icon']],
+  externalIds: [['externalIds']],
   example: [['example']]
 } as const satisfies Record<string, ReadonlyArray<readonly string[]>>
 

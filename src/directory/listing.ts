@@ -34,8 +34,14 @@ export interface ListingInput {
   networks?: string[]
   dataLicense?: 'CC0-1.0' | 'CC-BY-SA-4.0'
   icon?: string
+  /** Identifiers in the directories it was imported from, by import format (issue 13). */
+  externalIds?: Partial<Record<ExternalIdFormat, string>>
   example?: boolean
 }
+
+/** The import formats whose rows carry an identifier of their own (kept as `externalIds`). */
+export const EXTERNAL_ID_FORMATS = ['sea-csv', 'kvm-csv', 'geojson', 'murmurations'] as const
+export type ExternalIdFormat = (typeof EXTERNAL_ID_FORMATS)[number]
 
 export type ModerationState = 'approved' | 'pending' | 'rejected'
 

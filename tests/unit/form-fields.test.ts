@@ -7,8 +7,8 @@
 import schema from '../../schemas/listing.schema.json'
 import { ACCOUNT_FIELDS, LISTING_FIELDS, formFieldNamed, optionIds } from '../../src/http/site/form/fields'
 
-/** Set by the server (slug from the name), the plain summary (the main language's box shows it), or demo data only. */
-const NOT_ON_THE_FORM = new Set(['slug', 'summary', 'example'])
+/** Set by the server (slug from the name), the plain summary (the main language's box shows it), demo data only, or set by imports (external ids). */
+const NOT_ON_THE_FORM = new Set(['slug', 'summary', 'example', 'externalIds'])
 
 test('every property of the schema a person sets has its fields on the form', () => {
   const onForm = new Set(LISTING_FIELDS.map((f) => f.path[0]))

@@ -1,0 +1,30 @@
+/** Reading Tejido JSON and JSON Lines, the export's own formats, into import rows (exchange/import.ts). */
+import type { ImportRow } from './import'
+
+/** Rows of a Tejido JSON file (an array of listings) or JSON Lines (one a line, blank lines ignored); a line that is no JSON is refused by its number. */
+export async function* tejidoJsonRows(text: string, format: 'json' | 'jsonl'): AsyncGenerator<ImportRow> {
+  if (format === 'json') {
+    let parsed: unknown
+    try {
+      parsed = JSON.parse(text)
+    } catch (e) {
+      yield { row: 1, unreadable: `the file is not JSON (${e instanceof Error ? e.message : String(e)})` }
+      return
+    }
+    if (!Array.isArray(parsed)) {
+      yield { row: 1, unreadable: 'a Tejido JSON file is an array of listings' }
+      return
+    }
+    for (const [i, data] of parsed.entries()) yield { row: i + 1, data }
+    return
+  }
+  const lines = text.split('\n')
+  for (const [i, line] of lines.entries()) {
+    if (!line.trim()) continue
+    try {
+      yield { row: i + 1, data: JSON.parse(line) as unknown }
+    } catch {
+      yield { row: i + 1, unreadable: 'this line is not JSON' }
+    }
+  }
+}
