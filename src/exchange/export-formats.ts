@@ -8,13 +8,16 @@
  * - `jsonl`: the same, one listing a line;
  * - `geojson`: a FeatureCollection (RFC 7946), a Feature per place, the
  *   listing's fields (its data licence among them) as properties;
- * - `murmurations`: an array of organizations profiles (murmurations-profile.ts).
+ * - `murmurations`: an array of organizations profiles (murmurations-profile.ts);
+ * - `csv`, `sea-csv`: Tejido CSV and SEA CSV (csv/tejido-csv.ts, csv/sea-csv.ts).
  */
 import type { Listing, ModerationState } from '../directory/listing'
 import type { ListingService } from '../directory/listing-service'
 import { murmurationsProfile } from './murmurations-profile'
+import { tejidoCsvHeader, tejidoCsvLine } from './csv/tejido-csv'
+import { seaCsvHeader, seaCsvLine } from './csv/sea-csv'
 
-export const EXPORT_FORMATS = ['json', 'jsonl', 'geojson', 'murmurations'] as const
+export const EXPORT_FORMATS = ['json', 'jsonl', 'geojson', 'murmurations', 'csv', 'sea-csv'] as const
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]
 
 export const isExportFormat = (value: unknown): value is ExportFormat => (EXPORT_FORMATS as readonly unknown[]).includes(value)
@@ -24,7 +27,9 @@ export const EXPORT_MEDIA: Readonly<Record<ExportFormat, { type: string; extensi
   json: { type: 'application/json', extension: 'json' },
   jsonl: { type: 'application/x-ndjson', extension: 'jsonl' },
   geojson: { type: 'application/geo+json', extension: 'geojson' },
-  murmurations: { type: 'application/json', extension: 'murmurations.json' }
+  murmurations: { type: 'application/json', extension: 'murmurations.json' },
+  csv: { type: 'text/csv; charset=utf-8', extension: 'csv' },
+  'sea-csv': { type: 'text/csv; charset=utf-8', extension: 'sea.csv' }
 }
 
 /** A listing as the API serves it: dates as ISO text, its id also as `url`. */
@@ -60,7 +65,9 @@ const LAYOUTS: Readonly<Record<ExportFormat, Layout>> = {
   json: { open: '[', close: ']\n', separator: ',\n', items: (l) => [JSON.stringify(listingJson(l))] },
   jsonl: { open: '', close: '', separator: '', items: (l) => [`${JSON.stringify(listingJson(l))}\n`] },
   geojson: { open: '{"type":"FeatureCollection","features":[', close: ']}\n', separator: ',\n', items: (l) => features(l).map((f) => JSON.stringify(f)) },
-  murmurations: { open: '[', close: ']\n', separator: ',\n', items: (l) => [JSON.stringify(murmurationsProfile(l))] }
+  murmurations: { open: '[', close: ']\n', separator: ',\n', items: (l) => [JSON.stringify(murmurationsProfile(l))] },
+  csv: { open: tejidoCsvHeader(), close: '', separator: '', items: (l) => [tejidoCsvLine(l)] },
+  'sea-csv': { open: seaCsvHeader(), close: '', separator: '', items: (l) => [seaCsvLine(l)] }
 }
 
 /** The export of `listings` in `format`, chunk by chunk. */

@@ -8,12 +8,18 @@
  */
 import type { ImportRow } from './import'
 import { tejidoJsonRows } from './tejido-json'
+import { tejidoCsvRows } from './csv/tejido-csv'
+import { seaCsvRows } from './csv/sea-csv'
+import { kvmCsvRows } from './csv/kvm-csv'
 
 export type RowReader = (text: string) => AsyncIterable<ImportRow>
 
 const READERS = {
   json: (text: string) => tejidoJsonRows(text, 'json'),
-  jsonl: (text: string) => tejidoJsonRows(text, 'jsonl')
+  jsonl: (text: string) => tejidoJsonRows(text, 'jsonl'),
+  csv: tejidoCsvRows,
+  'sea-csv': seaCsvRows,
+  'kvm-csv': kvmCsvRows
 } as const satisfies Record<string, RowReader>
 
 export type ImportFormat = keyof typeof READERS
