@@ -4,7 +4,8 @@
  *
  * - The delimiter is `,`, `;` or a tab, whichever the header line holds
  *   most of outside quotes (a tie goes to `,`): spreadsheets in much of
- *   Europe and Latin America save "CSV" with `;`.
+ *   Europe and Latin America save "CSV" with `;`. Excel's `sep=;` first
+ *   line, when present, names it instead (and, as in Excel, is no row).
  * - Quoted fields may hold delimiters, newlines and doubled quotes; a stray
  *   quote inside an unquoted field is kept as text. Short rows and empty
  *   trailing columns are tolerated: a missing cell reads as empty.
@@ -73,8 +74,17 @@ export interface CsvRecord { row: number; cells: string[] }
 
 export type CsvFile = { ok: true; header: Header; records: AsyncIterable<CsvRecord> } | { ok: false; row: number; message: string }
 
-const optionsFor = (text: string): Options => ({
-  delimiter: detectDelimiter(text),
+/** Excel's optional first line naming the delimiter. */
+const SEP_LINE = /^sep=([,;\t])\r?\n/
+
+/** The text after a `sep=` line, and the delimiter it names (else the one detected). */
+export function delimited(text: string): { body: string; delimiter: Delimiter } {
+  const hint = SEP_LINE.exec(text)
+  return hint ? { body: text.slice(hint[0].length), delimiter: hint[1] as Delimiter } : { body: text, delimiter: detectDelimiter(text) }
+}
+
+const optionsFor = (delimiter: Delimiter): Options => ({
+  delimiter,
   bom: true,
   relax_column_count: true,
   relax_quotes: true,
@@ -84,8 +94,8 @@ const optionsFor = (text: string): Options => ({
 const isBlank = (cells: readonly string[]): boolean => cells.every((c) => c.trim() === '')
 
 /** The header and the records after it, numbered by spreadsheet rows, blank ones counted and skipped. */
-async function split(text: string): Promise<{ header: Header; records: AsyncGenerator<CsvRecord> }> {
-  const parsed = (parse(text, optionsFor(text)) as AsyncIterable<string[]>)[Symbol.asyncIterator]()
+async function split(text: string, delimiter: Delimiter): Promise<{ header: Header; records: AsyncGenerator<CsvRecord> }> {
+  const parsed = (parse(text, optionsFor(delimiter)) as AsyncIterable<string[]>)[Symbol.asyncIterator]()
   const first = await parsed.next()
   const header = new Header(first.done ? [] : first.value)
   async function* records(): AsyncGenerator<CsvRecord> {
@@ -99,9 +109,9 @@ async function split(text: string): Promise<{ header: Header; records: AsyncGene
 }
 
 /** Why csv-parse stopped, with the row it was on (a spreadsheet's number), if it did. */
-async function firstProblem(text: string): Promise<{ row: number; message: string } | undefined> {
+async function firstProblem(text: string, delimiter: Delimiter): Promise<{ row: number; message: string } | undefined> {
   try {
-    for await (const _cells of parse(text, optionsFor(text)) as AsyncIterable<string[]>) continue
+    for await (const _cells of parse(text, optionsFor(delimiter)) as AsyncIterable<string[]>) continue
     return undefined
   } catch (e) {
     const records = (e as { records?: unknown }).records // csv-parse's CsvError: the records read before the one it stopped in
@@ -112,7 +122,8 @@ async function firstProblem(text: string): Promise<{ row: number; message: strin
 
 /** The file's header and records, or the row where it stops being CSV (then nothing of it is read). */
 export async function readCsv(text: string): Promise<CsvFile> {
-  const problem = await firstProblem(text)
+  const { body, delimiter } = delimited(text)
+  const problem = await firstProblem(body, delimiter)
   if (problem) return { ok: false, ...problem }
-  return { ok: true, ...(await split(text)) }
+  return { ok: true, ...(await split(body, delimiter)) }
 }

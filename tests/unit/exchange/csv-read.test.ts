@@ -1,5 +1,5 @@
 /** Reading CSV (csv/read.ts): delimiter detection, header matching, spreadsheet row numbers, files refused whole. */
-import { detectDelimiter, Header, readCsv, type CsvRecord } from '../../../src/exchange/csv/read'
+import { delimited, detectDelimiter, Header, readCsv, type CsvRecord } from '../../../src/exchange/csv/read'
 
 async function all(text: string): Promise<{ header: readonly string[]; records: CsvRecord[] }> {
   const file = await readCsv(text)
@@ -21,6 +21,14 @@ describe('the delimiter', () => {
   ])('of %j is %j (counted in the header line, outside quotes)', (text, delimiter) => {
     expect(detectDelimiter(text)).toBe(delimiter)
   })
+})
+
+test("Excel's sep= line names the delimiter and is no row", async () => {
+  expect(delimited('sep=;\r\na,b;c\n')).toEqual({ body: 'a,b;c\n', delimiter: ';' })
+  expect(delimited('sep=x;y\na;b\n')).toEqual({ body: 'sep=x;y\na;b\n', delimiter: ';' }) // names no delimiter we read: an ordinary header line
+  const { header, records } = await all('sep=\t\nname\tkind\nA\tB\n')
+  expect(header).toEqual(['name', 'kind'])
+  expect(records).toEqual([{ row: 2, cells: ['A', 'B'] }])
 })
 
 describe('headers', () => {
