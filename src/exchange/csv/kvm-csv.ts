@@ -6,12 +6,10 @@
  * `externalIds['kvm-csv']`; the row's fields replace those fields of a
  * matched listing (`fields`), and the import gives it a slug.
  */
-import countries from 'i18n-iso-countries/index'
-import de from 'i18n-iso-countries/langs/de.json'
-import en from 'i18n-iso-countries/langs/en.json'
 import type { ImportRow } from '../import'
 import { kindOfCategories, servicesOfTags } from '../mapping/kvm-mapping'
 import { unguardCell } from './cells'
+import { countryCode, websiteOf } from './foreign-cells'
 import { readCsv, type Header } from './read'
 import { readCell } from './typed-cells'
 
@@ -29,23 +27,12 @@ export const KVM_FIELDS = ['name', 'summary', 'kind', 'services', 'tags', 'locat
 const MAX_TAGS = 30
 const TAG_MAX = 50
 
-for (const locale of [en, de]) countries.registerLocale(locale) // Karte von Morgen addresses name countries in German or English; registering again is harmless
-
-/** A country cell ("DE", "Deutschland", "Germany") as its ISO 3166-1 code, if it is one. */
-export function countryCode(cell: string): string | undefined {
-  if (/^[A-Za-z]{2}$/.test(cell)) return cell.toUpperCase()
-  return countries.getAlpha2Code(cell, 'de') ?? countries.getAlpha2Code(cell, 'en')
-}
-
 const commaList = (cell: string): string[] => cell.split(',').map((s) => s.trim()).filter(Boolean)
 
 const present = (record: Record<string, unknown>): Record<string, unknown> | undefined => {
   const kept = Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined && v !== ''))
   return Object.keys(kept).length ? kept : undefined
 }
-
-/** A homepage as the schema takes it: `www.x.org` gains its scheme. */
-const website = (cell: string): string | undefined => (!cell ? undefined : /^https?:\/\//i.test(cell) ? cell : `https://${cell}`)
 
 function placeOf(cell: (c: KvmColumn) => string): Record<string, unknown> | undefined {
   const town = [cell('zip'), cell('city')].filter(Boolean).join(' ')
@@ -74,7 +61,7 @@ export function kvmListing(header: Header, record: readonly string[]): Record<st
     services: services.length ? services : undefined,
     tags: tags.length ? tags.filter((t) => t.length <= TAG_MAX).slice(0, MAX_TAGS) : undefined,
     location: place ? [place] : undefined,
-    contact: present({ website: website(cell('homepage')), email: cell('contact_email'), phone: cell('contact_phone') }),
+    contact: present({ website: websiteOf(cell('homepage')), email: cell('contact_email'), phone: cell('contact_phone') }),
     founded: year ? Number(year) : undefined,
     dataLicense: cell('license') === 'CC0-1.0' ? 'CC0-1.0' : undefined,
     icon: icon.startsWith('https://') ? icon : undefined,

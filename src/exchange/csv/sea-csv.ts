@@ -18,6 +18,7 @@ import type { Listing, Place } from '../../directory/listing'
 import { activityOf, kindOfStructure, serviceTerm, structureOfKind } from '../mapping/sea-mapping'
 import { joinList, splitList, unguardCell } from './cells'
 import { readCsv, type Header } from './read'
+import { countryCode, websiteOf } from './foreign-cells'
 import { readCell } from './typed-cells'
 import { BOM, csvLine } from './write'
 
@@ -27,7 +28,8 @@ export const SEA_COLUMNS = [
   'Postcode', 'Country ID', 'Territory ID', 'Website', 'Phone', 'Email', 'Twitter', 'Facebook', 'Companies House Number', 'Qualifiers',
   'Membership Type', 'Latitude', 'Longitude', 'Geo Container', 'Geo Container Latitude', 'Geo Container Longitude'
 ] as const
-type SeaColumn = (typeof SEA_COLUMNS)[number]
+/** The v4 columns, and the one of earlier versions that is read too. */
+type SeaColumn = (typeof SEA_COLUMNS)[number] | 'Country Name'
 
 /** The listing fields a SEA row carries (the rest of a matched listing is kept). */
 export const SEA_FIELDS = ['name', 'summary', 'kind', 'services', 'tags', 'regionsServed', 'location', 'contact', 'externalIds'] as const
@@ -43,7 +45,7 @@ const publicContact = (listing: Listing, field: 'website' | 'email' | 'phone'): 
 export function seaCsvLine(listing: Listing): string {
   const place: Partial<Place> = listing.location?.[0] ?? {}
   const [primary, ...more] = (listing.services ?? []).map(serviceTerm)
-  const cells: Record<SeaColumn, string> = Object.fromEntries(SEA_COLUMNS.map((c) => [c, ''])) as Record<SeaColumn, string>
+  const cells = Object.fromEntries(SEA_COLUMNS.map((c) => [c, ''])) as Record<(typeof SEA_COLUMNS)[number], string>
   Object.assign(cells, {
     Identifier: listing.externalIds?.['sea-csv'] ?? listing.slug,
     Name: listing.name,
@@ -60,7 +62,7 @@ export function seaCsvLine(listing: Listing): string {
     Email: publicContact(listing, 'email'),
     Latitude: place.latitude === undefined ? '' : String(place.latitude),
     Longitude: place.longitude === undefined ? '' : String(place.longitude)
-  } satisfies Partial<Record<SeaColumn, string>>)
+  } satisfies Partial<typeof cells>)
   return csvLine(SEA_COLUMNS.map((c) => cells[c]))
 }
 
@@ -71,7 +73,7 @@ function placeOf(cell: (c: SeaColumn) => string): Record<string, unknown> | unde
   const latitude = readCell(cell('Latitude') || cell('Geo Container Latitude'), 'number')
   const longitude = readCell(cell('Longitude') || cell('Geo Container Longitude'), 'number')
   const address = [cell('Street Address'), cell('Region'), cell('Postcode')].filter(Boolean).join(', ')
-  const country = cell('Country ID').toUpperCase()
+  const country = cell('Country ID').toUpperCase() || countryCode(cell('Country Name')) // v1–v3 files name the country
   const place = { name: cell('Locality') || undefined, address: address || undefined, country: country || undefined, latitude, longitude }
   const kept = Object.fromEntries(Object.entries(place).filter(([, v]) => v !== undefined))
   return Object.keys(kept).length ? kept : undefined
@@ -86,7 +88,7 @@ export function seaListing(header: Header, record: readonly string[]): Record<st
   const tags = unique([...(structure.tag ? [structure.tag] : []), ...activities.flatMap((a) => ('tag' in a ? [a.tag] : []))])
   const territory = cell('Territory ID') ? cell('Territory ID').split(/[/:#]/).pop()?.toUpperCase() ?? '' : ''
   const place = placeOf(cell)
-  const contact = Object.fromEntries(([['website', 'Website'], ['email', 'Email'], ['phone', 'Phone']] as const).flatMap(([f, c]) => (cell(c) ? [[f, cell(c)]] : [])))
+  const contact = Object.fromEntries(Object.entries({ website: websiteOf(cell('Website')), email: cell('Email'), phone: cell('Phone') }).filter(([, v]) => v))
   const listing: Record<string, unknown> = {
     name: cell('Name') || undefined,
     summary: cell('Description') || undefined,

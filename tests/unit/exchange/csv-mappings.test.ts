@@ -2,7 +2,7 @@
 import { activityOf, kindOfStructure, serviceTerm, structureOfKind } from '../../../src/exchange/mapping/sea-mapping'
 import { codeIn, ORGANISATIONAL_STRUCTURES, termCode } from '../../../src/exchange/mapping/essglobal-terms'
 import { KVM_TAG_SERVICES, kindOfCategories, servicesOfTags } from '../../../src/exchange/mapping/kvm-mapping'
-import { countryCode } from '../../../src/exchange/csv/kvm-csv'
+import { countryCode, websiteOf } from '../../../src/exchange/csv/foreign-cells'
 import { isServiceId, KINDS } from '../../../src/directory/vocabulary'
 
 const OS = 'http://purl.org/essglobal/standard/organisational-structure/'
@@ -94,5 +94,14 @@ describe('Karte von Morgen categories and tags', () => {
     ['Atlantis', undefined]
   ])('the country %s is %s', (cell, code) => {
     expect(countryCode(cell)).toBe(code)
+  })
+
+  test.each([
+    ['http://www.tzbz.coop ; www.makeitvisual.es', 'http://www.tzbz.coop'],
+    ['www.hosting-eg.example', 'https://www.hosting-eg.example'],
+    ['HTTPS://X.example', 'HTTPS://X.example'],
+    ['  ', undefined]
+  ])('the website cell %j is %s', (cell, url) => {
+    expect(websiteOf(cell)).toBe(url)
   })
 })
