@@ -8,22 +8,22 @@
  * unescaped `;`, trims each item and drops empty ones.
  *
  * Formulas: a spreadsheet runs a cell that starts with `=`, `@`, a tab or a
- * carriage return, and one that starts with `+` or `-` followed by more
- * than a number (`-2+3`, `+cmd|...`). Such a cell is written with a leading
- * apostrophe, which spreadsheets show as "text" and hide; Tejido's readers
- * remove exactly that apostrophe again (a cell that starts with `'` and
- * would need the guard without it), so the round trip is lossless and a
- * foreign value like `'t Hoekje` stays as it is. Numbers (`-60.65`) and
- * phone numbers (`+52 951 000 0000`) are not formulas and are left alone.
+ * carriage return, and one that starts with `+` or `-` unless it is a plain
+ * number (`-2+3`, `+cmd|...`, and `+52 951 000 0000`, which Excel reads as
+ * a broken sum). Such a cell is written with a leading apostrophe, which
+ * spreadsheets show as "text" and hide; Tejido's readers remove exactly
+ * that apostrophe again (a cell that starts with `'` and would need the
+ * guard without it), so the round trip is lossless and a foreign value
+ * like `'t Hoekje` stays as it is. Plain numbers (`-60.65`) are left alone.
  */
 
-/** Characters of a plain number or phone number: no function name can hide among them. */
-const NUMBERISH = /^[+-][0-9 ().,;+-]*$/
+/** A plain signed number, which a spreadsheet shows as the number it is. */
+const SIGNED_NUMBER = /^[+-](?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/
 
 function startsFormula(cell: string): boolean {
   const first = cell[0]
   if (first === '=' || first === '@' || first === '\t' || first === '\r') return true
-  return (first === '+' || first === '-') && !NUMBERISH.test(cell)
+  return (first === '+' || first === '-') && !SIGNED_NUMBER.test(cell)
 }
 
 /** Whether a cell must be written with the apostrophe guard. */
