@@ -8,13 +8,15 @@
  * - `jsonl`: the same, one listing a line;
  * - `geojson`: a FeatureCollection (RFC 7946), a Feature per place, the
  *   listing's fields (its data licence among them) as properties;
- * - `murmurations`: an array of organizations profiles (murmurations-profile.ts).
+ * - `murmurations`: an array of organizations profiles (murmurations-profile.ts);
+ * - `jsonld`: a JSON-LD graph of ESSGLOBAL initiatives (jsonld.ts).
  */
 import type { Listing, ModerationState } from '../directory/listing'
 import type { ListingService } from '../directory/listing-service'
 import { murmurationsProfile } from './murmurations-profile'
+import { essglobalNode, JSONLD_CLOSE, JSONLD_OPEN } from './jsonld'
 
-export const EXPORT_FORMATS = ['json', 'jsonl', 'geojson', 'murmurations'] as const
+export const EXPORT_FORMATS = ['json', 'jsonl', 'geojson', 'murmurations', 'jsonld'] as const
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]
 
 export const isExportFormat = (value: unknown): value is ExportFormat => (EXPORT_FORMATS as readonly unknown[]).includes(value)
@@ -24,7 +26,8 @@ export const EXPORT_MEDIA: Readonly<Record<ExportFormat, { type: string; extensi
   json: { type: 'application/json', extension: 'json' },
   jsonl: { type: 'application/x-ndjson', extension: 'jsonl' },
   geojson: { type: 'application/geo+json', extension: 'geojson' },
-  murmurations: { type: 'application/json', extension: 'murmurations.json' }
+  murmurations: { type: 'application/json', extension: 'murmurations.json' },
+  jsonld: { type: 'application/ld+json', extension: 'jsonld' }
 }
 
 /** A listing as the API serves it: dates as ISO text, its id also as `url`. */
@@ -60,7 +63,8 @@ const LAYOUTS: Readonly<Record<ExportFormat, Layout>> = {
   json: { open: '[', close: ']\n', separator: ',\n', items: (l) => [JSON.stringify(listingJson(l))] },
   jsonl: { open: '', close: '', separator: '', items: (l) => [`${JSON.stringify(listingJson(l))}\n`] },
   geojson: { open: '{"type":"FeatureCollection","features":[', close: ']}\n', separator: ',\n', items: (l) => features(l).map((f) => JSON.stringify(f)) },
-  murmurations: { open: '[', close: ']\n', separator: ',\n', items: (l) => [JSON.stringify(murmurationsProfile(l))] }
+  murmurations: { open: '[', close: ']\n', separator: ',\n', items: (l) => [JSON.stringify(murmurationsProfile(l))] },
+  jsonld: { open: JSONLD_OPEN, close: JSONLD_CLOSE, separator: ',\n', items: (l) => [JSON.stringify(essglobalNode(l))] }
 }
 
 /** The export of `listings` in `format`, chunk by chunk. */
