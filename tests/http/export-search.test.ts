@@ -80,3 +80,20 @@ test('a bad filter is a 400 naming it; a search cannot select pending listings',
   const pending = await app().get('/api/export').query({ service: 'web-hosting', moderation: 'pending' }).set(inst.auth).expect(400)
   expect(pending.body.errors[0].field).toBe('moderation')
 })
+
+test('the search page links downloads of exactly its search, whatever page it is on', async () => {
+  const page = await app().get('/').query({ q: 'kestrel', service: 'encrypted-email', page: '2', perPage: '10' }).set('Accept', 'text/html').expect(200)
+  const links = [...page.text.matchAll(/<a href="(\/api\/export\?[^"]+)" type="([^"]+)" download data-format="([a-z]+)">/g)].map((m) => ({ href: m[1]?.replace(/&amp;/g, '&') as string, format: m[3] }))
+  expect(links.map((l) => l.format)).toEqual(['csv', 'geojson'])
+  const geojson = links.find((l) => l.format === 'geojson')?.href as string
+  expect(Object.fromEntries(new URL(geojson, 'http://x').searchParams)).toEqual({ q: 'kestrel', service: 'encrypted-email', format: 'geojson' })
+  const geo = JSON.parse((await app().get(geojson).expect(200)).text) as { features: Array<{ properties: { slug: string } }> }
+  expect([...new Set(geo.features.map((f) => f.properties.slug))].sort()).toEqual((await searchSlugs({ q: 'kestrel', service: 'encrypted-email' })).sort())
+  // a place typed in "near" is exported as the point it was read as
+  const near = await app().get('/').query({ place: 'Recife', radius: '50' }).set('Accept', 'text/html').expect(200)
+  const href = /<a href="(\/api\/export\?[^"]+)" type="application\/geo\+json"/.exec(near.text)?.[1]?.replace(/&amp;/g, '&') as string
+  expect(new URL(href, 'http://x').searchParams.get('near')).toMatch(/^-8\.\d+,-34\.\d+$/)
+  expect(JSON.parse((await app().get(href).expect(200)).text).features).toHaveLength(40)
+  // nothing found: nothing to download
+  expect((await app().get('/').query({ q: 'zzzqqqxxx' }).set('Accept', 'text/html').expect(200)).text).not.toContain('/api/export?')
+})
