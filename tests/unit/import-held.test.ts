@@ -23,6 +23,15 @@ describe('held imports', () => {
     expect(held.size).toBe(0)
   })
 
+  test('a session holds one file: the next it checks replaces it', () => {
+    const held = new HeldImports()
+    const first = held.hold(file, 'owner-a') as string
+    const second = held.hold({ ...file, fileName: 'b.json' }, 'owner-a') as string
+    expect(held.size).toBe(1)
+    expect(held.take(first, 'owner-a')).toBeUndefined()
+    expect(held.take(second, 'owner-a')?.fileName).toBe('b.json')
+  })
+
   test(`at most ${MAX_HELD} wait at once; an expired one makes room`, () => {
     let now = 0
     const held = new HeldImports(() => now)

@@ -4,7 +4,8 @@
  * process's memory, never on disk: a file is at most MAX_HELD_BYTES, at
  * most MAX_HELD files wait at once (about 64 MB in all), each for HELD_MS;
  * each is bound to the operator session that sent it (the CSRF token of
- * that browser and session) and taken once. Several app processes behind a
+ * that browser and session), taken once, and replaced by the next file that
+ * session checks (so checking a file again and again holds one). Several app processes behind a
  * load balancer would need sticky sessions for the confirm to find its
  * file; when it does not, the page says so and the operator chooses the
  * file again — nothing is half-imported either way.
@@ -41,9 +42,10 @@ export class HeldImports {
     for (const [id, entry] of this.entries) if (entry.expires <= now) this.entries.delete(id)
   }
 
-  /** Keeps a checked file for its owner; undefined when MAX_HELD files already wait. */
+  /** Keeps a checked file for its owner, in place of any it held before (one per session); undefined when MAX_HELD other files already wait. */
   hold(held: HeldImport, owner: string): string | undefined {
     this.sweep()
+    for (const [id, entry] of this.entries) if (sameSecret(owner, entry.owner)) this.entries.delete(id)
     if (this.entries.size >= MAX_HELD) return undefined
     const id = crypto.randomBytes(18).toString('base64url')
     this.entries.set(id, { held, owner, expires: this.now() + HELD_MS })

@@ -91,7 +91,7 @@ export function importReportPage(ctx: OperatorContext, held: Pick<HeldImport, 'f
 <p class="notice" role="status">${ui.t('imp.dryRunNote')} ${ui.t('imp.heldUntil', { minutes: Math.round(HELD_MS / 60000) })}</p>
 ${reportBody(ui, report)}
 <form method="post" action="${IMPORT_PATH}/confirm" class="import-confirm">${csrfField(ctx)}<input type="hidden" name="held" value="${heldId}">
-<p><button type="submit">${ui.t('imp.confirm')}</button> <a href="${IMPORT_PATH}">${ui.t('imp.again')}</a></p></form>`, { wide: true })
+<p class="actions"><button type="submit">${ui.t('imp.confirm')}</button> <a href="${IMPORT_PATH}">${ui.t('imp.again')}</a></p></form>`)
 }
 
 /** What the import did. */
@@ -99,5 +99,5 @@ export function importResultPage(ctx: OperatorContext, held: Pick<HeldImport, 'f
   const { ui } = ctx
   return frame(ctx, ui.t('imp.resultTitle'), html`<p class="meta">${ui.t('imp.summary', { file: held.fileName, format: held.format })}</p>
 ${reportBody(ui, report)}
-<p><a href="${IMPORT_PATH}">${ui.t('imp.again')}</a></p>`, { wide: true })
+<p><a href="${IMPORT_PATH}">${ui.t('imp.again')}</a></p>`)
 }
