@@ -117,4 +117,9 @@ test('the search page offers downloads of its results, on a desktop and a phone'
     await page.screenshot({ path: path.join(SHOTS, `search-downloads-${lang}-phone.png`) })
     await page.setViewportSize(DESKTOP)
   }
+  // with JavaScript, ticking another facet renews the links with the results
+  await page.goto(`${url}/?lang=en&service=web-hosting`)
+  await page.locator('#facets input[name="language"][value="es"]').check()
+  await page.waitForFunction("document.querySelector('.downloads a[data-format=geojson]')?.getAttribute('href').includes('language=es')")
+  expect(await page.locator('.downloads a[data-format=geojson]').getAttribute('href')).toBe('/api/export?service=web-hosting&language=es&format=geojson')
 })

@@ -110,3 +110,11 @@ test('a file over the limit is refused on the page; a form without the CSRF toke
   // signed out: back to the sign-in page, nothing read
   await request(inst.tejido.app).post('/operators/import').attach('file', file, 'x.jsonl').expect(303)
 })
+
+test('a file of many bad rows: every row counted, the first thousand refusals shown', async () => {
+  const bad = Buffer.from(Array.from({ length: 1200 }, (_, i) => JSON.stringify({ slug: `mala-${i}`, kind: 'collective' })).join('\n'))
+  const report = await upload({}, bad, 'malas.jsonl').expect(200)
+  expect(report.text).toMatch(/Refused<\/th><td>1,200<\/td>/)
+  expect(report.text.match(/<tr><td>[\d,]+<\/td><td><code>/g)).toHaveLength(1000)
+  expect(report.text).toContain('And 200 more refused rows')
+})

@@ -63,11 +63,16 @@ function outcomeRow(ui: Ui, label: MessageKey, slugs: string[]): SafeHtml {
 <td>${slugs.length ? html`<details><summary>${ui.t('imp.slugs')}</summary><p class="slugs">${named.join(', ')}${slugs.length > NAMED ? ' …' : ''}</p></details>` : ui.t('imp.noneListed')}</td></tr>`
 }
 
+/** At most this many refusals are shown: a page of 10,000 bad rows helps nobody; the CLI and the API report them all. */
+export const SHOWN_REFUSALS = 1000
+
 function refusals(ui: Ui, report: ImportReport): SafeHtml {
   if (!report.refused.length) return html`<p>${ui.t('imp.refusedNone')}</p>`
+  const more = report.refused.length - SHOWN_REFUSALS
   return html`<div class="table-scroll"><table class="refusals"><caption class="visually-hidden">${ui.t('imp.refusedTitle')}</caption>
 <thead><tr><th scope="col">${ui.t('imp.row')}</th><th scope="col">${ui.t('imp.field')}</th><th scope="col">${ui.t('imp.message')}</th></tr></thead>
-<tbody>${report.refused.map((r) => html`<tr><td>${ui.number(r.row)}</td><td><code>${r.field}</code></td><td>${r.message}</td></tr>`)}</tbody></table></div>`
+<tbody>${report.refused.slice(0, SHOWN_REFUSALS).map((r) => html`<tr><td>${ui.number(r.row)}</td><td><code>${r.field}</code></td><td>${r.message}</td></tr>`)}</tbody></table></div>
+${more > 0 ? html`<p class="meta refused-more">${ui.t('imp.refusedMore', { count: ui.number(more) })}</p>` : ''}`
 }
 
 /** The counts and the slugs of each outcome, then the refused rows. */

@@ -37,6 +37,7 @@ export const importEn = {
   'imp.wouldUpdate': 'Would update',
   'imp.refusedTitle': 'Refused rows',
   'imp.refusedNone': 'No row was refused.',
+  'imp.refusedMore': 'And {count} more refused rows, not shown here: correct these first, or run npm run import for the whole report.',
   'imp.row': 'Row',
   'imp.field': 'Field',
   'imp.message': 'What is wrong',

@@ -34,6 +34,7 @@ export const importEs: ImportCatalog = {
   'imp.wouldUpdate': 'Se actualizarían',
   'imp.refusedTitle': 'Filas rechazadas',
   'imp.refusedNone': 'No se rechazó ninguna fila.',
+  'imp.refusedMore': 'Y {count} filas rechazadas más, que no se muestran aquí: corrige primero estas, o ejecuta npm run import para ver el informe entero.',
   'imp.row': 'Fila',
   'imp.field': 'Campo',
   'imp.message': 'Qué está mal',

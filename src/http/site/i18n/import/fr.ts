@@ -34,6 +34,7 @@ export const importFr: ImportCatalog = {
   'imp.wouldUpdate': 'Seraient mises à jour',
   'imp.refusedTitle': 'Lignes refusées',
   'imp.refusedNone': 'Aucune ligne n\u2019a été refusée.',
+  'imp.refusedMore': 'Et {count} autres lignes refusées, non affichées ici\u00a0: corrigez d\u2019abord celles-ci, ou lancez npm run import pour le rapport complet.',
   'imp.row': 'Ligne',
   'imp.field': 'Champ',
   'imp.message': 'Ce qui ne va pas',

@@ -34,6 +34,7 @@ export const importPt: ImportCatalog = {
   'imp.wouldUpdate': 'Seriam atualizados',
   'imp.refusedTitle': 'Linhas recusadas',
   'imp.refusedNone': 'Nenhuma linha foi recusada.',
+  'imp.refusedMore': 'E mais {count} linhas recusadas, que não aparecem aqui: corrija estas primeiro, ou rode npm run import para ver o relatório inteiro.',
   'imp.row': 'Linha',
   'imp.field': 'Campo',
   'imp.message': 'O que está errado',
