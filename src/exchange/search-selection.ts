@@ -28,8 +28,8 @@ export type ExportSelection =
   | { by: 'store'; origin?: string; moderation?: ModerationState }
   | { by: 'search'; query: SearchQuery }
 
-/** Hits read from the engine this many at a time (the search's own page limit). */
-const SEARCH_PAGE = 100
+/** Hits read from the engine this many at a time: each page runs the whole search again, so few large pages (as the store reads 500). */
+const SEARCH_PAGE = 500
 
 const isEmpty = (v: unknown): boolean => v === undefined || v === '' || (Array.isArray(v) && v.every((x) => x === ''))
 
