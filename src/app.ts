@@ -31,6 +31,7 @@ import type { WebSettings } from './http/site/ui'
 import { joinRoutes } from './http/site/join/routes'
 import type { LogoCheck } from './http/site/form/logo'
 import { murmurationsRoutes } from './http/murmurations/routes'
+import { essglobalRoutes } from './http/essglobal/routes'
 import { exportRoutes } from './http/api/export'
 import { importRoutes } from './http/api/import'
 import type { JoinConfirm } from './http/site/join/confirm'
@@ -115,6 +116,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(actorRoutes(deps))
   app.use(directoryRoutes(deps.listingStore, deps.keys, deps.instance.publicUrl, deps.instance.id))
   app.use(murmurationsRoutes(deps.listings))
+  app.use(essglobalRoutes(deps.listings))
 
   // The import takes a whole file as its body, before the API's small JSON parser.
   app.use('/api/import', requireOperator(deps.adminToken), importRoutes(deps.listings))
@@ -125,7 +127,7 @@ export function createApp(deps: AppDeps): Express {
   })
   api.use(searchRoutes(deps.search))
   api.use(placesRoutes(places))
-  api.use(exportRoutes(deps.listings, deps.adminToken))
+  api.use(exportRoutes(deps))
   api.use('/listings', requireOperator(deps.adminToken), heldChangesApi(deps.heldChanges), listingsApi(deps.listings))
   api.use('/peers', requireOperator(deps.adminToken), deps.federation.peersRouter)
   api.use('/demo', requireOperator(deps.adminToken), demoApi(deps.listings, deps.instance.publicUrl))

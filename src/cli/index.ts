@@ -16,9 +16,12 @@ const USAGE = `Usage: tejido <command>
   seed [--count N]    load N fictional demo listings (default 320; npm run seed);
                       while a server runs, through it (POST /api/demo, needs ADMIN_TOKEN)
   reindex             rebuild the search index from the store (npm run reindex)
-  export [--format json|jsonl|geojson|murmurations] [--out FILE] [--moderation approved|pending|rejected]
-                      the listings, to stdout or FILE (npm run export); while a server runs,
-                      through it (GET /api/export: all with ADMIN_TOKEN, else the published ones)
+  export [--format F] [--out FILE] [--moderation approved|pending|rejected] [search filters]
+                      the listings, to stdout or FILE (npm run export); F: json, jsonl, geojson,
+                      murmurations, jsonld, ...; search filters (--q, --service, --language, --kind,
+                      --country, --accepting, --near lat,lng --radius km, --bbox, --origin) give
+                      exactly the listings that search returns; while a server runs, through it
+                      (GET /api/export: all with ADMIN_TOKEN, else the published ones)
   import FILE [--format F] [--encoding utf-8|latin1] [--dry-run] [--on-conflict update|skip] [--pending]
                       a file (json, jsonl, ...) into the store, with a report (npm run import);
                       while a server runs, through it (POST /api/import, needs ADMIN_TOKEN)`

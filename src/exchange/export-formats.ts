@@ -9,15 +9,17 @@
  * - `geojson`: a FeatureCollection (RFC 7946), a Feature per place, the
  *   listing's fields (its data licence among them) as properties;
  * - `murmurations`: an array of organizations profiles (murmurations-profile.ts);
- * - `csv`, `sea-csv`: Tejido CSV and SEA CSV (csv/tejido-csv.ts, csv/sea-csv.ts).
+ * - `csv`, `sea-csv`: Tejido CSV and SEA CSV (csv/tejido-csv.ts, csv/sea-csv.ts);
+ * - `jsonld`: a JSON-LD graph of ESSGLOBAL initiatives (jsonld.ts).
  */
 import type { Listing, ModerationState } from '../directory/listing'
 import type { ListingService } from '../directory/listing-service'
 import { murmurationsProfile } from './murmurations-profile'
 import { tejidoCsvHeader, tejidoCsvLine } from './csv/tejido-csv'
 import { seaCsvHeader, seaCsvLine } from './csv/sea-csv'
+import { essglobalNode, JSONLD_CLOSE, JSONLD_OPEN } from './jsonld'
 
-export const EXPORT_FORMATS = ['json', 'jsonl', 'geojson', 'murmurations', 'csv', 'sea-csv'] as const
+export const EXPORT_FORMATS = ['json', 'jsonl', 'csv', 'sea-csv', 'geojson', 'jsonld', 'murmurations'] as const
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]
 
 export const isExportFormat = (value: unknown): value is ExportFormat => (EXPORT_FORMATS as readonly unknown[]).includes(value)
@@ -29,7 +31,8 @@ export const EXPORT_MEDIA: Readonly<Record<ExportFormat, { type: string; extensi
   geojson: { type: 'application/geo+json', extension: 'geojson' },
   murmurations: { type: 'application/json', extension: 'murmurations.json' },
   csv: { type: 'text/csv; charset=utf-8', extension: 'csv' },
-  'sea-csv': { type: 'text/csv; charset=utf-8', extension: 'sea.csv' }
+  'sea-csv': { type: 'text/csv; charset=utf-8', extension: 'sea.csv' },
+  jsonld: { type: 'application/ld+json', extension: 'jsonld' }
 }
 
 /** A listing as the API serves it: dates as ISO text, its id also as `url`. */
@@ -67,7 +70,8 @@ const LAYOUTS: Readonly<Record<ExportFormat, Layout>> = {
   geojson: { open: '{"type":"FeatureCollection","features":[', close: ']}\n', separator: ',\n', items: (l) => features(l).map((f) => JSON.stringify(f)) },
   murmurations: { open: '[', close: ']\n', separator: ',\n', items: (l) => [JSON.stringify(murmurationsProfile(l))] },
   csv: { open: tejidoCsvHeader(), close: '', separator: '', items: (l) => [tejidoCsvLine(l)] },
-  'sea-csv': { open: seaCsvHeader(), close: '', separator: '', items: (l) => [seaCsvLine(l)] }
+  'sea-csv': { open: seaCsvHeader(), close: '', separator: '', items: (l) => [seaCsvLine(l)] },
+  jsonld: { open: JSONLD_OPEN, close: JSONLD_CLOSE, separator: ',\n', items: (l) => [JSON.stringify(essglobalNode(l))] }
 }
 
 /** The export of `listings` in `format`, chunk by chunk. */

@@ -1,14 +1,22 @@
 /**
- * GET /api/export?format=F: the directory's listings in one of the export
- * formats (exchange/export-formats.ts), streamed page by page from the store
- * so memory stays flat whatever the size. Anyone gets the published
- * listings (each carries its data licence); the operator token gets every
- * listing, optionally of one moderation state (`moderation=`) or `origin=`.
+ * GET /api/export?format=F&…: listings in one of the export formats
+ * (exchange/export-formats.ts), streamed page by page so memory stays flat
+ * whatever the size. With any of the search's filters (`q`, `service`,
+ * `language`, `kind`, `country`, `accepting`, `near`+`radius`, `bbox`,
+ * several `origin`s) it holds exactly the listings that search returns
+ * (exchange/search-selection.ts); without, the directory's listings:
+ * anyone gets the published ones (each carries its data licence), the
+ * operator token every one, optionally of one moderation state
+ * (`moderation=`) or `origin=`.
  */
 import { Router, type Request, type Response } from 'express'
 import type { ListingService } from '../../directory/listing-service'
+import type { ListingStore } from '../../directory/listing-store'
+import type { SearchIndex } from '../../search/search-index'
 import { MODERATION_STATES as MODERATION, PUBLISHED, type ModerationState } from '../../directory/listing'
-import { EXPORT_FORMATS, EXPORT_MEDIA, exportChunks, isExportFormat, selectedListings } from '../../exchange/export-formats'
+import { EXPORT_FORMATS, EXPORT_MEDIA, exportChunks, isExportFormat } from '../../exchange/export-formats'
+import { exportSelection, listingsOf } from '../../exchange/search-selection'
+import type { FieldError } from '../../directory/result'
 import { bearerToken, sameSecret } from '../auth'
 import { handle } from '../handle'
 import { sendProblem } from '../problem'
@@ -27,27 +35,32 @@ async function stream(res: Response, chunks: AsyncIterable<string>): Promise<voi
   res.end()
 }
 
-const isOrigin = (raw: string): boolean => URL.canParse(raw) && new URL(raw).origin === raw
+const refuse = (res: Response, errors: FieldError[]) =>
+  sendProblem(res, { status: 400, title: 'Bad query parameter', detail: errors.map((e) => `${e.field} ${e.message}`).join('; '), errors })
 
-const refuse = (res: Response, field: string, message: string) =>
-  sendProblem(res, { status: 400, title: 'Bad query parameter', detail: `${field} ${message}`, errors: [{ field, message }] })
+export interface ExportDeps {
+  listings: ListingService
+  listingStore: Pick<ListingStore, 'byId'>
+  search: Pick<SearchIndex, 'search'>
+  adminToken: string | undefined
+}
 
-export function exportRoutes(listings: ListingService, adminToken: string | undefined): Router {
+export function exportRoutes(deps: ExportDeps): Router {
   const router = Router()
   router.get('/export', handle(async (req, res) => {
     const format = req.query.format ?? 'json'
-    if (!isExportFormat(format)) return refuse(res, 'format', `must be one of ${EXPORT_FORMATS.join(', ')}`)
-    const operator = isOperator(req, adminToken)
+    if (!isExportFormat(format)) return refuse(res, [{ field: 'format', message: `must be one of ${EXPORT_FORMATS.join(', ')}` }])
+    const operator = isOperator(req, deps.adminToken)
     const moderation = req.query.moderation
     if (moderation !== undefined && (!operator || !MODERATION.includes(moderation as ModerationState))) {
-      return refuse(res, 'moderation', operator ? `must be one of ${MODERATION.join(', ')}` : 'needs the operator token (anyone gets the published listings)')
+      return refuse(res, [{ field: 'moderation', message: operator ? `must be one of ${MODERATION.join(', ')}` : 'needs the operator token (anyone gets the published listings)' }])
     }
-    const origin = typeof req.query.origin === 'string' ? req.query.origin : undefined
-    if (origin !== undefined && !isOrigin(origin)) return refuse(res, 'origin', 'must be scheme://host[:port]')
-    const selected = { ...(origin ? { origin } : {}), ...(operator ? (moderation ? { moderation: moderation as ModerationState } : {}) : { moderation: PUBLISHED }) }
+    const visible = operator ? (moderation as ModerationState | undefined) : PUBLISHED
+    const selection = exportSelection(req.query as Record<string, unknown>, visible)
+    if (!selection.ok) return refuse(res, selection.error)
     const media = EXPORT_MEDIA[format]
     res.type(media.type).set('Content-Disposition', `attachment; filename="tejido.${media.extension}"`).set('Cache-Control', operator ? 'no-store' : 'public, max-age=60')
-    await stream(res, exportChunks(format, selectedListings(listings, selected)))
+    await stream(res, exportChunks(format, listingsOf({ listings: deps.listings, store: deps.listingStore, search: deps.search }, selection.value)))
   }))
   return router
 }

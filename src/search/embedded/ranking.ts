@@ -70,7 +70,7 @@ export class Ranker {
    */
   pageOrder(query: SearchQuery, m: Matches, c: Columns, idOf: (slot: number) => string, from: number, to: number, place: PlaceRank | null = null): number[] {
     const keys = sortKeys(query, m, c, place)
-    const chosen = this.best(keys, m.count, Math.min(to, m.count))
+    const chosen = this.best(keys, m.count, Math.min(to, m.count), (i) => idOf(i32(m.slots, i)))
     // Sort the few chosen exactly: every key, then the id.
     const one = new Int32Array(1)
     const value = new Float64Array(1)
@@ -87,8 +87,13 @@ export class Ranker {
     return rows.slice(from).map((x) => x.i)
   }
 
-  /** The indexes of the `k` best by `keys` (lexicographic, larger first), in no order; full ties broken arbitrarily (the caller sorts by id). */
-  private best(keys: Key[], n: number, k: number): number[] {
+  /**
+   * The indexes of the `k` best by `keys` (lexicographic, larger first), in
+   * no order; full ties broken by id, as the caller sorts them, so that page
+   * after page of one query is one order: taking tied matches in slot order
+   * and then sorting them by id put some on two pages and others on none.
+   */
+  private best(keys: Key[], n: number, k: number, idOf: (i: number) => string): number[] {
     if (this.candidates.length < n) {
       this.candidates = new Int32Array(n * 2)
       this.ties = new Int32Array(n * 2)
@@ -114,7 +119,14 @@ export class Ranker {
       ;[candidates, ties] = [ties, candidates]
       count = tied
     }
-    for (let i = 0; chosen.length < k && i < count; i++) chosen.push(i32(candidates, i))
+    const need = k - chosen.length
+    if (need <= 0) return chosen
+    const tied = Array.from(candidates.subarray(0, count))
+    if (tied.length > need) {
+      const ids = new Map(tied.map((i) => [i, idOf(i)]))
+      tied.sort((a, b) => ((ids.get(a) as string) < (ids.get(b) as string) ? -1 : 1))
+    }
+    for (let i = 0; i < need && i < tied.length; i++) chosen.push(tied[i] as number)
     return chosen
   }
 }

@@ -11,6 +11,7 @@ import { accountEn } from './account/en'
 import { reviewEn } from './review/en'
 import { operatorsEn } from './operators/en'
 import { joinEn } from './join/en'
+import { importEn } from './import/en'
 
 const en = {
   'site.tagline': 'A federated directory of tech co-operatives and movement-aligned providers.',
@@ -184,6 +185,8 @@ const en = {
   'ed.conflictKeep': 'Your edits are still in the form below: copy what you need before you load it, then make them again.',
   // Moderation of changes and the queue: i18n/review/
   ...reviewEn,
+  // The import page, the downloads and the open-data links: i18n/import/
+  ...importEn,
 }
 
 export type MessageKey = keyof typeof en

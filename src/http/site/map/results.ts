@@ -12,6 +12,7 @@ import type { Ui } from '../i18n/translate'
 import type { Refusal } from './refusals'
 import { pageHref } from './search-url'
 import { answerNotes, emptyAnswer, filled, totalText } from './answers'
+import { downloadLinks } from './downloads'
 import type { MapSearch } from './view'
 
 /** Where a hit's profile is read here: local listings at /orgs/SLUG, mirrors with their provenance at /profile. */
@@ -103,5 +104,6 @@ ${result ? answerNotes(ui, search) : ''}
 <ol id="hits" class="hits">${(result?.hits ?? []).map((h) => hitItem(ui, h, origin))}</ol>
 ${emptyAnswer(ui, search, result)}
 ${result ? pager(ui, query, result, search.place.text) : ''}
+${result?.total ? downloadLinks(ui, query) : ''}
 </section>`
 }

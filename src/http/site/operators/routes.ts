@@ -16,6 +16,7 @@ import { demoRoutes, demoSection } from './demo'
 import { queueRoutes, type QueueDeps } from './queue'
 import { listingPageRoutes } from './listings'
 import { peerPageRoutes } from './peers'
+import { importPageRoutes } from './import'
 import { countWaiting } from './waiting'
 import type { WebSettings } from '../ui'
 import type { LogoCheck } from '../form/logo'
@@ -103,6 +104,7 @@ export function operatorRoutes(deps: OperatorDeps): Router {
   listingRoutes(router, deps, shared)
   listingPageRoutes(router, { listings: deps.listings, web: deps.web, ...(deps.logoCheck ? { logoCheck: deps.logoCheck } : {}), demo: (ctx, query) => demoSection(ctx.ui, csrfField(ctx), query) }, shared)
   peerPageRoutes(router, deps.federation, shared)
+  importPageRoutes(router, deps.listings, shared)
   demoRoutes(router, deps.listings, deps.instance.publicUrl, [shared.signedIn, shared.form, shared.posted])
   router.get('/operators/settings', shared.signedIn, (req, res) => {
     res.type('html').send(settingsPage(shared.ctx(req, res), { name: deps.instance.name, publicUrl: deps.instance.publicUrl, ...deps.settings }))

@@ -56,7 +56,7 @@ ${facts(listing, ui)}
 ${places(listing, ctx, h2)}
 ${contacts(listing, ui, h2)}
 <p class="meta">${ui.t('profile.meta', { licence: listing.dataLicense ?? 'CC0-1.0', date: ui.date(listing.updated) })}</p>
-${ctx.editable && !isMirror ? html`<p class="meta open-data"><a href="/murmurations/${encodeURIComponent(listing.slug)}.json" type="application/json">${ui.t('profile.murmurations')}</a></p>` : ''}
+${ctx.editable && !isMirror ? html`<p class="meta open-data"><a href="/murmurations/${encodeURIComponent(listing.slug)}.json" type="application/json">${ui.t('profile.murmurations')}</a> · <a href="/essglobal/${encodeURIComponent(listing.slug)}.jsonld" type="application/ld+json">${ui.t('profile.jsonld')}</a></p>` : ''}
 ${ctx.editable && !isMirror ? html`<p class="edit-listing"><a href="/editors?listing=${encodeURIComponent(listing.slug)}">${ui.t('editors.editThis')}</a> <span class="meta">${ui.t('editors.editThisHint')}</span></p>` : ''}
 </article>`
 }
@@ -117,6 +117,7 @@ export function profilePage(listing: Listing, ctx: ProfileContext): string {
     body: profileArticle(listing, ctx),
     head: html`<link rel="alternate" type="application/activity+json" href="${listing.id}">
 ${listing.provenance.via === 'local' ? html`<link rel="alternate" type="application/json" title="Murmurations" href="/murmurations/${encodeURIComponent(listing.slug)}.json">
+<link rel="alternate" type="application/ld+json" title="ESSGLOBAL" href="/essglobal/${encodeURIComponent(listing.slug)}.jsonld">
 ` : ''}${assets.head}`,
     scripts: assets.scripts
   })

@@ -4,6 +4,7 @@ import { accountEs } from '../account/es'
 import { reviewEs } from '../review/es'
 import { operatorsEs } from '../operators/es'
 import { joinEs } from '../join/es'
+import { importEs } from '../import/es'
 
 export const es: Catalog = {
   'site.tagline': 'Un directorio federado de cooperativas tecnológicas y proveedores afines a los movimientos.',
@@ -173,4 +174,6 @@ export const es: Catalog = {
   'ed.conflictKeep': 'Tus cambios siguen en el formulario de abajo: copia lo que necesites antes de cargarla y vuelve a hacerlos.',
   // Moderation of changes and the queue: i18n/review/
   ...reviewEs,
+  // The import page, the downloads and the open-data links: i18n/import/
+  ...importEs,
 }

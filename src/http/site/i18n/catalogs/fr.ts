@@ -4,6 +4,7 @@ import { accountFr } from '../account/fr'
 import { reviewFr } from '../review/fr'
 import { operatorsFr } from '../operators/fr'
 import { joinFr } from '../join/fr'
+import { importFr } from '../import/fr'
 
 export const fr: Catalog = {
   'site.tagline': 'Un annuaire fédéré de coopératives techniques et de prestataires proches des mouvements.',
@@ -173,4 +174,6 @@ export const fr: Catalog = {
   'ed.conflictKeep': 'Vos modifications sont toujours dans le formulaire ci-dessous : copiez ce dont vous avez besoin avant de la charger, puis refaites-les.',
   // Moderation of changes and the queue: i18n/review/
   ...reviewFr,
+  // The import page, the downloads and the open-data links: i18n/import/
+  ...importFr,
 }

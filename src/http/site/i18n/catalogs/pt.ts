@@ -4,6 +4,7 @@ import { accountPt } from '../account/pt'
 import { reviewPt } from '../review/pt'
 import { operatorsPt } from '../operators/pt'
 import { joinPt } from '../join/pt'
+import { importPt } from '../import/pt'
 
 export const pt: Catalog = {
   'site.tagline': 'Um diretório federado de cooperativas de tecnologia e fornecedores alinhados aos movimentos.',
@@ -173,4 +174,6 @@ export const pt: Catalog = {
   'ed.conflictKeep': 'Suas alterações continuam no formulário abaixo: copie o que precisar antes de carregá-la e faça-as de novo.',
   // Moderation of changes and the queue: i18n/review/
   ...reviewPt,
+  // The import page, the downloads and the open-data links: i18n/import/
+  ...importPt,
 }

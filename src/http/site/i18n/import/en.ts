@@ -1,0 +1,63 @@
+/**
+ * The operator's import page, the search page's "download these results"
+ * and the profile's open-data links, in English. Spread into the English
+ * catalog (messages.ts); the other languages' blocks must have exactly
+ * these keys (ImportCatalog).
+ */
+export const importEn = {
+  'imp.nav': 'Import',
+  'imp.title': 'Import listings',
+  'imp.intro': 'Choose a file to bring listings into this directory. You will see what it would do first; nothing is written until you confirm.',
+  'imp.file': 'File',
+  'imp.fileHint': 'At most {size}. The format is guessed from the file\'s name; change it if it is wrong.',
+  'imp.format': 'Format',
+  'imp.formatGuess': 'Guess from the file name',
+  'imp.encoding': 'Encoding',
+  'imp.encodingUtf8': 'UTF-8 (most files)',
+  'imp.encodingLatin1': 'Latin-1 / Windows-1252 (a spreadsheet\'s plain "CSV")',
+  'imp.onConflict': 'When a row matches a listing already here',
+  'imp.update': 'Update the listing',
+  'imp.skip': 'Leave the listing as it is',
+  'imp.moderation': 'New listings are',
+  'imp.approved': 'Published at once (approved)',
+  'imp.pending': 'Held for review (pending)',
+  'imp.check': 'Check the file',
+  'imp.reportTitle': 'What this file would do',
+  'imp.resultTitle': 'Import done',
+  'imp.dryRunNote': 'Nothing has been written yet. Confirm to import the same file; you do not need to choose it again.',
+  'imp.heldUntil': 'The file is kept here for {minutes} minutes, for this session only.',
+  'imp.confirm': 'Import it',
+  'imp.again': 'Import another file',
+  'imp.created': 'Created',
+  'imp.updated': 'Updated',
+  'imp.unchanged': 'Unchanged',
+  'imp.skipped': 'Skipped',
+  'imp.refused': 'Refused',
+  'imp.wouldCreate': 'Would create',
+  'imp.wouldUpdate': 'Would update',
+  'imp.refusedTitle': 'Refused rows',
+  'imp.refusedNone': 'No row was refused.',
+  'imp.refusedMore': 'And {count} more refused rows, not shown here: correct these first, or run npm run import for the whole report.',
+  'imp.row': 'Row',
+  'imp.field': 'Field',
+  'imp.message': 'What is wrong',
+  'imp.slugs': 'Listings',
+  'imp.noneListed': 'none',
+  'imp.summary': 'File {file}, format {format}',
+  'imp.errorTitle': 'The file could not be checked',
+  'imp.error.noFile': 'Choose a file to import.',
+  'imp.error.tooBig': 'The file is larger than {size}. Split it, or import it with npm run import.',
+  'imp.error.notUtf8': 'The file is not UTF-8 text. Save it as UTF-8 (in a spreadsheet: "CSV UTF-8"), or choose its encoding below.',
+  'imp.error.notEncoding': 'The file is not valid text in the encoding chosen.',
+  'imp.error.unknownFormat': 'The format could not be told from the file\'s name. Choose it below.',
+  'imp.error.badForm': 'The form could not be read. Choose the file and send it again.',
+  'imp.error.expired': 'That file is no longer held here (it was imported already, or it waited too long). Choose it again.',
+  'imp.error.full': 'Too many files are waiting to be confirmed. Confirm or leave one of them, or try again in a few minutes.',
+  'dl.title': 'Download these results',
+  'dl.csv': 'CSV (spreadsheet)',
+  'dl.geojson': 'GeoJSON (maps)',
+  'dl.note': 'Open data: each listing carries its licence.',
+  'profile.jsonld': 'This listing as linked open data (JSON-LD, ESSGLOBAL)'
+}
+
+export type ImportCatalog = Record<keyof typeof importEn, string>
