@@ -10,6 +10,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { spawnSync } from 'node:child_process'
+import { EXPORT_FORMATS } from '../../src/exchange/export-formats'
 import { freePort, startServer, stopServer, waitReady, type ServerProcess } from '../support/process'
 
 const ROOT = path.resolve(__dirname, '..', '..')
@@ -74,6 +75,6 @@ describe('export', () => {
   test('bad arguments exit 64 and say what is wrong', () => {
     const res = cli('export', { DATA_DIR: dataDir }, ['--format', 'xlsx'])
     expect(res.status).toBe(64)
-    expect(res.stderr).toContain('--format must be one of json, jsonl, geojson, murmurations')
+    expect(res.stderr).toContain(`--format must be one of ${EXPORT_FORMATS.join(', ')}, not "xlsx"`)
   })
 })
