@@ -100,3 +100,19 @@ export function isStale(listing: { origin: string; lastVerified: Date | number }
  * approval.
  */
 export const wasEverPublished = (listing: Pick<Listing, 'moderation'>): boolean => listing.moderation !== 'pending'
+
+/** Contact fields anyone may see; the rest go to partner instances only (contactVisibility). */
+export function publicContact(listing: Pick<ListingInput, 'contact' | 'contactVisibility'>): Partial<Record<ContactField, string>> {
+  const out: Partial<Record<ContactField, string>> = {}
+  for (const [field, value] of Object.entries(listing.contact ?? {}) as Array<[ContactField, string]>) {
+    if ((listing.contactVisibility?.[field] ?? 'public') === 'public') out[field] = value
+  }
+  return out
+}
+
+/** The listing as anyone may see it: without the contact fields kept for partners (and their visibility marks). */
+export function publicView<T extends ListingInput>(listing: T): T {
+  const contact = publicContact(listing)
+  const { contact: _all, contactVisibility: _marks, ...rest } = listing
+  return { ...rest, ...(Object.keys(contact).length ? { contact } : {}) } as T
+}

@@ -12,7 +12,7 @@
  * shared with partner directories only are left out, as in the Murmurations
  * profile. Services ESSGLOBAL has no term for stay as Tejido service ids.
  */
-import type { Listing } from '../directory/listing'
+import { publicContact, type Listing } from '../directory/listing'
 import { kindOf, SERVICES } from '../directory/vocabulary'
 import { asParagraphs } from '../support/html-text'
 
@@ -50,8 +50,6 @@ const categoryOf = new Map(SERVICES.map((s) => [s.id, s.category]))
 
 type Node = Record<string, unknown>
 
-const publicContact = (listing: Listing, field: 'website' | 'email' | 'phone'): string | undefined =>
-  listing.contactVisibility?.[field] === 'partners' ? undefined : listing.contact?.[field]
 
 const isWeb = (url: string | undefined): url is string => !!url && /^https?:\/\//.test(url)
 
@@ -87,9 +85,10 @@ function activities(listing: Listing): Node[] {
 /** One listing as a node of the graph (no context: the document around it declares it). */
 export function essglobalNode(listing: Listing): Node {
   const kind = kindOf(listing.kind)?.essglobal
-  const website = publicContact(listing, 'website')
-  const email = publicContact(listing, 'email')
-  const phone = publicContact(listing, 'phone')
+  const shown = publicContact(listing)
+  const website = shown.website
+  const email = shown.email
+  const phone = shown.phone
   const names = texts(listing.name, listing.nameMap)
   const descriptions = texts(listing.summary, listing.summaryMap, asParagraphs)
   const sectors = activities(listing)

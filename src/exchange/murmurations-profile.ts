@@ -5,7 +5,7 @@
  * shows the public goes in: contacts shared with partner directories only
  * are left out, since the index republishes what it is given.
  */
-import type { Listing } from '../directory/listing'
+import { publicContact, type Listing } from '../directory/listing'
 import { serviceLabel } from '../directory/vocabulary'
 import { asParagraphs } from '../support/html-text'
 
@@ -37,9 +37,6 @@ const MAX_TAG = 100
 const isWeb = (url: string | undefined): url is string => !!url && /^https?:\/\//.test(url)
 
 /** A contact the public may see (partners-only ones stay between directories). */
-function publicContact(listing: Listing, field: 'website' | 'email' | 'phone' | 'fediverse' | 'matrix'): string | undefined {
-  return listing.contactVisibility?.[field] === 'partners' ? undefined : listing.contact?.[field]
-}
 
 /** The listing's summary in its own language as plain text. */
 function description(listing: Listing): string | undefined {
@@ -71,9 +68,10 @@ function place(listing: Listing): Pick<MurmurationsProfile, 'geolocation' | 'cou
 
 /** The profile of `listing` (a published local one), whose Tejido profile is its actor id. */
 export function murmurationsProfile(listing: Listing): MurmurationsProfile {
-  const website = publicContact(listing, 'website')
-  const email = publicContact(listing, 'email')
-  const phone = publicContact(listing, 'phone')
+  const shown = publicContact(listing)
+  const website = shown.website
+  const email = shown.email
+  const phone = shown.phone
   const described = description(listing)
   const tagged = tags(listing)
   const urls = [{ name: 'Tejido', url: listing.id }, ...(isWeb(website) ? [{ name: 'Website', url: website }] : [])]

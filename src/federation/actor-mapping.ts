@@ -4,7 +4,9 @@
  * key, collections, PropertyValue attachments, discoverable) carrying the
  * directory fields; the instance becomes an `Application` actor.
  */
-import type { Listing, Place, ContactField } from '../directory/listing'
+import { publicContact, type ContactField, type Listing, type Place } from '../directory/listing'
+
+export { publicContact }
 import { kindOf } from '../directory/vocabulary'
 import { ACTOR_CONTEXT } from './context'
 import { escapeHtml } from '../support/escape-html'
@@ -26,15 +28,6 @@ function placeJson(place: Place): Record<string, unknown> {
     latitude: place.latitude,
     longitude: place.longitude
   }
-}
-
-/** Contact fields anyone may see (the rest go to partner instances only). */
-export function publicContact(listing: Listing): Partial<Record<ContactField, string>> {
-  const out: Partial<Record<ContactField, string>> = {}
-  for (const [field, value] of Object.entries(listing.contact ?? {}) as Array<[ContactField, string]>) {
-    if ((listing.contactVisibility?.[field] ?? 'public') === 'public') out[field] = value
-  }
-  return out
 }
 
 /** Mastodon shows PropertyValue attachments as profile fields; links as HTML. */

@@ -19,6 +19,8 @@ beforeAll(async () => {
     if (!made.ok) throw new Error('sample refused')
   }
   await inst.tejido.listings.create(sampleListing({ slug: 'waiting', name: 'Waiting Coop' }), 'pending')
+  const discreet = await inst.tejido.listings.update('coop-2', { contact: { website: 'https://coop2.example', email: 'private@coop2.example' }, contactVisibility: { email: 'partners' } })
+  if (!discreet.ok) throw new Error('contact refused')
 }, 120000)
 afterAll(() => inst?.close())
 
@@ -42,7 +44,24 @@ test('json: every published listing, as the API reads it, and no pending one for
   expect(new Set(items.map((l) => l.slug)).size).toBe(PUBLISHED)
   expect(items.some((l) => l.slug === 'waiting')).toBe(false)
   const api = (await app().get('/api/listings/coop-7').set(inst.auth).expect(200)).body as Record<string, unknown>
-  expect(items.find((l) => l.slug === 'coop-7')).toEqual(api)
+  const { contactVisibility: _marks, contact, ...rest } = api as { contact: Record<string, string>; contactVisibility: Record<string, string> }
+  expect(items.find((l) => l.slug === 'coop-7')).toEqual({ ...rest, contact: { email: contact.email, website: contact.website } }) // the phone is for partners
+  const operators = JSON.parse((await text('/api/export?format=json', true)).body) as Array<Record<string, unknown>>
+  expect(operators.find((l) => l.slug === 'coop-7')).toEqual(api)
+})
+
+test('contact fields kept for partner directories are in the operator\'s export only, in every format', async () => {
+  for (const format of ['json', 'csv', 'geojson', 'jsonld', 'murmurations', 'sea-csv']) {
+    const open = await text(`/api/export?format=${format}`)
+    expect(open.body).toContain('coop2.example')
+    expect(open.body).not.toContain('private@coop2.example')
+  }
+  const forPublic = (JSON.parse((await text('/api/export?format=json')).body) as Array<Record<string, unknown>>).find((l) => l.slug === 'coop-2')
+  expect(forPublic?.contact).toEqual({ website: 'https://coop2.example' })
+  expect(forPublic?.contactVisibility).toBeUndefined()
+  expect((await text('/api/export?format=csv', true)).body).toContain('private@coop2.example')
+  const operator = (JSON.parse((await text('/api/export?format=json', true)).body) as Array<Record<string, unknown>>).find((l) => l.slug === 'coop-2')
+  expect(operator?.contactVisibility).toMatchObject({ email: 'partners' })
 })
 
 test('the operator gets every listing, or one moderation state; the public may not ask for one', async () => {

@@ -14,7 +14,7 @@
  * `externalIds['sea-csv']`, and the import gives it a slug.
  */
 import type { ImportRow } from '../import'
-import type { Listing, Place } from '../../directory/listing'
+import { publicContact, type Listing, type Place } from '../../directory/listing'
 import { activityOf, kindOfStructure, serviceTerm, structureOfKind } from '../mapping/sea-mapping'
 import { joinList, splitList, unguardCell } from './cells'
 import { readCsv, type Header } from './read'
@@ -38,13 +38,11 @@ const ISO_REGION = /^[A-Z]{2}(?:-[A-Z0-9]{1,3})?$/
 
 export const seaCsvHeader = (): string => `${BOM}${csvLine(SEA_COLUMNS)}`
 
-const publicContact = (listing: Listing, field: 'website' | 'email' | 'phone'): string =>
-  listing.contactVisibility?.[field] === 'partners' ? '' : listing.contact?.[field] ?? ''
-
 /** A listing as one line of SEA CSV. */
 export function seaCsvLine(listing: Listing): string {
   const place: Partial<Place> = listing.location?.[0] ?? {}
   const [primary, ...more] = (listing.services ?? []).map(serviceTerm)
+  const shown = publicContact(listing)
   const cells = Object.fromEntries(SEA_COLUMNS.map((c) => [c, ''])) as Record<(typeof SEA_COLUMNS)[number], string>
   Object.assign(cells, {
     Identifier: listing.externalIds?.['sea-csv'] ?? listing.slug,
@@ -57,9 +55,9 @@ export function seaCsvLine(listing: Listing): string {
     Locality: place.name ?? '',
     'Country ID': place.country ?? '',
     'Territory ID': (listing.regionsServed ?? []).find((r) => ISO_REGION.test(r)) ?? '',
-    Website: publicContact(listing, 'website'),
-    Phone: publicContact(listing, 'phone'),
-    Email: publicContact(listing, 'email'),
+    Website: shown.website ?? '',
+    Phone: shown.phone ?? '',
+    Email: shown.email ?? '',
     Latitude: place.latitude === undefined ? '' : String(place.latitude),
     Longitude: place.longitude === undefined ? '' : String(place.longitude)
   } satisfies Partial<typeof cells>)

@@ -5,7 +5,8 @@
  * `language`, `kind`, `country`, `accepting`, `near`+`radius`, `bbox`,
  * several `origin`s) it holds exactly the listings that search returns
  * (exchange/search-selection.ts); without, the directory's listings:
- * anyone gets the published ones (each carries its data licence), the
+ * anyone gets the published ones (each carries its data licence; contact
+ * fields kept for partner directories are left out), the
  * operator token every one, optionally of one moderation state
  * (`moderation=`) or `origin=`.
  */
@@ -13,7 +14,7 @@ import { Router, type Request, type Response } from 'express'
 import type { ListingService } from '../../directory/listing-service'
 import type { ListingStore } from '../../directory/listing-store'
 import type { SearchIndex } from '../../search/search-index'
-import { MODERATION_STATES as MODERATION, PUBLISHED, type ModerationState } from '../../directory/listing'
+import { MODERATION_STATES as MODERATION, PUBLISHED, publicView, type Listing, type ModerationState } from '../../directory/listing'
 import { EXPORT_FORMATS, EXPORT_MEDIA, exportChunks, isExportFormat } from '../../exchange/export-formats'
 import { exportSelection, listingsOf } from '../../exchange/search-selection'
 import type { FieldError } from '../../directory/result'
@@ -33,6 +34,11 @@ async function stream(res: Response, chunks: AsyncIterable<string>): Promise<voi
     if (!res.write(chunk)) await new Promise((resolve) => res.once('drain', resolve))
   }
   res.end()
+}
+
+/** The listings as anyone may see them: contacts kept for partner directories are left out. */
+async function* publicly(listings: AsyncIterable<Listing>): AsyncGenerator<Listing> {
+  for await (const listing of listings) yield publicView(listing)
 }
 
 const refuse = (res: Response, errors: FieldError[]) =>
@@ -60,7 +66,8 @@ export function exportRoutes(deps: ExportDeps): Router {
     if (!selection.ok) return refuse(res, selection.error)
     const media = EXPORT_MEDIA[format]
     res.type(media.type).set('Content-Disposition', `attachment; filename="tejido.${media.extension}"`).set('Cache-Control', operator ? 'no-store' : 'public, max-age=60')
-    await stream(res, exportChunks(format, listingsOf({ listings: deps.listings, store: deps.listingStore, search: deps.search }, selection.value)))
+    const selected = listingsOf({ listings: deps.listings, store: deps.listingStore, search: deps.search }, selection.value)
+    await stream(res, exportChunks(format, operator ? selected : publicly(selected)))
   }))
   return router
 }
