@@ -5,7 +5,8 @@
  * the fields and the file and refuses what is not the form it says it is.
  */
 import { HeldImports, HELD_MS, MAX_HELD, type HeldImport } from '../../src/http/site/operators/import-held'
-import { boundaryOf, parseMultipart } from '../../src/http/site/operators/import-multipart'
+import { Readable } from 'node:stream'
+import { readUpload } from '../../src/http/site/operators/import-multipart'
 
 const file: HeldImport = { fileName: 'a.json', bytes: Buffer.from('[]'), format: 'json', encoding: 'utf-8', onConflict: 'update', moderation: 'approved' }
 
@@ -45,27 +46,29 @@ describe('held imports', () => {
 describe('the import form as multipart', () => {
   const boundary = '----tejido7MA4YWxkTrZu0gW'
   const body = (parts: string[]) => Buffer.from(`${parts.map((p) => `--${boundary}\r\n${p}\r\n`).join('')}--${boundary}--\r\n`, 'latin1')
+  const request = (bytes: Buffer, type = `multipart/form-data; boundary=${boundary}`) =>
+    Object.assign(Readable.from([bytes]), { headers: { 'content-type': type, 'content-length': String(bytes.length) } })
+  const filePart = (content: string) => `Content-Disposition: form-data; name="file"; filename="caf\xe9.jsonl"\r\nContent-Type: application/octet-stream\r\n\r\n${content}`
 
-  test('fields and the file, bytes as sent', () => {
-    const form = parseMultipart(body([
+  test('fields and the file, bytes as sent', async () => {
+    const read = await readUpload(request(body([
       'Content-Disposition: form-data; name="_csrf"\r\n\r\ntok',
       'Content-Disposition: form-data; name="format"\r\n\r\njsonl',
-      'Content-Disposition: form-data; name="file"; filename="caf\xe9.jsonl"\r\nContent-Type: application/octet-stream\r\n\r\n{"a":1}\r\n{"b":"\xe9"}'
-    ]), boundary)
-    expect(form?.fields).toEqual({ _csrf: 'tok', format: 'jsonl' })
-    expect(form?.file?.bytes).toEqual(Buffer.from('{"a":1}\r\n{"b":"\xe9"}', 'latin1'))
+      filePart('{"a":1}\r\n{"b":"\xe9"}')
+    ])), 1000)
+    expect(read).toMatchObject({ ok: true, form: { fields: { _csrf: 'tok', format: 'jsonl' } } })
+    expect(read.ok && read.form.file?.bytes).toEqual(Buffer.from('{"a":1}\r\n{"b":"\xe9"}', 'latin1'))
+  })
+
+  test('a file past the limit is too big, and is not kept', async () => {
+    expect(await readUpload(request(body([filePart('x'.repeat(2000))])), 1000)).toEqual({ ok: false, reason: 'too-big' })
   })
 
   test.each([
-    ['no boundary at all', Buffer.from('hello')],
-    ['a part without its end', Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="x"\r\n\r\nnever closed`)]
-  ])('%s is no form', (_what, bytes) => {
-    expect(parseMultipart(bytes, boundary)).toBeUndefined()
-  })
-
-  test('the boundary from the header, quoted or not; other types have none', () => {
-    expect(boundaryOf(`multipart/form-data; boundary=${boundary}`)).toBe(boundary)
-    expect(boundaryOf('multipart/form-data; boundary="a b"')).toBe('a b')
-    expect(boundaryOf('application/x-www-form-urlencoded')).toBeUndefined()
+    ['another type', request(Buffer.from('a=b'), 'application/x-www-form-urlencoded')],
+    ['no boundary', request(Buffer.from('hello'), 'multipart/form-data')],
+    ['a part without its end', request(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="x"\r\n\r\nnever closed`))]
+  ])('%s is no form', async (_what, req) => {
+    expect(await readUpload(req, 1000)).toEqual({ ok: false, reason: 'not-a-form' })
   })
 })

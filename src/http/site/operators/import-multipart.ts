@@ -1,56 +1,62 @@
 /**
  * The import page's form as the browser sends it (multipart/form-data, RFC
- * 7578): small text fields and one file. The body arrives whole and capped
- * (express.raw with a limit), so the parts are found with Buffer.indexOf —
- * linear in the body, no regular expression over the bytes. No npm package
- * here parses multipart (busboy would, and is the one to take if more forms
- * upload files); this reads only what the import form sends.
+ * 7578): a few text fields and one file, read from the request stream with
+ * busboy. The file is capped while it streams: past `maxFileBytes` the
+ * answer is "too big" and the rest of the body is drained, never buffered.
  */
+import Busboy from 'busboy'
+import type { IncomingHttpHeaders } from 'node:http'
+import type { Readable } from 'node:stream'
 
 export interface UploadedForm {
   fields: Record<string, string>
   file?: { name: string; bytes: Buffer }
 }
 
+export type UploadOutcome = { ok: true; form: UploadedForm } | { ok: false; reason: 'not-a-form' | 'too-big' }
+
 /** At most this many parts, and this much of a text field: the form has six. */
 const MAX_PARTS = 20
 const MAX_FIELD = 2000
 
-/** The boundary named in a Content-Type header, or undefined when it is not multipart/form-data. */
-export function boundaryOf(contentType: string | undefined): string | undefined {
-  if (!contentType || !/^multipart\/form-data\s*;/i.test(contentType)) return undefined
-  const match = /;\s*boundary=(?:"([^"]{1,70})"|([^\s;]{1,70}))/i.exec(contentType)
-  return match?.[1] ?? match?.[2]
-}
-
-/** A part's name and file name, from its Content-Disposition header. */
-function disposition(headers: string): { name?: string; fileName?: string } {
-  const line = headers.split('\r\n').find((h) => /^content-disposition:/i.test(h)) ?? ''
-  const name = /;\s*name="([^"]*)"/i.exec(line)?.[1]
-  const fileName = /;\s*filename="([^"]*)"/i.exec(line)?.[1]
-  return { ...(name !== undefined ? { name } : {}), ...(fileName !== undefined ? { fileName } : {}) }
-}
-
-/** The form's fields and file, or undefined when the body is not the multipart form it says it is. */
-export function parseMultipart(body: Buffer, boundary: string): UploadedForm | undefined {
-  const delimiter = Buffer.from(`--${boundary}`)
-  const form: UploadedForm = { fields: {} }
-  let at = body.indexOf(delimiter)
-  if (at < 0) return undefined
-  for (let parts = 0; parts < MAX_PARTS; parts++) {
-    const start = at + delimiter.length
-    if (body.subarray(start, start + 2).toString() === '--') return form // the closing delimiter
-    const headersEnd = body.indexOf('\r\n\r\n', start)
-    const next = body.indexOf(Buffer.concat([Buffer.from('\r\n'), delimiter]), start)
-    if (headersEnd < 0 || next < 0 || headersEnd > next) return undefined
-    const { name, fileName } = disposition(body.subarray(start + 2, headersEnd).toString('utf8'))
-    const content = body.subarray(headersEnd + 4, next)
-    if (name !== undefined && fileName !== undefined) {
-      if (!form.file && (fileName || content.length)) form.file = { name: fileName.slice(0, 255), bytes: Buffer.from(content) }
-    } else if (name !== undefined && content.length <= MAX_FIELD) {
-      form.fields[name] = content.toString('utf8')
+/** The form's fields and its first file, or why it cannot be read. */
+export function readUpload(request: Readable & { headers: IncomingHttpHeaders }, maxFileBytes: number): Promise<UploadOutcome> {
+  return new Promise((resolve) => {
+    let parser: Busboy.Busboy
+    if (!/^multipart\/form-data\b/i.test(request.headers['content-type'] ?? '')) {
+      resolve({ ok: false, reason: 'not-a-form' }) // busboy reads url-encoded forms too; this one sends a file
+      return
     }
-    at = next + 2
-  }
-  return undefined
+    try {
+      parser = Busboy({ headers: request.headers, limits: { parts: MAX_PARTS, fields: MAX_PARTS, files: 1, fieldSize: MAX_FIELD, fileSize: maxFileBytes } })
+    } catch {
+      resolve({ ok: false, reason: 'not-a-form' }) // no multipart Content-Type, or no boundary
+      return
+    }
+    const form: UploadedForm = { fields: {} }
+    let outcome: UploadOutcome | undefined
+    const settle = (value: UploadOutcome) => {
+      outcome ??= value
+    }
+    parser.on('field', (name, value, info) => {
+      if (!info.valueTruncated) form.fields[name] = value
+    })
+    parser.on('file', (_name, stream, info) => {
+      const chunks: Buffer[] = []
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk))
+      stream.on('limit', () => settle({ ok: false, reason: 'too-big' }))
+      stream.on('end', () => {
+        const bytes = Buffer.concat(chunks)
+        if (info.filename || bytes.length) form.file = { name: (info.filename ?? '').slice(0, 255), bytes }
+      })
+    })
+    parser.on('error', () => {
+      settle({ ok: false, reason: 'not-a-form' })
+      request.unpipe(parser)
+      request.resume() // drain what is left, so the answer can still be sent
+      resolve(outcome as UploadOutcome)
+    })
+    parser.on('close', () => resolve(outcome ?? { ok: true, form }))
+    request.pipe(parser)
+  })
 }

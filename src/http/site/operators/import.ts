@@ -6,7 +6,7 @@
  * use) → the result. Every refusal (no file, too big, not UTF-8, a format
  * the name does not tell) is shown on the form in the reader's language.
  */
-import express, { type NextFunction, type Request, type Response, type Router } from 'express'
+import type { Request, Response, Router } from 'express'
 import type { ListingService } from '../../../directory/listing-service'
 import { importRows, type ImportOptions } from '../../../exchange/import'
 import { formatOfFileName, isImportFormat, readRows } from '../../../exchange/import-readers'
@@ -14,7 +14,7 @@ import { decodeFile, type FileEncoding } from '../../../exchange/decode'
 import { handle } from '../../handle'
 import { csrfToken } from '../session'
 import type { Guards } from './routes'
-import { boundaryOf, parseMultipart, type UploadedForm } from './import-multipart'
+import { readUpload, type UploadedForm } from './import-multipart'
 import { HeldImports, MAX_HELD_BYTES, type HeldImport } from './import-held'
 import { IMPORT_PATH, importFormPage, importReportPage, importResultPage, sizeLimit, type ImportChoices, type ImportProblem } from './import-view'
 
@@ -48,27 +48,21 @@ export function importPageRoutes(router: Router, listings: ListingService, g: Gu
   const fail = (req: Request, res: Response, status: number, problem: ImportProblem, choices: ImportChoices = {}) =>
     res.status(status).type('html').send(importFormPage(g.ctx(req, res), choices, problem))
 
-  // the file arrives whole and capped; a larger one is told so on the page, not as a bare 413
-  const upload = express.raw({ type: 'multipart/form-data', limit: MAX_HELD_BYTES + 64 * 1024 })
-  const tooBig = (e: unknown, req: Request, res: Response, next: NextFunction) => {
-    if ((e as { type?: string }).type === 'entity.too.large') return fail(req, res, 413, { key: 'imp.error.tooBig', values: { size: sizeLimit(g.ctx(req, res).ui) } })
-    next(e)
-  }
-  // the form's fields become the body, so the CSRF check reads `_csrf` as in every other form
-  const multipart = (req: Request, res: Response, next: NextFunction) => {
-    const boundary = boundaryOf(req.get('content-type'))
-    const form = boundary && Buffer.isBuffer(req.body) ? parseMultipart(req.body, boundary) : undefined
-    if (!form) return fail(req, res, 400, { key: 'imp.error.badForm' })
-    res.locals.upload = form
-    req.body = form.fields
+  // the form's fields become the body, so the CSRF check reads `_csrf` as in every other form;
+  // a file past the limit is told so on the page, not as a bare 413
+  const multipart = handle(async (req, res, next) => {
+    const read = await readUpload(req, MAX_HELD_BYTES)
+    if (!read.ok) return read.reason === 'too-big' ? fail(req, res, 413, { key: 'imp.error.tooBig', values: { size: sizeLimit(g.ctx(req, res).ui) } }) : fail(req, res, 400, { key: 'imp.error.badForm' })
+    res.locals.upload = read.form
+    req.body = read.form.fields
     next()
-  }
+  })
 
   router.get(IMPORT_PATH, g.signedIn, (req, res) => {
     res.type('html').send(importFormPage(g.ctx(req, res)))
   })
 
-  router.post(IMPORT_PATH, g.signedIn, upload, tooBig, multipart, g.posted, handle(async (req, res) => {
+  router.post(IMPORT_PATH, g.signedIn, multipart, g.posted, handle(async (req, res) => {
     const form = res.locals.upload as UploadedForm
     const checked = checkedUpload(form)
     if ('key' in checked) return fail(req, res, checked.key === 'imp.error.noFile' ? 400 : 422, checked, choicesOf(form.fields))
