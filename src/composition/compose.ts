@@ -99,7 +99,7 @@ export async function compose(config: Config, logger: Logger): Promise<Tejido> {
       pendingLimits: { maxPendingListings: config.maxPendingListings, maxPendingPerClient: config.maxPendingPerClient },
       ...(confirm ? { confirm } : {}), heldChanges,
       logoCheck: logoChecker(fetchPolicy(config)),
-      ...(murmurations.status ? { murmurations: murmurations.status } : {})
+      murmurations: murmurations.status
     })
     const background = bridge.reconcile(allLocal(listings)).then(
       (n) => n && logger.info({ repaired: n }, 'apex actors reconciled'),

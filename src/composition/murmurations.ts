@@ -3,7 +3,7 @@
  * registration of local listings on the federation's delivery queue (and,
  * the first time the instance starts with that index, every approved
  * listing at once); with MURMURATIONS_IMPORT_URL, the index's profiles kept
- * as mirrors, walked at start and every MURMURATIONS_IMPORT_INTERVAL.
+ * as mirrors, walked soon after start and every MURMURATIONS_IMPORT_INTERVAL.
  */
 import type { Logger } from 'pino'
 import type { Config } from '../config/config'
@@ -11,14 +11,19 @@ import type { DocumentDb } from '../storage/document-db'
 import type { ListingStore } from '../directory/listing-store'
 import type { DirectoryEvents } from '../directory/events'
 import type { Listing } from '../directory/listing'
+import { MirrorService } from '../directory/mirror-service'
 import type { DeliveryQueue } from '../federation/delivery/queue'
 import { IndexRegistration } from '../exchange/murmurations-index/registration'
 import { NodeStatusStore, type NodeRecord } from '../exchange/murmurations-index/node-status'
+import { ImportStateStore, sourceKey, type ImportRunRecord } from '../exchange/murmurations-index/import-state'
+import { IndexImportSchedule } from '../exchange/murmurations-index/import-schedule'
 import { fetchPolicy } from './federation'
 
 export interface Murmurations {
-  /** What the operator's page shows; undefined when no index is configured. */
-  status: MurmurationsStatus | undefined
+  /** What the operator's page shows. */
+  status: MurmurationsStatus
+  /** The index walk, when MURMURATIONS_IMPORT_URL is set (tests and the CLI run it at will). */
+  importing: IndexImportSchedule | undefined
   /** Work started at compose (the first registration of every listing). */
   background: Promise<unknown>
   stop(): Promise<void>
@@ -28,6 +33,7 @@ export interface Murmurations {
 export interface MurmurationsStatus {
   indexUrl: string | undefined
   nodes(): Promise<NodeRecord[]>
+  importing?: { url: string; intervalMs: number; last(): Promise<ImportRunRecord | null> }
 }
 
 export interface MurmurationsDeps {
@@ -41,17 +47,45 @@ export interface MurmurationsDeps {
   logger: Logger
 }
 
-export async function composeMurmurations(deps: MurmurationsDeps): Promise<Murmurations> {
+async function registration(deps: MurmurationsDeps, logger: Logger): Promise<{ nodes: NodeStatusStore | undefined; background: Promise<unknown> }> {
   const { indexUrl } = deps.config.murmurations
-  const logger = deps.logger.child({ component: 'murmurations' })
-  if (!indexUrl) return { status: undefined, background: Promise.resolve(), stop: async () => undefined }
+  if (!indexUrl) return { nodes: undefined, background: Promise.resolve() }
   const nodes = new NodeStatusStore(deps.db)
   await nodes.init()
-  const registration = new IndexRegistration({ indexUrl, publicUrl: deps.config.publicUrl, queue: deps.queue, store: deps.store, nodes, policy: fetchPolicy(deps.config), logger })
-  registration.subscribe(deps.events, deps.isLocal)
-  const background = registration.registerAllOnce(deps.localListings()).then(
+  const registering = new IndexRegistration({ indexUrl, publicUrl: deps.config.publicUrl, queue: deps.queue, store: deps.store, nodes, policy: fetchPolicy(deps.config), logger })
+  registering.subscribe(deps.events, deps.isLocal)
+  const background = registering.registerAllOnce(deps.localListings()).then(
     (n) => n && logger.info({ queued: n, indexUrl }, 'every approved listing queued for the Murmurations index'),
     (e: unknown) => logger.error({ err: e }, 'could not queue the listings for the Murmurations index')
   )
-  return { status: { indexUrl, nodes: () => nodes.all() }, background, stop: async () => { await background } }
+  return { nodes, background }
+}
+
+/** The index walk of MURMURATIONS_IMPORT_URL, its state kept in the store. */
+export async function indexImport(config: Config, db: DocumentDb, store: ListingStore, events: DirectoryEvents, logger: Logger, url = config.murmurations.importUrl, tags = config.murmurations.importTags): Promise<{ schedule: IndexImportSchedule; state: ImportStateStore; source: string } | undefined> {
+  if (!url) return undefined
+  const state = new ImportStateStore(db)
+  await state.init()
+  const options = { indexUrl: url, schema: config.murmurations.importSchema, tags }
+  const deps = { mirrors: new MirrorService(store, events), store, state, policy: fetchPolicy(config), localOrigin: config.publicUrl }
+  return { schedule: new IndexImportSchedule(deps, options, config.murmurations.importIntervalMs, logger), state, source: sourceKey(url, options.schema, tags) }
+}
+
+export async function composeMurmurations(deps: MurmurationsDeps): Promise<Murmurations> {
+  const logger = deps.logger.child({ component: 'murmurations' })
+  const { nodes, background } = await registration(deps, logger)
+  const walk = await indexImport(deps.config, deps.db, deps.store, deps.events, logger)
+  walk?.schedule.start()
+  const status: MurmurationsStatus = {
+    indexUrl: deps.config.murmurations.indexUrl,
+    nodes: () => nodes?.all() ?? Promise.resolve([]),
+    ...(walk ? { importing: { url: walk.schedule.indexUrl, intervalMs: deps.config.murmurations.importIntervalMs, last: () => walk.state.get(walk.source) } } : {})
+  }
+  return {
+    status, importing: walk?.schedule, background,
+    stop: async () => {
+      await walk?.schedule.stop()
+      await background
+    }
+  }
 }

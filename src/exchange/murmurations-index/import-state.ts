@@ -15,6 +15,8 @@ export interface ImportRunRecord {
   /** Seconds (the index's unit): nodes updated at or after this are asked for next time. */
   since?: number
   lastRun?: Date
+  /** When a walk last started from the beginning (not since). */
+  lastFull?: Date
   counts?: IndexImportCounts
   lastError?: string
 }
@@ -37,8 +39,9 @@ export class ImportStateStore {
     return this.runs.findOne({ source }, { projection: { _id: 0 } })
   }
 
-  async finished(source: string, since: number, counts: IndexImportCounts, at: Date): Promise<void> {
-    await this.runs.updateOne({ source }, { $set: { source, since, counts, lastRun: at }, $unset: { lastError: '' } }, { upsert: true })
+  async finished(source: string, run: { since: number | undefined; counts: IndexImportCounts; full: boolean }, at: Date): Promise<void> {
+    const set = { source, counts: run.counts, lastRun: at, ...(run.since !== undefined ? { since: run.since } : {}), ...(run.full ? { lastFull: at } : {}) }
+    await this.runs.updateOne({ source }, { $set: set, $unset: { lastError: '' } }, { upsert: true })
   }
 
   async failed(source: string, error: string, at: Date): Promise<void> {
