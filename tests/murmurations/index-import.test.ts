@@ -11,7 +11,7 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import request from 'supertest'
-import { composeInstance, sampleListing, type TestInstance } from '../support/instance'
+import { composeInstance, sampleListing, ADMIN_TOKEN, type TestInstance } from '../support/instance'
 import { startFakeIndex, type FakeIndex } from '../support/murmurations-index'
 import { walkNodes } from '../../src/exchange/murmurations-index/nodes-walk'
 import { parseAllowList } from '../../src/federation/net/address-policy'
@@ -47,7 +47,8 @@ const mirrored = (path: string) => new DocumentListingStore(inst.tejido.store.db
 
 beforeAll(async () => {
   ;[index, host] = await Promise.all([startFakeIndex(), profileHost()])
-  inst = await composeInstance({ ALLOW_PRIVATE_ADDRESSES: '127.0.0.1', MURMURATIONS_IMPORT_URL: index.url, MURMURATIONS_IMPORT_INTERVAL: '1h' })
+  // plain http: supertest's agent keeps no Secure cookie (the operator page)
+  inst = await composeInstance({ PUBLIC_URL: 'http://tejido.test', ALLOW_PRIVATE_ADDRESSES: '127.0.0.1', MURMURATIONS_IMPORT_URL: index.url, MURMURATIONS_IMPORT_INTERVAL: '1h' })
   expect((await inst.tejido.listings.create(sampleListing({ slug: 'held', name: 'Held Here', contact: { website: 'https://held.example' } }))).ok).toBe(true)
   host.profiles.set('/a.json', { status: 200, body: profile('Cooperativa A', { primary_url: 'https://coop-a.example', description: 'Hosting <b>and</b> mail.', tags: ['Web hosting', 'solidarity'], geolocation: { lat: 40.4, lon: -3.7 }, country_iso_3166: 'ES' }) })
   host.profiles.set('/b.json', { status: 200, body: profile('Colectivo B', { primary_url: 'https://b.example' }) })
@@ -67,7 +68,7 @@ test('a walk mirrors each valid profile with its provenance, refuses an invalid 
   const report = await walk()
   expect(report).toMatchObject({ created: 2, updated: 0, removed: 0, refused: 1, duplicates: 1 })
   expect(report.refusals).toEqual([{ profileUrl: `${host.url}/bad.json`, message: expect.stringMatching(/^not a valid organizations profile: \/geolocation\/lat must be <= 90/) }])
-  expect(report.duplicateOf).toEqual([{ profileUrl: `${host.url}/dup.json`, listing: 'https://tejido.test/orgs/held' }])
+  expect(report.duplicateOf).toEqual([{ profileUrl: `${host.url}/dup.json`, listing: 'http://tejido.test/orgs/held' }])
   expect(await mirrored('/bad.json')).toBeNull()
   expect(await mirrored('/dup.json')).toBeNull()
   const a = await mirrored('/a.json')
@@ -103,6 +104,14 @@ test('a second walk asks from the last last_updated, refreshes what moved and re
   // nothing moved since: only A (at the boundary, asked "at or after") comes again, unchanged and not fetched
   const again = await walk()
   expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 1, removed: 0, refused: 0 })
+  // the operator sees the last walk
+  const op = request.agent(inst.tejido.app)
+  const signIn = await op.get('/operators').expect(200)
+  await op.post('/operators/sign-in').type('form').send({ _csrf: /name="_csrf" value="([^"]+)"/.exec(signIn.text)?.[1] ?? '', token: ADMIN_TOKEN }).expect(303)
+  const page = await op.get('/operators/murmurations').expect(200)
+  expect(page.text).toContain(`Mirrored from ${index.url}, every 60 min`)
+  expect(page.text).toContain('<p class="murmurations-import">Last run: 0 new, 0 refreshed, 0 removed, 0 refused, 0 already held.</p>')
+  expect(page.text).toContain('No index is set: MURMURATIONS_INDEX_URL is empty')
 })
 
 test('past 10,000 results the walk goes through /v2/export and still sees every node once', async () => {

@@ -37,11 +37,14 @@ async function call(method: 'GET' | 'POST', href: string, policy: FetchPolicy, b
   return res.json
 }
 
-function summaries(json: Record<string, unknown>): IndexNodeSummary[] {
+/** A node as the index lists it, with the tags the export's filter needs. */
+type Listed = IndexNodeSummary & { tags?: unknown }
+
+function summaries(json: Record<string, unknown>): Listed[] {
   const data = Array.isArray(json.data) ? (json.data as Array<Record<string, unknown>>) : []
-  return data.flatMap((n) => (n && typeof n.profile_url === 'string' && typeof n.last_updated === 'number' && typeof n.status === 'string'
+  return data.flatMap((n): Listed[] => (n && typeof n.profile_url === 'string' && typeof n.last_updated === 'number' && typeof n.status === 'string'
     ? [{ profile_url: n.profile_url, last_updated: n.last_updated, status: n.status, tags: n.tags }]
-    : [])) as Array<IndexNodeSummary & { tags?: unknown }>
+    : []))
 }
 
 function pageUrl(q: NodesQuery, page: number): string {
@@ -52,7 +55,7 @@ function pageUrl(q: NodesQuery, page: number): string {
 }
 
 /** Whether an exported node is one the search would have answered (export filters by schema only). */
-function wanted(q: NodesQuery, node: IndexNodeSummary & { tags?: unknown }): boolean {
+function wanted(q: NodesQuery, node: Listed): boolean {
   if (q.since !== undefined && node.last_updated < q.since) return false
   if (!q.tags.length) return true
   const tags = Array.isArray(node.tags) ? node.tags.filter((t): t is string => typeof t === 'string').map((t) => t.toLowerCase()) : []
