@@ -49,6 +49,8 @@ beforeAll(async () => {
   ;[index, host] = await Promise.all([startFakeIndex(), profileHost()])
   // plain http: supertest's agent keeps no Secure cookie (the operator page)
   inst = await composeInstance({ PUBLIC_URL: 'http://tejido.test', ALLOW_PRIVATE_ADDRESSES: '127.0.0.1', MURMURATIONS_IMPORT_URL: index.url, MURMURATIONS_IMPORT_INTERVAL: '1h' })
+  // the walks run when the tests say, not on the schedule's timers
+  await inst.tejido.murmurations.importing?.stop()
   expect((await inst.tejido.listings.create(sampleListing({ slug: 'held', name: 'Held Here', contact: { website: 'https://held.example' } }))).ok).toBe(true)
   host.profiles.set('/a.json', { status: 200, body: profile('Cooperativa A', { primary_url: 'https://coop-a.example', description: 'Hosting <b>and</b> mail.', tags: ['Web hosting', 'solidarity'], geolocation: { lat: 40.4, lon: -3.7 }, country_iso_3166: 'ES' }) })
   host.profiles.set('/b.json', { status: 200, body: profile('Colectivo B', { primary_url: 'https://b.example' }) })

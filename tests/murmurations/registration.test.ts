@@ -103,12 +103,14 @@ describe('registration jobs on the delivery queue', () => {
   let clock: Date
   const listing = { id: 'https://tejido.test/orgs/red-tejida', slug: 'red-tejida', name: 'Red Tejida', kind: 'worker-coop', origin: 'https://tejido.test', moderation: 'approved', published: new Date(0), updated: new Date(0), version: 1, provenance: { origin: 'https://tejido.test', via: 'local', firstSeen: new Date(0), lastVerified: new Date(0) } } as Listing
   const jobs = () => client.db().collection('deliveries').find({}).toArray()
+  let served: Record<string, unknown>
 
   beforeEach(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tejido-murm-'))
     client = await new EmbeddedClient(dir).connect()
     // the profile as this instance serves it, without a server in between
-    index = await startFakeIndex({ fetchProfile: async () => ({ status: 200, text: JSON.stringify(murmurationsProfile(listing)), redirected: false }) })
+    served = { ...murmurationsProfile(listing) }
+    index = await startFakeIndex({ fetchProfile: async () => ({ status: 200, text: JSON.stringify(served), redirected: false }) })
     clock = new Date('2026-12-04T12:00:00Z')
     const policy = { allow: parseAllowList(['127.0.0.1']), timeoutMs: 2000, maxBytes: 1 << 20, maxRedirects: 0, userAgent: 'test' }
     queue = new DeliveryQueue({ db: client.db(), policy, signerFor: async () => () => ({}), logger: pino({ level: 'silent' }), now: () => clock })
@@ -156,6 +158,15 @@ describe('registration jobs on the delivery queue', () => {
     await waitFor(async () => (await jobs()).length === 0, 'the job dropped')
     clock = new Date(clock.getTime() + 3600000)
     queue.wake(true)
+    expect(index.calls.filter((c) => c === 'POST /v2/nodes-sync')).toHaveLength(1)
+  })
+
+  test('a profile the index refuses is validation_failed, with the index\'s words, and not sent again', async () => {
+    served = { ...served, geolocation: { lat: 95, lon: 0 } }
+    queue.start()
+    const refused = await waitFor(async () => { const n = await nodes.byListing(listing.id); return n?.status === 'validation_failed' ? n : null }, 'the refusal kept')
+    expect(refused.lastError).toMatch(/^HTTP 400: Invalid Value: must be <= 90/)
+    await waitFor(async () => (await jobs()).length === 0, 'the job dropped')
     expect(index.calls.filter((c) => c === 'POST /v2/nodes-sync')).toHaveLength(1)
   })
 })
