@@ -132,8 +132,11 @@ describe('registration jobs on the delivery queue', () => {
   test('429 waits for its Retry-After, 503 backs off, then the node is posted', async () => {
     index.failNext('/v2/nodes-sync', { status: 429, retryAfter: '120' }, { status: 503 })
     await waitFor(async () => (await jobs()).length === 1, 'the job queued')
+    // the queue has put the job back (attempts counted, lease released): only then may the clock move
+    const putBack = (attempts: number) => waitFor(async () => { const [job] = await jobs(); return job?.attempts === attempts && job.leaseUntil.getTime() === 0 ? job : null }, `the job put back after ${attempts} tries`)
     queue.start()
-    const throttled = await waitFor(async () => (await nodes.byListing(listing.id))?.lastError?.startsWith('HTTP 429') && (await jobs())[0], 'the 429 kept')
+    const throttled = await putBack(1)
+    expect((await nodes.byListing(listing.id))?.lastError).toBe('HTTP 429: Too Many Requests: try again later')
     // not before the index said: two minutes, though the backoff's first retry is one second
     expect(throttled.nextAttempt.getTime() - clock.getTime()).toBe(120000)
     clock = new Date(clock.getTime() + 60000)
@@ -141,7 +144,8 @@ describe('registration jobs on the delivery queue', () => {
     expect(index.calls.filter((c) => c === 'POST /v2/nodes-sync')).toHaveLength(1)
     clock = new Date(clock.getTime() + 61000)
     queue.wake(true)
-    await waitFor(async () => (await nodes.byListing(listing.id))?.lastError?.startsWith('HTTP 503'), 'the 503 kept')
+    await putBack(2)
+    expect((await nodes.byListing(listing.id))?.lastError).toBe('HTTP 503: Service Unavailable: try again later')
     clock = new Date(clock.getTime() + 5000)
     queue.wake(true)
     const done = await waitFor(async () => { const n = await nodes.byListing(listing.id); return n?.status === 'posted' && n }, 'posted')

@@ -19,9 +19,11 @@ export class IndexImportSchedule {
   }
 
   start(): void {
-    this.timer = setInterval(() => void this.runOnce(), this.intervalMs)
+    // a walk that throws (the store failing, not the index: that is in its report) is logged, never unhandled
+    const walk = () => void this.runOnce().catch((e: unknown) => this.logger.error({ err: e, index: this.options.indexUrl }, 'Murmurations index walk failed'))
+    this.timer = setInterval(walk, this.intervalMs)
     this.timer.unref()
-    this.first = setTimeout(() => void this.runOnce(), Math.min(5000, this.intervalMs))
+    this.first = setTimeout(walk, Math.min(5000, this.intervalMs))
     this.first.unref()
   }
 

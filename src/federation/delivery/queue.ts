@@ -14,7 +14,7 @@ import { randomUUID } from 'node:crypto'
 import type { DocumentDb, DocumentCollection } from '../../storage/document-db'
 import type { Logger } from 'pino'
 import { postActivity, type FetchPolicy, type RequestSigner } from '../net/safe-fetch'
-import { retryDelay, shouldRetry, isRetryable } from './backoff'
+import { retryDelay, shouldRetry, isRetryable, MAX_RETRY_MS } from './backoff'
 import type { JobHandler, JobOutcome } from './job-kinds'
 
 export interface Delivery {
@@ -253,7 +253,8 @@ export class DeliveryQueue {
       return
     }
     const attempts = job.attempts + 1
-    const delay = Math.max(retryDelay(attempts), outcome.retryAfterMs ?? 0)
+    // a Retry-After is honoured up to the backoff's own longest wait, so a wild one cannot park a job for good
+    const delay = Math.max(retryDelay(attempts), Math.min(outcome.retryAfterMs ?? 0, MAX_RETRY_MS))
     await this.jobs.updateOne({ id: job.id }, { $set: { attempts, lastError: error, leaseUntil: EPOCH, nextAttempt: new Date(now.getTime() + delay) } })
   }
 
