@@ -114,6 +114,10 @@ test('a second walk asks from the last last_updated, refreshes what moved and re
   expect(page.text).toContain(`Mirrored from ${index.url}, every 60 min`)
   expect(page.text).toContain('<p class="murmurations-import">Last run: 0 new, 0 refreshed, 0 removed, 0 refused, 0 already held.</p>')
   expect(page.text).toContain('No index is set: MURMURATIONS_INDEX_URL is empty')
+  // the mirror on the operator's listings: its origin's host, its origin's to change
+  const mine = await op.get('/operators/listings?scope=mirrored').expect(200)
+  expect(mine.text).toMatch(new RegExp(`Cooperativa A Renovada</a>.*\n<td>[^<]+</td><td>${new URL(host.url).host}</td>`))
+  expect(mine.text).toContain(`href="/profile?id=${encodeURIComponent(`${host.url}/a.json`)}"`)
 })
 
 test('past 10,000 results the walk goes through /v2/export and still sees every node once', async () => {
