@@ -11,6 +11,7 @@
 import type { ImportRow } from './import'
 import { SERVICES, KINDS, termKey, termsOf, kindTerms } from '../directory/vocabulary'
 import { escapeHtml } from '../support/escape-html'
+import { looksLikeEmail } from '../directory/editor-accounts'
 import { profileProblems } from './murmurations-index/profile-schema'
 
 type Json = Record<string, unknown>
@@ -63,10 +64,17 @@ function locationOf(profile: Json): Json[] | undefined {
   return [{ ...(address ? { address: address.slice(0, 500) } : {}), ...(country && /^[A-Z]{2}$/.test(country) ? { country } : {}), latitude: geo.lat, longitude: geo.lon }]
 }
 
+/** A phone as the listing schema takes it (digits, spaces, `+().-`), else none. */
+const PHONE = /^\+?[0-9 ().-]{5,30}$/
+
+/** Contacts, leniently: one the listing schema would refuse is left out, not the whole profile. */
 function contactOf(profile: Json): Json | undefined {
-  const website = websiteOf(profile)
-  const email = str((profile.contact_details as Json | undefined)?.email)
-  const phone = str(profile.telephone)
+  const site = websiteOf(profile)
+  const website = site && site.length <= 500 ? site : undefined
+  const mail = str((profile.contact_details as Json | undefined)?.email)
+  const email = mail && looksLikeEmail(mail) ? mail : undefined
+  const tel = str(profile.telephone)
+  const phone = tel && PHONE.test(tel) ? tel : undefined
   const contact = { ...(website ? { website } : {}), ...(email ? { email } : {}), ...(phone ? { phone } : {}) }
   return Object.keys(contact).length ? contact : undefined
 }

@@ -59,10 +59,12 @@ test('our export\'s profiles come back as listings keeping what the README table
 })
 
 test('one profile alone is a file too; a profile the schema refuses is a refused row, the others go in', async () => {
-  const one = { linked_schemas: ['organizations_schema-v1.0.0'], name: 'Cooperativa Sola', primary_url: 'https://sola.example', tags: ['Web hosting', 'worker co-op'] }
+  const one = { linked_schemas: ['organizations_schema-v1.0.0'], name: 'Cooperativa Sola', primary_url: 'https://sola.example', tags: ['Web hosting', 'worker co-op'], telephone: 'call us on weekdays', contact_details: { email: 'hola@sola.example' } }
   const res = await post(JSON.stringify(one)).expect(200)
   expect(res.body).toMatchObject({ created: ['cooperativa-sola'], refused: [] })
-  expect(await held('cooperativa-sola')).toMatchObject({ kind: 'worker-coop', services: ['web-hosting'], contact: { website: 'https://sola.example' } })
+  // a phone the listing schema would refuse is left out, not the profile
+  expect(await held('cooperativa-sola')).toMatchObject({ kind: 'worker-coop', services: ['web-hosting'], contact: { website: 'https://sola.example', email: 'hola@sola.example' } })
+  expect((await held('cooperativa-sola')).contact).toEqual({ website: 'https://sola.example', email: 'hola@sola.example' })
   const broken = await post(JSON.stringify([{ ...one, primary_url: 'https://otra.example', name: 'Otra' }, { linked_schemas: ['organizations_schema-v1.0.0'], name: 'Sin', geolocation: { lat: 200, lon: 0 } }, { name: 'No schema' }])).expect(200)
   expect(broken.body.created).toEqual(['otra'])
   expect(broken.body.refused).toEqual([
