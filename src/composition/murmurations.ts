@@ -4,6 +4,8 @@
  * the first time the instance starts with that index, every approved
  * listing at once); with MURMURATIONS_IMPORT_URL, the index's profiles kept
  * as mirrors, walked soon after start and every MURMURATIONS_IMPORT_INTERVAL.
+ * The queue is already running when the handler is registered: a job left
+ * from before a restart that comes up first is simply tried again a second later.
  */
 import type { Logger } from 'pino'
 import type { Config } from '../config/config'

@@ -41,6 +41,7 @@ export const profileUrlOf = (publicUrl: string, slug: string): string => `${publ
 
 const published = (l: Listing | undefined): boolean => l !== undefined && isPublished(l)
 
+/** Registers with one index; made once per process, it is the queue's handler for its jobs from then on. */
 export class IndexRegistration {
   private readonly now: () => Date
 
