@@ -80,6 +80,8 @@ export interface AppDeps {
   logoCheck?: LogoCheck
   /** Editors' changes of approved listings held for review (REVIEW_CHANGES). */
   heldChanges: HeldChanges
+  /** The Murmurations bridge's state for the operator (MURMURATIONS_*). */
+  murmurations?: OperatorDeps['murmurations']
 }
 
 /** Bodies are capped before parsing (DESIGN: Security). */

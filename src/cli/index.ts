@@ -10,6 +10,7 @@ import { seedThroughServer } from './seed-remote'
 import { reindex } from './reindex'
 import { exportListings, exportOptions } from './export'
 import { importFile, importOptions } from './import'
+import { importFromMurmurations, indexImportOptions } from './import-murmurations'
 
 const USAGE = `Usage: tejido <command>
   serve               run the instance (npm start)
@@ -24,7 +25,9 @@ const USAGE = `Usage: tejido <command>
                       (GET /api/export: all with ADMIN_TOKEN, else the published ones)
   import FILE [--format F] [--encoding utf-8|latin1] [--dry-run] [--on-conflict update|skip] [--pending]
                       a file (json, jsonl, ...) into the store, with a report (npm run import);
-                      while a server runs, through it (POST /api/import, needs ADMIN_TOKEN)`
+                      while a server runs, through it (POST /api/import, needs ADMIN_TOKEN)
+  import --from-murmurations URL [--tags a,b] [--schema organizations_schema-v1.0.0]
+                      mirror the profiles of a Murmurations index (what changed since the last run)`
 
 /** A bad command line: exit 64 (EX_USAGE), as an unknown command. */
 class UsageError extends Error {}
@@ -68,6 +71,13 @@ async function main(argv: string[]): Promise<number> {
       console.log(await reindex(loadConfig()))
       return 0
     case 'import': {
+      if (args.includes('--from-murmurations')) {
+        const fromIndex = indexImportOptions(args)
+        if (typeof fromIndex === 'string') throw new UsageError(fromIndex)
+        const walked = await importFromMurmurations(loadConfig(), fromIndex)
+        console.log(walked.text)
+        return walked.code
+      }
       const command = importOptions(args)
       if (typeof command === 'string') throw new UsageError(command)
       const outcome = await importFile(loadConfig(), command)

@@ -28,6 +28,7 @@ import { operatorNotices, type OperatorNotices } from './operator-notices'
 import type { Listing } from '../directory/listing'
 import { DocumentHeldChangeStore } from '../storage/held-change-store'
 import { HeldChanges } from '../directory/held-changes'
+import { composeMurmurations, type Murmurations } from './murmurations'
 
 export interface Tejido {
   app: Express
@@ -43,6 +44,8 @@ export interface Tejido {
   /** Mail to OPERATOR_EMAIL when something waits (with SMTP_URL and OPERATOR_EMAIL). */
   notices: OperatorNotices | undefined
   store: OpenStore
+  /** Registration with a Murmurations index and mirrors of one (MURMURATIONS_*). */
+  murmurations: Murmurations
   /** Background work at start (apex's copies of listings written while it was stopped). */
   background: Promise<unknown>
   close(): Promise<void>
@@ -77,6 +80,7 @@ export async function compose(config: Config, logger: Logger): Promise<Tejido> {
     bridge.subscribe(events, isLocal)
     const instance = { id: bridge.instanceActorId, host: config.host, name: config.instanceName, publicUrl: config.publicUrl }
     const federation = await composeFederation({ config, db: store.db, listingStore, events, keys, instanceActorId: bridge.instanceActorId, isLocal, logger })
+    const murmurations = await composeMurmurations({ config, db: store.db, store: listingStore, events, queue: federation.queue, isLocal, localListings: () => allLocal(listings), logger })
     const notices = operatorNotices(config, mail.outbox, { events, peering: federation.peering }, logger)
     const accounts = new EditorAccountStore(store.db)
     const secure = config.publicUrl.startsWith('https:')
@@ -94,16 +98,18 @@ export async function compose(config: Config, logger: Logger): Promise<Tejido> {
       settings: { autoApprove: config.autoApprovePeers, repairIntervalMs: config.repairIntervalMs, tileUrl: config.tileUrl, reviewChanges: config.reviewChanges, ...mailSetting(config), ...(notices ? { operatorEmail: config.operatorEmail } : {}) },
       pendingLimits: { maxPendingListings: config.maxPendingListings, maxPendingPerClient: config.maxPendingPerClient },
       ...(confirm ? { confirm } : {}), heldChanges,
-      logoCheck: logoChecker(fetchPolicy(config))
+      logoCheck: logoChecker(fetchPolicy(config)),
+      murmurations: murmurations.status
     })
     const background = bridge.reconcile(allLocal(listings)).then(
       (n) => n && logger.info({ repaired: n }, 'apex actors reconciled'),
       (e: unknown) => logger.error({ err: e }, 'apex reconcile failed')
     )
     return {
-      app, listings, events, bridge, federation, search, heldChanges, mail: mail.outbox, notices, store, background,
+      app, listings, events, bridge, federation, search, heldChanges, mail: mail.outbox, notices, store, background, murmurations,
       close: async () => {
         await notices?.stop()
+        await murmurations.stop()
         await mail.close()
         await federation.stop()
         await bridge.stop()

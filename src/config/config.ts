@@ -49,6 +49,19 @@ export interface Config {
   readonly reviewChanges: readonly ReviewField[]
   /** OPERATOR_EMAIL: who is mailed when something starts waiting for the operator (needs SMTP_URL). */
   readonly operatorEmail: string | undefined
+  /** The Murmurations index this instance registers its listings with, and the one it mirrors profiles from (issue 13). */
+  readonly murmurations: MurmurationsConfig
+}
+
+/** MURMURATIONS_*: registration with an index, and keeping profiles from an index as mirrors. */
+export interface MurmurationsConfig {
+  /** MURMURATIONS_INDEX_URL: where approved listings are registered (the base, e.g. https://test-index.murmurations.network). */
+  readonly indexUrl: string | undefined
+  /** MURMURATIONS_IMPORT_URL, _TAGS, _SCHEMA, _INTERVAL: the index whose profiles are mirrored, which ones, and how often. */
+  readonly importUrl: string | undefined
+  readonly importTags: readonly string[]
+  readonly importSchema: string
+  readonly importIntervalMs: number
 }
 
 /** Where mail goes out and whom it is from. */
@@ -218,6 +231,28 @@ function parseSecret(env: Env, name: string): string | undefined {
   return value
 }
 
+/** An index's base URL: http(s), no query; a trailing slash or `/v2` is dropped (the API's paths are added to it). */
+export function indexBase(name: string, raw: string): string {
+  const url = parseUrl(name, raw, ['http:', 'https:'])
+  if (url.search || url.hash || url.username || url.password) throw new ConfigError(name, 'must be the index\'s address, such as https://test-index.murmurations.network (no query or credentials)')
+  return `${url.origin}${url.pathname.replace(/\/+$/, '').replace(/\/v2$/, '')}`
+}
+
+function parseMurmurations(env: Env): MurmurationsConfig {
+  const index = text(env, 'MURMURATIONS_INDEX_URL')
+  const from = text(env, 'MURMURATIONS_IMPORT_URL')
+  const schema = text(env, 'MURMURATIONS_IMPORT_SCHEMA') ?? 'organizations_schema-v1.0.0'
+  if (schema !== 'organizations_schema-v1.0.0') throw new ConfigError('MURMURATIONS_IMPORT_SCHEMA', `only organizations_schema-v1.0.0 profiles can become listings, not "${schema}"`)
+  const tags = (text(env, 'MURMURATIONS_IMPORT_TAGS') ?? '').split(',').map((t) => t.trim()).filter(Boolean)
+  return Object.freeze({
+    indexUrl: index ? indexBase('MURMURATIONS_INDEX_URL', index) : undefined,
+    importUrl: from ? indexBase('MURMURATIONS_IMPORT_URL', from) : undefined,
+    importTags: Object.freeze(tags),
+    importSchema: schema,
+    importIntervalMs: parseDuration(env, 'MURMURATIONS_IMPORT_INTERVAL', '6h')
+  })
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const port = parsePort(env)
   const publicUrl = parsePublicUrl(env, port)
@@ -251,6 +286,7 @@ export function loadConfig(env: Env = process.env): Config {
     maxPendingPerClient: parseCount(env, 'MAX_PENDING_PER_CLIENT', 3),
     mail,
     reviewChanges: parseReviewChanges(env),
-    operatorEmail: parseOperatorEmail(env, mail)
+    operatorEmail: parseOperatorEmail(env, mail),
+    murmurations: parseMurmurations(env)
   })
 }

@@ -11,6 +11,7 @@ import { tejidoJsonRows } from './tejido-json'
 import { tejidoCsvRows } from './csv/tejido-csv'
 import { seaCsvRows } from './csv/sea-csv'
 import { kvmCsvRows } from './csv/kvm-csv'
+import { murmurationsRows } from './murmurations-read'
 
 export type RowReader = (text: string) => AsyncIterable<ImportRow>
 
@@ -19,7 +20,8 @@ const READERS = {
   jsonl: (text: string) => tejidoJsonRows(text, 'jsonl'),
   csv: tejidoCsvRows,
   'sea-csv': seaCsvRows,
-  'kvm-csv': kvmCsvRows
+  'kvm-csv': kvmCsvRows,
+  murmurations: murmurationsRows
 } as const satisfies Record<string, RowReader>
 
 export type ImportFormat = keyof typeof READERS

@@ -5,12 +5,17 @@
  * accepted them (at-least-once; a crashed process's leases expire and another
  * picks them up), sent concurrently with a per-host limit so a dead or slow
  * peer never delays the others, and retried with exponential backoff.
+ * Other outgoing work that wants the same guarantees (the Murmurations
+ * index's registrations) rides the same queue as a job `kind` with a
+ * handler of its own (job-kinds.ts); a handler may ask for a later retry
+ * (an answer's Retry-After).
  */
 import { randomUUID } from 'node:crypto'
 import type { DocumentDb, DocumentCollection } from '../../storage/document-db'
 import type { Logger } from 'pino'
 import { postActivity, type FetchPolicy, type RequestSigner } from '../net/safe-fetch'
-import { retryDelay, shouldRetry, isRetryable } from './backoff'
+import { retryDelay, shouldRetry, isRetryable, MAX_RETRY_MS } from './backoff'
+import type { JobHandler, JobOutcome } from './job-kinds'
 
 export interface Delivery {
   id: string
@@ -24,6 +29,8 @@ export interface Delivery {
   nextAttempt: Date
   leaseUntil: Date
   lastError?: string
+  /** Absent for a signed inbox post; otherwise the job kind whose handler runs it (`body` is its payload). */
+  kind?: string
 }
 
 export interface HostStatus { queued: number; failing: number; lastError?: string; lastSuccess?: Date; unavailableSince?: Date; delivered: number; dropped: number }
@@ -61,6 +68,7 @@ export class DeliveryQueue {
   private idleWaiters: Array<() => void> = []
   private delivered: string[] = []
   private forgetting: Promise<void> | null = null
+  private readonly handlers = new Map<string, JobHandler>()
 
   constructor(private readonly deps: DeliveryQueueDeps) {
     this.jobs = deps.db.collection<Delivery>('deliveries')
@@ -104,6 +112,18 @@ export class DeliveryQueue {
     if (docs.length) await this.jobs.insertMany(docs)
     this.wake(true)
     return docs.length
+  }
+
+  /** Runs jobs of `kind` with `handler` (register before start; jobs of a kind with no handler wait and retry). */
+  handle(kind: string, handler: JobHandler): void {
+    this.handlers.set(kind, handler)
+  }
+
+  /** Queues one job of a registered kind for `target` (the URL whose host it counts against). */
+  async enqueueJob(kind: string, target: string, payload: Record<string, unknown>): Promise<void> {
+    const now = this.now()
+    await this.jobs.insertOne({ id: randomUUID(), kind, inbox: target, host: new URL(target).host, signer: '', body: JSON.stringify(payload), attempts: 0, created: now, nextAttempt: now, leaseUntil: EPOCH })
+    this.wake(true)
   }
 
   /** Looks for due work now; `refill` reads the store again (new or rescheduled deliveries). */
@@ -190,19 +210,31 @@ export class DeliveryQueue {
     return s
   }
 
+  /** Posts a signed activity to its inbox. */
+  private async post(job: Delivery): Promise<JobOutcome> {
+    const sign = await this.deps.signerFor(job.signer)
+    const result = await postActivity(job.inbox, job.body, this.deps.policy, sign)
+    if (result.ok) return { status: result.value }
+    const error = 'reason' in result.error ? result.error.reason : `HTTP ${result.error.status}`
+    return { status: result.error.kind === 'refused' ? 0 : null, error } // a refused address is final
+  }
+
+  private run(job: Delivery): Promise<JobOutcome> {
+    if (!job.kind) return this.post(job)
+    const handler = this.handlers.get(job.kind)
+    return handler ? handler(job) : Promise.resolve({ status: null, error: `no handler for ${job.kind} jobs in this process` })
+  }
+
   private async send(job: Delivery): Promise<void> {
     const host = this.status(job.host)
-    let statusCode: number | null = null
-    let error: string | undefined
+    let outcome: JobOutcome
     try {
-      const sign = await this.deps.signerFor(job.signer)
-      const result = await postActivity(job.inbox, job.body, this.deps.policy, sign)
-      if (result.ok) statusCode = result.value
-      else error = 'reason' in result.error ? result.error.reason : `HTTP ${result.error.status}`
-      if (!result.ok && result.error.kind === 'refused') statusCode = 0 // a refused address is final
+      outcome = await this.run(job)
     } catch (e) {
-      error = (e as Error).message
+      outcome = { status: null, error: (e as Error).message }
     }
+    const { status: statusCode } = outcome
+    let error = outcome.error
     const now = this.now()
     if (statusCode !== null && statusCode >= 200 && statusCode < 300) {
       host.delivered++
@@ -221,7 +253,9 @@ export class DeliveryQueue {
       return
     }
     const attempts = job.attempts + 1
-    await this.jobs.updateOne({ id: job.id }, { $set: { attempts, lastError: error, leaseUntil: EPOCH, nextAttempt: new Date(now.getTime() + retryDelay(attempts)) } })
+    // a Retry-After is honoured up to the backoff's own longest wait, so a wild one cannot park a job for good
+    const delay = Math.max(retryDelay(attempts), Math.min(outcome.retryAfterMs ?? 0, MAX_RETRY_MS))
+    await this.jobs.updateOne({ id: job.id }, { $set: { attempts, lastError: error, leaseUntil: EPOCH, nextAttempt: new Date(now.getTime() + delay) } })
   }
 
   /**

@@ -59,7 +59,7 @@ export async function resolve(url: URL, policy: FetchPolicy): Promise<Result<str
   return ok(addresses[0] as string)
 }
 
-export interface RawResponse { status: number; location?: string; contentType: string; body: Buffer }
+export interface RawResponse { status: number; location?: string; contentType: string; body: Buffer; retryAfter?: string }
 
 /** One request to a resolved, pinned address; the body is capped at the policy's maxBytes (reading stops beyond). */
 export function request(url: URL, address: string, policy: FetchPolicy, headers: Record<string, string>, method = 'GET', body?: Buffer): Promise<Result<RawResponse, FetchFailure>> {
@@ -83,6 +83,7 @@ export function request(url: URL, address: string, policy: FetchPolicy, headers:
       res.on('end', () => done(ok({
         status: res.statusCode ?? 0,
         location: res.headers.location,
+        retryAfter: res.headers['retry-after'],
         contentType: String(res.headers['content-type'] ?? ''),
         body: Buffer.concat(chunks)
       })))

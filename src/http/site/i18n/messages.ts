@@ -12,6 +12,7 @@ import { reviewEn } from './review/en'
 import { operatorsEn } from './operators/en'
 import { joinEn } from './join/en'
 import { importEn } from './import/en'
+import { murmurationsEn } from './murmurations/en'
 
 const en = {
   'site.tagline': 'A federated directory of tech co-operatives and movement-aligned providers.',
@@ -165,6 +166,7 @@ const en = {
   'error.csrf': 'This form expired. Please send it again.',
   // The operator pages: i18n/operators/
   ...operatorsEn,
+  ...murmurationsEn,
   // Editors: sign-in and the form's states
   'ed.signIn': 'Sign in to edit your listing',
   'ed.submit': 'Sign in',

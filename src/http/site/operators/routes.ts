@@ -17,6 +17,7 @@ import { queueRoutes, type QueueDeps } from './queue'
 import { listingPageRoutes } from './listings'
 import { peerPageRoutes } from './peers'
 import { importPageRoutes } from './import'
+import { murmurationsPageRoutes, type MurmurationsPageSource } from './murmurations'
 import { countWaiting } from './waiting'
 import type { WebSettings } from '../ui'
 import type { LogoCheck } from '../form/logo'
@@ -39,6 +40,8 @@ export interface OperatorDeps {
   settings: Omit<SettingsView, 'name' | 'publicUrl'>
   /** Fetches the logo an operator's edit sets (form/logo.ts). */
   logoCheck?: LogoCheck
+  /** The Murmurations index's answers per listing and the mirrored index's last walk (MURMURATIONS_*). */
+  murmurations?: MurmurationsPageSource
 }
 
 /** What every operator page shares: its context, the session check, the CSRF check and the form parser. */
@@ -105,6 +108,7 @@ export function operatorRoutes(deps: OperatorDeps): Router {
   listingPageRoutes(router, { listings: deps.listings, web: deps.web, ...(deps.logoCheck ? { logoCheck: deps.logoCheck } : {}), demo: (ctx, query) => demoSection(ctx.ui, csrfField(ctx), query) }, shared)
   peerPageRoutes(router, deps.federation, shared)
   importPageRoutes(router, deps.listings, shared)
+  murmurationsPageRoutes(router, deps.murmurations, shared)
   demoRoutes(router, deps.listings, deps.instance.publicUrl, [shared.signedIn, shared.form, shared.posted])
   router.get('/operators/settings', shared.signedIn, (req, res) => {
     res.type('html').send(settingsPage(shared.ctx(req, res), { name: deps.instance.name, publicUrl: deps.instance.publicUrl, ...deps.settings }))

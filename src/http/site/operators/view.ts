@@ -31,6 +31,7 @@ export function operatorNav(ctx: OperatorContext): SafeHtml {
 <li><a href="/operators/listings">${ui.t('op.listings')}</a></li>
 <li><a href="/operators/import">${ui.t('imp.nav')}</a></li>
 <li><a href="/operators/peers">${ui.t('op.peers')}${requests ? html` <span class="waiting">${counted(ui, 'opNav.requestsOne', 'opNav.requestsMany', requests)}</span>` : ''}</a></li>
+<li><a href="/operators/murmurations">${ui.t('murm.nav')}</a></li>
 <li><a href="/operators/settings">${ui.t('op.settings')}</a></li>
 <li>${action(ctx, '/operators/sign-out', ui.t('op.signOut'))}</li>
 </ul></nav>`

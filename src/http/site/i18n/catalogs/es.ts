@@ -5,6 +5,7 @@ import { reviewEs } from '../review/es'
 import { operatorsEs } from '../operators/es'
 import { joinEs } from '../join/es'
 import { importEs } from '../import/es'
+import { murmurationsEs } from '../murmurations/es'
 
 export const es: Catalog = {
   'site.tagline': 'Un directorio federado de cooperativas tecnológicas y proveedores afines a los movimientos.',
@@ -154,6 +155,7 @@ export const es: Catalog = {
   'error.csrf': 'Este formulario caducó. Envíalo de nuevo.',
   // The operator pages: i18n/operators/
   ...operatorsEs,
+  ...murmurationsEs,
   // Editors: sign-in and the form's states
   'ed.signIn': 'Entra para editar tu registro',
   'ed.submit': 'Entrar',

@@ -5,6 +5,7 @@ import { reviewFr } from '../review/fr'
 import { operatorsFr } from '../operators/fr'
 import { joinFr } from '../join/fr'
 import { importFr } from '../import/fr'
+import { murmurationsFr } from '../murmurations/fr'
 
 export const fr: Catalog = {
   'site.tagline': 'Un annuaire fédéré de coopératives techniques et de prestataires proches des mouvements.',
@@ -154,6 +155,7 @@ export const fr: Catalog = {
   'error.csrf': 'Ce formulaire a expiré. Merci de l’envoyer à nouveau.',
   // The operator pages: i18n/operators/
   ...operatorsFr,
+  ...murmurationsFr,
   // Editors: sign-in and the form's states
   'ed.signIn': 'Connectez-vous pour modifier votre fiche',
   'ed.submit': 'Se connecter',

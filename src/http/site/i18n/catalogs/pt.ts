@@ -5,6 +5,7 @@ import { reviewPt } from '../review/pt'
 import { operatorsPt } from '../operators/pt'
 import { joinPt } from '../join/pt'
 import { importPt } from '../import/pt'
+import { murmurationsPt } from '../murmurations/pt'
 
 export const pt: Catalog = {
   'site.tagline': 'Um diretório federado de cooperativas de tecnologia e fornecedores alinhados aos movimentos.',
@@ -154,6 +155,7 @@ export const pt: Catalog = {
   'error.csrf': 'Este formulário expirou. Envie-o novamente.',
   // The operator pages: i18n/operators/
   ...operatorsPt,
+  ...murmurationsPt,
   // Editors: sign-in and the form's states
   'ed.signIn': 'Entre para editar seu cadastro',
   'ed.submit': 'Entrar',
