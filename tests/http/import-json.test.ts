@@ -24,7 +24,7 @@ afterAll(async () => {
   await to?.close()
 })
 
-const exported = async (format: 'json' | 'jsonl') => (await request(from.tejido.app).get(`/api/export?format=${format}`).buffer(true).parse((res, done) => {
+const exported = async (format: 'json' | 'jsonl') => (await request(from.tejido.app).get(`/api/export?format=${format}`).set(from.auth).buffer(true).parse((res, done) => {
   let body = ''
   res.on('data', (c: Buffer) => (body += c.toString('utf8')))
   res.on('end', () => done(null, body))
