@@ -23,6 +23,8 @@ export interface Located { latitude: number; longitude: number; country: string 
 export interface Geocoder {
   /** The town `name` in `country` (an ISO code or a country's name), or why it cannot be found. */
   locate(place: { name?: string; address?: string; country?: string }): Located | { problem: string }
+  /** The ISO code of a country given by code in any case or by name in any of the four languages ("México" → "MX"). */
+  countryCode(country: string): string | undefined
   /** Loads the gazetteer now rather than at the first place without coordinates. */
   warm(): void
 }
@@ -90,6 +92,7 @@ export function createGeocoder(places: Gazetteer = sharedGazetteer()): Geocoder 
       }
       return answer
     },
+    countryCode: (country) => countryCode(places, country.trim()),
     warm: () => places.warm()
   }
 }
@@ -99,7 +102,8 @@ const absent = (v: unknown): boolean => v === undefined || v === null || v === '
 
 /**
  * The row with each of its places that has neither latitude nor longitude
- * located (coordinates, and the country as its ISO code), and a refusal at
+ * located (coordinates, and the country as its ISO code; a located place's
+ * country named rather than coded becomes its code too), and a refusal at
  * `location` for each that cannot be. A place with one coordinate of the
  * two is left for the schema to name what it lacks.
  */
@@ -108,7 +112,14 @@ export function geocodeRow(data: Record<string, unknown>, geocoder: Geocoder): {
   const errors: FieldError[] = []
   let changed = false
   const location = data.location.map((item: unknown) => {
-    if (!isRecord(item) || !absent(item.latitude) || !absent(item.longitude)) return item
+    if (!isRecord(item)) return item
+    if (!absent(item.latitude) || !absent(item.longitude)) {
+      // a country by name ("México") is kept as its code; anything else is left for the schema to name
+      const code = typeof item.country === 'string' && !/^[A-Z]{2}$/.test(item.country) ? geocoder.countryCode(item.country) : undefined
+      if (!code) return item
+      changed = true
+      return { ...item, country: code }
+    }
     if (!text(item.name) && !text(item.address)) return item
     const found = geocoder.locate({ name: text(item.name), address: text(item.address), country: text(item.country) })
     if ('problem' in found) {

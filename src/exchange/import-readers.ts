@@ -8,12 +8,14 @@
  */
 import type { ImportRow } from './import'
 import { tejidoJsonRows } from './tejido-json'
+import { geojsonRows } from './geojson-read'
 
 export type RowReader = (text: string) => AsyncIterable<ImportRow>
 
 const READERS = {
   json: (text: string) => tejidoJsonRows(text, 'json'),
-  jsonl: (text: string) => tejidoJsonRows(text, 'jsonl')
+  jsonl: (text: string) => tejidoJsonRows(text, 'jsonl'),
+  geojson: geojsonRows
 } as const satisfies Record<string, RowReader>
 
 export type ImportFormat = keyof typeof READERS
