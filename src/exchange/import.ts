@@ -107,17 +107,19 @@ async function planRow(run: Run, row: { data: unknown; fields?: readonly string[
   if (found && !found.ok && found.error.kind === 'gone') return { kind: 'refused', errors: [{ field: 'slug', message: `"${slugOf}" belonged to a deleted listing and cannot be reused; give the row another slug` }] }
   const stored = found?.ok ? found.value : undefined
   const data = stored || typeof read.data.slug === 'string' ? read.data : { ...read.data, slug: await matcher.freshSlug(read.data.name) }
+  if (!stored && !options.dryRun) {
+    // create validates the row itself (by the same schema): once per row is enough
+    const slug = String(data.slug)
+    return { slug, write: async () => {
+      const created = await listings.create(data, options.moderation)
+      return created.ok ? { kind: 'created', slug } : refusedWrite(created.error)
+    } }
+  }
   const checked = validateListing(wantedOf(stored ? inputOf(stored) : undefined, data, read.fields))
   if (!checked.ok) return { kind: 'refused', errors: checked.error }
   const wanted = checked.value
   const slug = wanted.slug
-  if (!stored) {
-    if (options.dryRun) return { kind: 'created', slug }
-    return { slug, write: async () => {
-      const created = await listings.create(wanted, options.moderation)
-      return created.ok ? { kind: 'created', slug } : refusedWrite(created.error)
-    } }
-  }
+  if (!stored) return { kind: 'created', slug } // a dry run
   if (isDeepStrictEqual(wanted, inputOf(stored))) return { kind: 'unchanged', slug }
   if (options.onConflict === 'skip') return { kind: 'skipped', slug }
   if (options.dryRun) return { kind: 'updated', slug }
