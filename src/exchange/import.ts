@@ -9,14 +9,20 @@
  * file imported twice changes nothing, not even `version`. A dry run works
  * every row out the same way and writes nothing. The report names every
  * row: created, updated, unchanged, skipped, or refused with its row
- * number, field and message.
+ * number, field and message — at the end, and row by row as it goes
+ * (`onRow`, the streamed report), with progress (`onProgress`).
+ *
+ * A place given by town and country without coordinates is geocoded
+ * offline first (geocode.ts), or the row refused at `location`. Rows are
+ * worked out in the file's order; their writes overlap (see
+ * WRITES_IN_FLIGHT), each still one listing whole, and a row that concerns
+ * a listing an earlier row is still writing waits for that write.
  */
 import { isDeepStrictEqual } from 'node:util'
 import type { Listing, ModerationState } from '../directory/listing'
 import { inputOf, type ListingService } from '../directory/listing-service'
 import { validateListing } from '../directory/validate'
-import type { FieldError } from '../directory/result'
-import type { DirectoryFailure } from '../directory/result'
+import type { DirectoryFailure, FieldError } from '../directory/result'
 import { ImportMatcher } from './import-match'
 import { createGeocoder, geocodeRow, type Geocoder } from './geocode'
 import { progressOf, type ImportProgress } from './import-progress'
@@ -154,7 +160,8 @@ async function startRow(run: Run, read: ImportRow): Promise<{ outcome: Promise<O
   if (!('write' in plan)) return { outcome: Promise.resolve(plan) }
   const written = plan.write()
   run.inFlight.set(plan.slug, written)
-  if (isRecord(read.data)) run.matcher.remember({ ...(read.data as Partial<Listing>), slug: plan.slug })
+  const keys = read.data as Partial<Listing> // planRow took it as a record
+  run.matcher.remember({ slug: plan.slug, externalIds: keys.externalIds, contact: keys.contact })
   void written.finally(() => { if (run.inFlight.get(plan.slug) === written) run.inFlight.delete(plan.slug) }).catch(() => undefined)
   return { outcome: written }
 }

@@ -16,8 +16,7 @@ import { once } from 'node:events'
 import express, { Router, type Request, type Response } from 'express'
 import type { ListingService } from '../../directory/listing-service'
 import type { ModerationState } from '../../directory/listing'
-import { importRows, summaryOf, type ImportDeps, type ImportOptions, type RowOutcome } from '../../exchange/import'
-import type { ImportRow } from '../../exchange/import'
+import { importRows, summaryOf, type ImportDeps, type ImportOptions, type ImportRow, type RowOutcome } from '../../exchange/import'
 import type { Geocoder } from '../../exchange/geocode'
 import { IMPORT_FORMATS, isImportFormat, readRows } from '../../exchange/import-readers'
 import { decodeFile, FILE_ENCODINGS, isFileEncoding } from '../../exchange/decode'
@@ -41,7 +40,9 @@ const wantsStream = (req: Request): boolean => req.accepts(['application/json', 
 /** Writes a line, waiting while the client is slower than the import (unless it has gone). */
 async function writeLine(res: Response, value: unknown): Promise<void> {
   if (res.destroyed || res.writableEnded) return
-  if (!res.write(`${JSON.stringify(value)}\n`)) await Promise.race([once(res, 'drain'), once(res, 'close')])
+  if (res.write(`${JSON.stringify(value)}\n`)) return
+  const waited = new AbortController() // whichever comes first, the other listener goes
+  await Promise.race([once(res, 'drain', { signal: waited.signal }), once(res, 'close', { signal: waited.signal })]).finally(() => waited.abort())
 }
 
 /** The streamed report: a line per row, then the summary (or the error that ended the run). */
