@@ -62,3 +62,20 @@ test('without asking, the plain JSON report as before', async () => {
   expect(res.headers['content-type']).toMatch(/^application\/json/)
   expect(JSON.parse(res.body as string)).toEqual({ dryRun: false, created: [], updated: [], unchanged: ['fila-1'], skipped: [], refused: [] })
 })
+
+test('rows whose writes overlap still see each other: the same co-op twice (by website) is one listing, written in the file\'s order', async () => {
+  const rows = Array.from({ length: 100 }, (_, i) => ({ name: `Cooperativa ${i}`, kind: 'collective', contact: { website: `https://coop-${i % 50}.example/` }, size: i + 1 }))
+  const res = await post(jsonl(rows), 'application/x-ndjson').expect(200)
+  const lines = (res.body as string).trim().split('\n').map((l) => JSON.parse(l) as { row: number; kind: string; slug: string })
+  expect(lines.slice(0, 50).every((l) => l.kind === 'created')).toBe(true)
+  expect(lines.slice(50, 100).map((l) => [l.kind, l.slug])).toEqual(lines.slice(0, 50).map((l) => ['updated', l.slug]))
+  const last = await inst.tejido.listings.get(lines[99]?.slug as string)
+  expect(last.ok && last.value).toMatchObject({ name: 'Cooperativa 99', size: 100, version: 2 })
+})
+
+test('a dry run refuses the slug of a deleted listing as the real run does, and writes nothing', async () => {
+  await request(inst.tejido.app).delete('/api/listings/fila-2').set(inst.auth).expect(204)
+  const dry = await request(inst.tejido.app).post('/api/import?format=jsonl&dryRun=true').set(inst.auth).set('Content-Type', 'application/octet-stream').send(Buffer.from(jsonl([{ slug: 'fila-2', name: 'Fila 2', kind: 'collective' }, { slug: 'nueva-en-seco', name: 'Nueva', kind: 'collective' }]))).expect(200)
+  expect(dry.body).toMatchObject({ dryRun: true, created: ['nueva-en-seco'], refused: [{ row: 1, field: 'slug', message: expect.stringContaining('deleted listing') }] })
+  expect((await inst.tejido.listings.get('nueva-en-seco')).ok).toBe(false)
+})
