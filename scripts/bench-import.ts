@@ -81,7 +81,11 @@ async function measured(task: () => Promise<void>): Promise<{ seconds: number; c
 }
 
 async function main(): Promise<void> {
-  if (!isImportFormat(FORMAT) || !isExportFormat(FORMAT)) throw new Error(`--format must be both an import and an export format, not "${FORMAT}"`)
+  if (!isImportFormat(FORMAT) || !isExportFormat(FORMAT)) {
+    console.error(`--format must be both an import and an export format, not "${FORMAT}"`)
+    process.exitCode = 64
+    return
+  }
   const format: ImportFormat & ExportFormat = FORMAT
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tejido-bench-import-'))
   const input = path.join(dir, `in.${format}`)
