@@ -53,17 +53,21 @@ export interface ImportTerminal {
 
 const TERMINAL: ImportTerminal = { progress: (line) => process.stderr.write(`${line}\n`), clock: Date.now }
 
-/** Rows of a JSON Lines file (its non-blank lines), counted without parsing; other formats' counts are not known ahead. */
+/** Formats with a row a line: JSON Lines, and the CSV formats after their header line (a quoted newline makes the count a little high: the ETA is a bound). */
+const LINE_FORMATS: ReadonlyMap<string, number> = new Map([['jsonl', 0], ['csv', 1], ['sea-csv', 1], ['kvm-csv', 1]])
+
+/** Rows of a file whose rows are lines (its non-blank lines, less a header), counted without parsing; other formats' counts are not known ahead. */
 export function rowsAhead(format: ImportFormat, text: string): number | undefined {
-  if (format !== 'jsonl') return undefined
-  let rows = 0
+  const header = LINE_FORMATS.get(format)
+  if (header === undefined) return undefined
+  let rows = -header
   for (let start = 0; start < text.length;) {
     const next = text.indexOf('\n', start)
     const end = next === -1 ? text.length : next
     if (text.slice(start, end).trim()) rows++
     start = end + 1
   }
-  return rows
+  return Math.max(rows, 0)
 }
 
 async function intoStore(config: Config, command: ImportCommand, text: string, deps: ImportDeps): Promise<ImportReport> {

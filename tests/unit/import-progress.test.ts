@@ -1,6 +1,7 @@
 /** Import progress (issue 13): rows done, rows per second, ETA when the total is known; shown at most once a second. */
 import { progressOf, progressText, throttledProgress, type ImportProgress } from '../../src/exchange/import-progress'
 import { rowsAhead } from '../../src/cli/import'
+import type { ImportFormat } from '../../src/exchange/import-readers'
 
 test('rows per second over the time elapsed, and the time left at that rate when the total is known', () => {
   expect(progressOf(5000, 20000, 2000)).toEqual({ done: 5000, total: 20000, rowsPerSecond: 2500, etaSeconds: 6 })
@@ -25,7 +26,9 @@ test('shown at most once an interval of the given clock, never before the first 
   expect(shown).toEqual([4, 8])
 })
 
-test('a JSON Lines file says its rows ahead (blank lines are none); other formats do not', () => {
+test('a JSON Lines or CSV file says its rows ahead (blank lines are none, nor a CSV header); other formats do not', () => {
   expect(rowsAhead('jsonl', '{"a":1}\n\n{"a":2}\n  \n{"a":3}')).toBe(3)
+  expect(rowsAhead('csv' as ImportFormat, 'slug,name\r\na,A\r\nb,B\r\n')).toBe(2) // 'csv' is registered by the CSV readers
+  expect(rowsAhead('csv' as ImportFormat, '')).toBe(0)
   expect(rowsAhead('json', '[{"a":1}]')).toBeUndefined()
 })
