@@ -3,9 +3,10 @@
  * town or city name (or an address naming one) and a country but no
  * latitude/longitude gets the coordinates of that town in that country
  * from the gazetteer search uses (search/places; the same one the join
- * form reads typed place names with). Only an exact name, in any of the
- * four languages, in the row's country: a file is data, not typing, so
- * "Berl" is no Berlin. A place the gazetteer does not know is refused,
+ * form reads typed place names with). Only an exact name (in any of the
+ * four languages, or any other name the gazetteer knows the town by:
+ * "Köln"), in the row's country: a file is data, not typing, so "Berl" is
+ * no Berlin. A place the gazetteer does not know is refused,
  * saying what to add; nothing is guessed.
  *
  * Build one geocoder per import run (or per process) and hand it to
@@ -59,10 +60,14 @@ function townIn(places: Gazetteer, name: string, code: string): Located | undefi
   return undefined
 }
 
-/** The town an address names in the country ("Calle 5, 68000 Oaxaca"), read as search reads a query. */
-function townInAddress(places: Gazetteer, address: string, code: string): Located | undefined {
-  const found = places.lookup(address, 'en')
-  if (!found || found.place.kind !== 'city') return undefined
+/**
+ * The town a text names in the country, read as search reads a query: an
+ * address ("Calle 5, 68000 Oaxaca"), or (`whole`) a name that is all of
+ * the text, under any of the gazetteer's names for it ("Köln").
+ */
+function townInText(places: Gazetteer, text: string, code: string, whole: boolean): Located | undefined {
+  const found = places.lookup(text, 'en')
+  if (!found || found.place.kind !== 'city' || (whole && found.rest.trim() !== '')) return undefined
   const inCountry = found.place.country === code ? found.place : found.alternatives.find((p) => p.country === code)
   return inCountry ? { latitude: inCountry.latitude, longitude: inCountry.longitude, country: code } : undefined
 }
@@ -75,7 +80,7 @@ export function createGeocoder(places: Gazetteer = sharedGazetteer()): Geocoder 
     if (!country) return { problem: `"${said}" has no country; add its country (an ISO code such as MX) or its latitude and longitude` }
     const code = countryCode(places, country)
     if (!code) return { problem: `"${country}" is not a country the offline gazetteer knows; use its ISO code (such as MX) or add latitude and longitude` }
-    const found = (name ? townIn(places, name, code) : undefined) ?? (address ? townInAddress(places, address, code) : undefined)
+    const found = (name ? townIn(places, name, code) ?? townInText(places, name, code, true) : undefined) ?? (address ? townInText(places, address, code, false) : undefined)
     return found ?? { problem: `"${said}" is not a place the offline gazetteer knows; add latitude and longitude` }
   }
   return {

@@ -19,6 +19,8 @@ test('a town and its country (code or name, any case or accents) get the town\'s
 test('the name may be in any of the four languages, and the country decides between towns of one name', () => {
   const lisboa = located({ name: 'Lisboa', country: 'PT' }).data.location as Array<{ latitude: number }>
   expect(lisboa[0]?.latitude).toBeCloseTo(38.7, 0)
+  for (const name of ['Köln', 'Cologne']) expect((located({ name, country: 'DE' }).data.location as Array<{ latitude: number }>)[0]?.latitude).toBeCloseTo(50.93, 1) // any name GeoNames knows it by
+  expect((located({ name: 'Frankfurt am Main', country: 'DE' }).data.location as Array<{ longitude: number }>)[0]?.longitude).toBeCloseTo(8.68, 1)
   const cordobaAr = located({ name: 'Córdoba', country: 'AR' }).data.location as Array<{ latitude: number }>
   const cordobaEs = located({ name: 'Cordoba', country: 'ES' }).data.location as Array<{ latitude: number }>
   expect(cordobaAr[0]?.latitude).toBeLessThan(-30)
