@@ -122,8 +122,8 @@ async function throughServer(config: Config, command: ImportCommand, bytes: Buff
   return `${held}\nIts report ended early (the server stopped?); run the import again to finish.`
 }
 
-/** Runs the import: the report's text and the exit code (1 when a row was refused or the file could not be read). */
-export async function importFile(config: Config, command: ImportCommand, terminal: ImportTerminal = TERMINAL): Promise<{ code: number; text: string }> {
+/** The file's text, or why it has none; its bytes are not kept (a file of 100,000 rows is large enough once). */
+function fileText(command: ImportCommand): { text: string } | { code: number; text: string } {
   let bytes: Buffer
   try {
     bytes = fs.readFileSync(command.file)
@@ -131,8 +131,14 @@ export async function importFile(config: Config, command: ImportCommand, termina
     return { code: 66, text: `Cannot read ${command.file}: ${e instanceof Error ? e.message : String(e)}` } // EX_NOINPUT
   }
   const decoded = decodeFile(bytes, command.encoding)
-  if (!decoded.ok) return { code: 65, text: `${command.file}: ${decoded.message}` } // EX_DATAERR
-  const text = decoded.text
+  return decoded.ok ? { text: decoded.text } : { code: 65, text: `${command.file}: ${decoded.message}` } // EX_DATAERR
+}
+
+/** Runs the import: the report's text and the exit code (1 when a row was refused or the file could not be read). */
+export async function importFile(config: Config, command: ImportCommand, terminal: ImportTerminal = TERMINAL): Promise<{ code: number; text: string }> {
+  const read = fileText(command)
+  if ('code' in read) return read
+  const { text } = read
   const total = rowsAhead(command.format, text)
   const deps: ImportDeps = { clock: terminal.clock, onProgress: throttledProgress((p) => terminal.progress(progressText(p)), terminal.clock), ...(total === undefined ? {} : { total }) }
   let report: ImportReport | string
@@ -140,7 +146,7 @@ export async function importFile(config: Config, command: ImportCommand, termina
     report = await intoStore(config, command, text, deps)
   } catch (e) {
     if (storeRefusal(e)?.kind !== 'locked') throw e
-    report = await throughServer(config, command, bytes, deps)
+    report = await throughServer(config, { ...command, encoding: 'utf-8' }, Buffer.from(text, 'utf8'), deps) // the text as read, in UTF-8
   }
   if (typeof report === 'string') return { code: 1, text: report }
   return { code: report.refused.length ? 1 : 0, text: reportText(report) }
