@@ -34,6 +34,7 @@ import { murmurationsRoutes } from './http/murmurations/routes'
 import { essglobalRoutes } from './http/essglobal/routes'
 import { exportRoutes } from './http/api/export'
 import { importRoutes } from './http/api/import'
+import { createGeocoder } from './exchange/geocode'
 import type { JoinConfirm } from './http/site/join/confirm'
 import type { PendingLimits } from './http/site/join/limits'
 import { editorRoutes } from './http/site/editors/routes'
@@ -121,7 +122,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(essglobalRoutes(deps.listings))
 
   // The import takes a whole file as its body, before the API's small JSON parser.
-  app.use('/api/import', requireOperator(deps.adminToken), importRoutes(deps.listings))
+  app.use('/api/import', requireOperator(deps.adminToken), importRoutes(deps.listings, createGeocoder(places)))
   const api = express.Router()
   api.use(express.json({ limit: BODY_LIMIT, type: ['application/json', 'application/merge-patch+json'] }))
   api.get('/vocabulary/services', (_req, res) => {

@@ -12,6 +12,7 @@ import { tejidoCsvRows } from './csv/tejido-csv'
 import { seaCsvRows } from './csv/sea-csv'
 import { kvmCsvRows } from './csv/kvm-csv'
 import { murmurationsRows } from './murmurations-read'
+import { geojsonRows } from './geojson-read'
 
 export type RowReader = (text: string) => AsyncIterable<ImportRow>
 
@@ -21,7 +22,8 @@ const READERS = {
   csv: tejidoCsvRows,
   'sea-csv': seaCsvRows,
   'kvm-csv': kvmCsvRows,
-  murmurations: murmurationsRows
+  murmurations: murmurationsRows,
+  geojson: geojsonRows
 } as const satisfies Record<string, RowReader>
 
 export type ImportFormat = keyof typeof READERS

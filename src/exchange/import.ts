@@ -9,14 +9,23 @@
  * file imported twice changes nothing, not even `version`. A dry run works
  * every row out the same way and writes nothing. The report names every
  * row: created, updated, unchanged, skipped, or refused with its row
- * number, field and message.
+ * number, field and message — at the end, and row by row as it goes
+ * (`onRow`, the streamed report), with progress (`onProgress`).
+ *
+ * A place given by town and country without coordinates is geocoded
+ * offline first (geocode.ts), or the row refused at `location`. Rows are
+ * worked out in the file's order; their writes overlap (see
+ * WRITES_IN_FLIGHT), each still one listing whole, and a row that concerns
+ * a listing an earlier row is still writing waits for that write.
  */
 import { isDeepStrictEqual } from 'node:util'
 import type { Listing, ModerationState } from '../directory/listing'
 import { inputOf, type ListingService } from '../directory/listing-service'
 import { validateListing } from '../directory/validate'
-import type { FieldError } from '../directory/result'
+import type { DirectoryFailure, FieldError } from '../directory/result'
 import { ImportMatcher } from './import-match'
+import { createGeocoder, geocodeRow, type Geocoder } from './geocode'
+import { progressOf, type ImportProgress } from './import-progress'
 
 /**
  * One row of a file: its number as a person counts (1 is the first) and the
@@ -47,6 +56,23 @@ export interface ImportReport {
 
 type Outcome = { kind: 'created' | 'updated' | 'unchanged' | 'skipped'; slug: string } | { kind: 'refused'; errors: FieldError[] }
 
+/** What became of one row, as the streamed report (POST /api/import as NDJSON) gives it. */
+export type RowOutcome = { row: number; kind: 'created' | 'updated' | 'unchanged' | 'skipped'; slug: string } | { row: number; kind: 'refused'; errors: FieldError[] }
+
+/** What an import run uses besides the rows; every field has a default. */
+export interface ImportDeps {
+  /** Finds places given by name and country (default: over the process's shared gazetteer). */
+  geocoder?: Geocoder
+  /** Told each row's outcome as soon as it is known; the import waits for it (a stream's backpressure). */
+  onRow?: (outcome: RowOutcome) => void | Promise<void>
+  /** Told the progress after every row (the caller throttles what it shows). */
+  onProgress?: (progress: ImportProgress) => void
+  /** How many rows the file holds, when the caller knows (for the ETA). */
+  total?: number
+  /** Milliseconds, for rows per second (default Date.now; tests give their own). */
+  clock?: () => number
+}
+
 /** The merge patch that makes `stored` exactly `wanted`: every field of the row, and null for each field it lacks. */
 function replacement(stored: Listing, wanted: Record<string, unknown>): Record<string, unknown> {
   const patch: Record<string, unknown> = { ...wanted }
@@ -61,48 +87,131 @@ function wantedOf(stored: Record<string, unknown> | undefined, data: Record<stri
   if (!stored) return data
   if (!fields) return { ...data, slug: stored.slug }
   const kept = Object.fromEntries(Object.entries(stored).filter(([key]) => !fields.includes(key) && key !== 'externalIds'))
+  // only what the format carries: a value it gives a new listing for want of one (a kind) does not replace the stored one
+  const carried = Object.fromEntries(Object.entries(data).filter(([key]) => fields.includes(key)))
   const externalIds = { ...(isRecord(stored.externalIds) ? stored.externalIds : {}), ...(isRecord(data.externalIds) ? data.externalIds : {}) }
-  return { ...kept, ...data, slug: stored.slug, ...(Object.keys(externalIds).length ? { externalIds } : {}) }
+  return { ...kept, ...carried, slug: stored.slug, ...(Object.keys(externalIds).length ? { externalIds } : {}) }
 }
 
-async function importRow(listings: ListingService, matcher: ImportMatcher, read: { data: unknown; fields?: readonly string[] }, options: ImportOptions): Promise<Outcome> {
-  if (!isRecord(read.data)) return { kind: 'refused', errors: [{ field: '(row)', message: 'a row is one listing, an object of its fields' }] }
-  const matched = matcher.existing(read.data)
-  const found = matched ? await listings.get(matched) : typeof read.data.slug === 'string' ? await listings.get(read.data.slug) : undefined
-  if (found && !found.ok && found.error.kind === 'gone') return { kind: 'refused', errors: [{ field: 'slug', message: `"${String(read.data.slug)}" belonged to a deleted listing and cannot be reused; give the row another slug` }] }
+/** A row worked out: its outcome already, or the one write that makes it (each write is one listing, whole). */
+type Plan = Outcome | { slug: string; write: () => Promise<Outcome> }
+
+const refusedWrite = (error: DirectoryFailure): Outcome => ({ kind: 'refused', errors: error.kind === 'invalid' ? error.errors : [{ field: 'slug', message: error.kind === 'conflict' ? error.what : error.kind }] })
+
+/** Works out what a row does to the store, reading but not writing. */
+async function planRow(run: Run, row: { data: unknown; fields?: readonly string[] }): Promise<Plan> {
+  const { listings, matcher, options } = run
+  if (!isRecord(row.data)) return { kind: 'refused', errors: [{ field: '(row)', message: 'a row is one listing, an object of its fields' }] }
+  const located = geocodeRow(row.data, run.geocoder)
+  if (located.errors.length) return { kind: 'refused', errors: located.errors }
+  const read = { data: located.data, fields: row.fields }
+  const held = matcher.existing(read.data)
+  // A slug no listing here holds is new, unless a deleted listing held it: a real run's create says so itself, a dry run must ask.
+  const slugOf = held ?? (options.dryRun && typeof read.data.slug === 'string' ? read.data.slug : undefined)
+  if (slugOf) await run.inFlight.get(slugOf) // an earlier row of this file is still writing that listing
+  const found = slugOf ? await listings.get(slugOf) : undefined
+  if (found && !found.ok && found.error.kind === 'gone') return { kind: 'refused', errors: [{ field: 'slug', message: `"${slugOf}" belonged to a deleted listing and cannot be reused; give the row another slug` }] }
   const stored = found?.ok ? found.value : undefined
   const data = stored || typeof read.data.slug === 'string' ? read.data : { ...read.data, slug: await matcher.freshSlug(read.data.name) }
+  if (!stored && !options.dryRun) {
+    // create validates the row itself (by the same schema): once per row is enough
+    const slug = String(data.slug)
+    return { slug, write: async () => {
+      const created = await listings.create(data, options.moderation)
+      return created.ok ? { kind: 'created', slug } : refusedWrite(created.error)
+    } }
+  }
   const checked = validateListing(wantedOf(stored ? inputOf(stored) : undefined, data, read.fields))
   if (!checked.ok) return { kind: 'refused', errors: checked.error }
   const wanted = checked.value
-  if (!stored) {
-    if (options.dryRun) return { kind: 'created', slug: wanted.slug }
-    const created = await listings.create(wanted, options.moderation)
-    if (created.ok) matcher.remember(created.value)
-    return created.ok ? { kind: 'created', slug: wanted.slug } : { kind: 'refused', errors: created.error.kind === 'invalid' ? created.error.errors : [{ field: 'slug', message: created.error.kind === 'conflict' ? created.error.what : created.error.kind }] }
-  }
-  if (isDeepStrictEqual(wanted, inputOf(stored))) return { kind: 'unchanged', slug: wanted.slug }
-  if (options.onConflict === 'skip') return { kind: 'skipped', slug: wanted.slug }
-  if (options.dryRun) return { kind: 'updated', slug: wanted.slug }
-  const updated = await listings.update(wanted.slug, replacement(stored, wanted as unknown as Record<string, unknown>), (version) => version === stored.version)
-  if (updated.ok) matcher.remember(updated.value)
-  if (updated.ok) return { kind: updated.value.version === stored.version ? 'unchanged' : 'updated', slug: wanted.slug }
-  return { kind: 'refused', errors: updated.error.kind === 'invalid' ? updated.error.errors : [{ field: 'slug', message: `listing ${wanted.slug} changed while it was imported; run the import again` }] }
+  const slug = wanted.slug
+  if (!stored) return { kind: 'created', slug } // a dry run
+  if (isDeepStrictEqual(wanted, inputOf(stored))) return { kind: 'unchanged', slug }
+  if (options.onConflict === 'skip') return { kind: 'skipped', slug }
+  if (options.dryRun) return { kind: 'updated', slug }
+  return { slug, write: async () => {
+    const updated = await listings.update(slug, replacement(stored, wanted as unknown as Record<string, unknown>), (version) => version === stored.version)
+    if (updated.ok) return { kind: updated.value.version === stored.version ? 'unchanged' : 'updated', slug }
+    return updated.error.kind === 'invalid' ? refusedWrite(updated.error) : { kind: 'refused', errors: [{ field: 'slug', message: `listing ${slug} changed while it was imported; run the import again` }] }
+  } }
 }
 
-/** Imports the rows one by one (each whole or not at all) and reports every one. */
-export async function importRows(listings: ListingService, rows: AsyncIterable<ImportRow>, options: ImportOptions): Promise<ImportReport> {
-  const report: ImportReport = { dryRun: options.dryRun, created: [], updated: [], unchanged: [], skipped: [], refused: [] }
-  const matcher = await ImportMatcher.of(listings)
-  for await (const read of rows) {
-    const { row } = read
-    if ('unreadable' in read) {
-      report.refused.push({ row, field: '(row)', message: read.unreadable })
-      continue
+/** One import run: what every row shares. */
+interface Run {
+  listings: ListingService
+  matcher: ImportMatcher
+  geocoder: Geocoder
+  options: ImportOptions
+  /** The writes under way, by the slug they write. */
+  inFlight: Map<string, Promise<Outcome>>
+}
+
+/**
+ * Rows written at once. Each row is still its own write, whole or not at
+ * all; the store commits writes that arrive together in one flush to disk,
+ * so a file goes in many times faster than one row per flush.
+ */
+const WRITES_IN_FLIGHT = 64
+
+/** Starts a row: its outcome, at once or when its write is done; later rows see its keys from now on. */
+async function startRow(run: Run, read: ImportRow): Promise<{ outcome: Promise<Outcome> }> {
+  if ('unreadable' in read) return { outcome: Promise.resolve({ kind: 'refused', errors: [{ field: '(row)', message: read.unreadable }] }) }
+  const plan = await planRow(run, read)
+  if (!('write' in plan)) return { outcome: Promise.resolve(plan) }
+  const written = plan.write()
+  run.inFlight.set(plan.slug, written)
+  const keys = read.data as Partial<Listing> // planRow took it as a record
+  run.matcher.remember({ slug: plan.slug, externalIds: keys.externalIds, contact: keys.contact })
+  void written.finally(() => { if (run.inFlight.get(plan.slug) === written) run.inFlight.delete(plan.slug) }).catch(() => undefined)
+  return { outcome: written }
+}
+
+/** An empty report, for a run to fill. */
+export const emptyReport = (dryRun: boolean): ImportReport => ({ dryRun, created: [], updated: [], unchanged: [], skipped: [], refused: [] })
+
+/** Counts one row's outcome in the report (the one home of how an outcome is reported, streamed or not). */
+export function addToReport(report: ImportReport, outcome: RowOutcome): void {
+  if (outcome.kind === 'refused') report.refused.push(...outcome.errors.map((e) => ({ row: outcome.row, field: e.field, message: e.message })))
+  else report[outcome.kind].push(outcome.slug)
+}
+
+/** The counts of a report: the streamed report's last line. */
+export interface ImportSummary { dryRun: boolean; rows: number; created: number; updated: number; unchanged: number; skipped: number; refused: number }
+
+export function summaryOf(report: ImportReport): ImportSummary {
+  const refused = new Set(report.refused.map((r) => r.row)).size
+  const { dryRun, created, updated, unchanged, skipped } = report
+  return { dryRun, rows: created.length + updated.length + unchanged.length + skipped.length + refused, created: created.length, updated: updated.length, unchanged: unchanged.length, skipped: skipped.length, refused }
+}
+
+/**
+ * Imports the rows (each whole or not at all) and reports every one, in
+ * the file's order, as it goes and at the end. A store failure (a full
+ * disk) ends the run with that error once the writes under way are done;
+ * the rows written so far are whole, and running the import again finishes it.
+ */
+export async function importRows(listings: ListingService, rows: AsyncIterable<ImportRow>, options: ImportOptions, deps: ImportDeps = {}): Promise<ImportReport> {
+  const report = emptyReport(options.dryRun)
+  const run: Run = { listings, matcher: await ImportMatcher.of(listings), geocoder: deps.geocoder ?? createGeocoder(), options, inFlight: new Map() }
+  const clock = deps.clock ?? Date.now
+  const started = clock()
+  const pending: Array<{ row: number; outcome: Promise<Outcome> }> = []
+  let done = 0
+  const finishOldest = async (): Promise<void> => {
+    const { row, outcome } = pending.shift() as { row: number; outcome: Promise<Outcome> }
+    const settled: RowOutcome = { row, ...(await outcome) }
+    addToReport(report, settled)
+    await deps.onRow?.(settled)
+    deps.onProgress?.(progressOf(++done, deps.total, clock() - started))
+  }
+  try {
+    for await (const read of rows) {
+      pending.push({ row: read.row, ...(await startRow(run, read)) })
+      while (pending.length >= WRITES_IN_FLIGHT || (pending.length && !run.inFlight.size)) await finishOldest()
     }
-    const outcome = await importRow(listings, matcher, read, options)
-    if (outcome.kind === 'refused') report.refused.push(...outcome.errors.map((e) => ({ row, field: e.field, message: e.message })))
-    else report[outcome.kind].push(outcome.slug)
+    while (pending.length) await finishOldest()
+  } finally {
+    await Promise.allSettled(pending.map((p) => p.outcome)) // no write outlives the run
   }
   return report
 }

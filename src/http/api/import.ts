@@ -5,11 +5,19 @@
  * the report of every row. A dry run writes nothing. The file must be UTF-8
  * (with or without BOM) unless `encoding` declares another; otherwise it
  * is refused (415), saying so.
+ *
+ * With `Accept: application/x-ndjson` the report is streamed as the rows
+ * are worked out: one line per row (`{"row":3,"kind":"created","slug":…}`
+ * or `{"row":4,"kind":"refused","errors":[{"field","message"}]}`), in the
+ * file's order, then `{"summary":{…counts}}`; a failure after the first
+ * line (a full disk) ends the stream with `{"error":"…"}` instead.
  */
-import express, { Router, type Response } from 'express'
+import { once } from 'node:events'
+import express, { Router, type Request, type Response } from 'express'
 import type { ListingService } from '../../directory/listing-service'
 import type { ModerationState } from '../../directory/listing'
-import { importRows } from '../../exchange/import'
+import { importRows, summaryOf, type ImportDeps, type ImportOptions, type ImportRow, type RowOutcome } from '../../exchange/import'
+import type { Geocoder } from '../../exchange/geocode'
 import { IMPORT_FORMATS, isImportFormat, readRows } from '../../exchange/import-readers'
 import { decodeFile, FILE_ENCODINGS, isFileEncoding } from '../../exchange/decode'
 import { handle } from '../handle'
@@ -24,7 +32,33 @@ const choice = <T extends string>(raw: unknown, allowed: readonly T[], fallback:
 const refuse = (res: Response, field: string, message: string) =>
   sendProblem(res, { status: 400, title: 'Bad query parameter', detail: `${field} ${message}`, errors: [{ field, message }] })
 
-export function importRoutes(listings: ListingService): Router {
+const NDJSON = 'application/x-ndjson'
+
+/** Whether the client asked for the streamed report (and not the default JSON). */
+const wantsStream = (req: Request): boolean => req.accepts(['application/json', NDJSON]) === NDJSON
+
+/** Writes a line, waiting while the client is slower than the import (unless it has gone). */
+async function writeLine(res: Response, value: unknown): Promise<void> {
+  if (res.destroyed || res.writableEnded) return
+  if (res.write(`${JSON.stringify(value)}\n`)) return
+  const waited = new AbortController() // whichever comes first, the other listener goes
+  await Promise.race([once(res, 'drain', { signal: waited.signal }), once(res, 'close', { signal: waited.signal })]).finally(() => waited.abort())
+}
+
+/** The streamed report: a line per row, then the summary (or the error that ended the run). */
+async function streamReport(res: Response, listings: ListingService, rows: AsyncIterable<ImportRow>, options: ImportOptions, deps: ImportDeps): Promise<void> {
+  res.status(200).type(NDJSON).set('Cache-Control', 'no-store')
+  res.flushHeaders()
+  try {
+    const report = await importRows(listings, rows, options, { ...deps, onRow: (outcome: RowOutcome) => writeLine(res, outcome) })
+    await writeLine(res, { summary: summaryOf(report) })
+  } catch (e) {
+    await writeLine(res, { error: `the import stopped: ${e instanceof Error ? e.message : String(e)}; the rows before were written whole, run it again to finish` })
+  }
+  res.end()
+}
+
+export function importRoutes(listings: ListingService, geocoder?: Geocoder): Router {
   const router = Router()
   const file = express.raw({ type: () => true, limit: MAX_IMPORT_BYTES })
   router.post('/', file, handle(async (req, res) => {
@@ -42,8 +76,10 @@ export function importRoutes(listings: ListingService): Router {
     if (!body.length) return sendProblem(res, { status: 400, title: 'No file', detail: 'Send the file as the request body.' })
     const decoded = decodeFile(body, encoding)
     if (!decoded.ok) return sendProblem(res, { status: 415, title: 'Not readable text', detail: decoded.message })
-    const report = await importRows(listings, readRows(format, decoded.text), { dryRun: dryRun === 'true', onConflict, moderation })
-    res.json(report)
+    const options = { dryRun: dryRun === 'true', onConflict, moderation }
+    const deps = geocoder ? { geocoder } : {}
+    if (wantsStream(req)) return streamReport(res, listings, readRows(format, decoded.text), options, deps)
+    res.json(await importRows(listings, readRows(format, decoded.text), options, deps))
   }))
   return router
 }
