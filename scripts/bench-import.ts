@@ -1,6 +1,6 @@
 /**
  * npm run bench:import — the import core at scale (issue 13): a generated
- * file of --count rows (default 100,000) in --format (default jsonl; any
+ * file of --count rows (default 100,000) in --format (default csv, Tejido CSV; any
  * format that is both an import and an export format) imported into a fresh
  * data dir, then exported again. Prints rows per second in and out and the
  * peak RSS growth of each phase over the RSS before it.
@@ -30,7 +30,7 @@ const argOf = (name: string): string | undefined => {
   return i === -1 ? undefined : process.argv[i + 1]
 }
 const COUNT = Number(argOf('--count') ?? 100_000)
-const FORMAT = argOf('--format') ?? 'jsonl'
+const FORMAT = argOf('--format') ?? 'csv'
 
 /** The n-th generated listing: a demo listing under a slug of its own. */
 function generated(templates: ListingInput[], n: number): Listing {

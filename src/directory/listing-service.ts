@@ -4,7 +4,7 @@
  * raises a domain event after every stored change.
  */
 import { isDeepStrictEqual } from 'node:util'
-import type { ListingStore, ListingPage } from './listing-store'
+import type { ListingStore, ListingPage, ListingFilter } from './listing-store'
 import type { DirectoryEvents } from './events'
 import { wasEverPublished, type Listing, type ModerationState } from './listing'
 import { validateListing, mergePatch } from './validate'
@@ -176,6 +176,11 @@ export class ListingService {
     const removed = await this.deps.store.discard(listing.id, listing.version)
     if (removed) this.deps.events.emit('listing.deleted', { listing: removed, deletedAt: this.now() })
     return removed
+  }
+
+  /** Every listing the filter takes, streamed from the store in no particular order (exports, the import's matcher). */
+  all(filter: ListingFilter = {}): AsyncIterable<Listing> {
+    return this.deps.store.all(filter)
   }
 
   list(query: { origin?: string; moderation?: ModerationState; page: number; perPage: number }): Promise<ListingPage> {

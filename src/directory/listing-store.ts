@@ -13,6 +13,9 @@ export interface ListingQuery {
   perPage: number
 }
 
+/** Which listings a count or a stream takes. */
+export interface ListingFilter { origin?: string; moderation?: ModerationState }
+
 /** One page of a list query, with the total it was cut from. */
 export interface ListingPage { items: Listing[]; total: number; page: number; perPage: number }
 
@@ -53,9 +56,9 @@ export interface ListingStore {
   discard(id: string, expectedVersion: number): Promise<Listing | null>
   tombstone(id: string): Promise<Tombstone | null>
   list(query: ListingQuery): Promise<ListingPage>
-  count(filter: { origin?: string; moderation?: ModerationState }): Promise<number>
-  /** Every listing, in no particular order, streamed (for rebuilding read models). */
-  all(): AsyncIterable<Listing>
+  count(filter: ListingFilter): Promise<number>
+  /** Every listing (optionally of one origin and moderation state), in no particular order, streamed: for read models and exports. */
+  all(filter?: ListingFilter): AsyncIterable<Listing>
   /** Each listing's id with what its search stamp is made of (cheap: no full documents). */
   stamps(): Promise<ListingStamp[]>
   /** The ids of every listing of an origin, unordered (for sweeps). */

@@ -88,14 +88,7 @@ export async function* exportChunks(format: ExportFormat, listings: AsyncIterabl
   yield layout.close
 }
 
-/** Listings read from the store this many at a time. */
-const PAGE = 500
-
-/** Every listing the query selects, page after page, so an export holds one page at a time. */
-export async function* selectedListings(listings: Pick<ListingService, 'list'>, query: { origin?: string; moderation?: ModerationState }): AsyncGenerator<Listing> {
-  for (let page = 1; ; page++) {
-    const batch = await listings.list({ ...query, page, perPage: PAGE })
-    yield* batch.items
-    if (batch.items.length < PAGE) return
-  }
+/** Every listing the query selects, streamed from the store, so an export holds one listing at a time (in no particular order). */
+export function selectedListings(listings: Pick<ListingService, 'all'>, query: { origin?: string; moderation?: ModerationState }): AsyncIterable<Listing> {
+  return listings.all(query)
 }

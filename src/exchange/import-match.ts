@@ -17,13 +17,6 @@ import { websiteKey } from './website-key'
 /** Slugs are cut to this length before a number is added, so "-99" still fits the schema's 64. */
 const SLUG_BASE = 56
 const SLUG_TRIES = 1000
-/**
- * Listings read per page while the index is built. The store sorts what it
- * pages through for every page, so few large pages cost far less than many
- * small ones (100,000 listings: 20 sorts, not 200); one page of documents at
- * a time stays small.
- */
-const MATCH_PAGE = 5000
 
 type Keyed = Pick<Listing, 'slug' | 'externalIds' | 'contact'>
 
@@ -36,14 +29,11 @@ export class ImportMatcher {
 
   private constructor(private readonly listings: Pick<ListingService, 'get'>) {}
 
-  /** The matcher over every listing of this instance, read page by page. */
-  static async of(listings: Pick<ListingService, 'get' | 'list' | 'origin'>): Promise<ImportMatcher> {
+  /** The matcher over every listing of this instance, streamed from the store. */
+  static async of(listings: Pick<ListingService, 'get' | 'all' | 'origin'>): Promise<ImportMatcher> {
     const matcher = new ImportMatcher(listings)
-    for (let page = 1; ; page++) {
-      const batch = await listings.list({ origin: listings.origin, page, perPage: MATCH_PAGE })
-      for (const listing of batch.items) matcher.remember(listing)
-      if (batch.items.length < MATCH_PAGE) return matcher
-    }
+    for await (const listing of listings.all({ origin: listings.origin })) matcher.remember(listing)
+    return matcher
   }
 
   /** Keeps a listing's keys, so later rows find it. */

@@ -52,7 +52,7 @@ export function exportSelection(params: Record<string, unknown>, moderation: Mod
 }
 
 export interface SelectionSources {
-  listings: Pick<ListingService, 'list'>
+  listings: Pick<ListingService, 'all'>
   store: Pick<ListingStore, 'byId'>
   search: Pick<SearchIndex, 'search'>
 }
@@ -75,7 +75,7 @@ async function* searchedListings(sources: SelectionSources, query: SearchQuery):
 }
 
 /** The listings of a selection, one page of them in memory at a time. */
-export function listingsOf(sources: SelectionSources, selection: ExportSelection): AsyncGenerator<Listing> {
+export function listingsOf(sources: SelectionSources, selection: ExportSelection): AsyncIterable<Listing> {
   if (selection.by === 'search') return searchedListings(sources, selection.query)
   const { by: _by, ...query } = selection
   return selectedListings(sources.listings, query)

@@ -5,7 +5,7 @@
  */
 import { insertUnlessTaken, type DocumentDb, type DocumentCollection, type FindOptions } from './document-db'
 import type { Listing, ModerationState } from '../directory/listing'
-import type { ListingStore, ListingQuery, ListingPage, Tombstone, DirectoryChange, ListingStamp, ChangeQuery } from '../directory/listing-store'
+import type { ListingStore, ListingQuery, ListingPage, Tombstone, DirectoryChange, ListingStamp, ChangeQuery, ListingFilter } from '../directory/listing-store'
 
 const NO_ID: FindOptions = { projection: { _id: 0 } }
 
@@ -96,8 +96,9 @@ export class DocumentListingStore implements ListingStore {
     return merged.slice(0, limit)
   }
 
-  async *all(): AsyncIterable<Listing> {
-    for await (const listing of this.listings.find({}, NO_ID)) yield listing
+  async *all(filter: ListingFilter = {}): AsyncIterable<Listing> {
+    const query = { ...(filter.origin ? { origin: filter.origin } : {}), ...(filter.moderation ? { moderation: filter.moderation } : {}) }
+    for await (const listing of this.listings.find(query, NO_ID)) yield listing
   }
 
   async stamps(): Promise<ListingStamp[]> {

@@ -201,6 +201,14 @@ export function listingStoreContract(open: () => Promise<ListingStoresUnderTest>
       expect(every.find((l) => l.slug === 'b1')).toEqual(listing('b1', { origin: B, updated: 20 }))
     })
 
+    test('all takes a filter by origin and moderation state, as count does', async () => {
+      for (const filter of [{ origin: A }, { origin: B }, { moderation: 'approved' as const }, { origin: A, moderation: 'rejected' as const }]) {
+        const some = await collect(store.all(filter))
+        expect(some.length).toBe(await store.count(filter))
+        expect(some.every((l) => (!filter.origin || l.origin === filter.origin) && (!('moderation' in filter) || l.moderation === filter.moderation))).toBe(true)
+      }
+    })
+
     test('stamps carry exactly id, version, updated, moderation and provenance.lastVerified', async () => {
       await store.replace({ ...listing('a1', { updated: 11 }), version: 2 }, 1)
       const stamps = await store.stamps()

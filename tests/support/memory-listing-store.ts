@@ -82,8 +82,8 @@ export class MemoryListingStore implements ListingStore {
     return this.matching(filter).length
   }
 
-  async *all(): AsyncIterable<Listing> {
-    for (const l of [...this.listings.values()]) yield copy(l)
+  async *all(filter: { origin?: string; moderation?: ModerationState } = {}): AsyncIterable<Listing> {
+    for (const l of this.matching(filter)) yield copy(l)
   }
 
   async stamps(): Promise<ListingStamp[]> {

@@ -22,7 +22,9 @@ const held = [
 
 const service = (deleted: string[] = []) => ({
   origin: 'https://here.example',
-  list: async ({ page }: { page: number }) => ({ items: page === 1 ? held : [], total: held.length }),
+  all: async function* () {
+    yield* held
+  },
   get: async (slug: string) => {
     const found = held.find((l) => l.slug === slug)
     if (found) return ok(found)
