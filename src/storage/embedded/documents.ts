@@ -69,13 +69,13 @@ export class DocumentSet {
 
   /** Live documents matching a filter, using an index when the filter allows. */
   select(filter: unknown, stopAfter?: number): Doc[] {
-    const query = compileFilter(filter)
-    const out: Doc[] = []
     const plan = this.candidates((filter ?? {}) as Doc)
+    const query = plan.covered ? undefined : compileFilter(filter) // an index that answers the filter exactly needs no matcher
+    const out: Doc[] = []
     this.lastPlan = { index: plan.index, docsExamined: 0 }
     for (const doc of plan.docs) {
       this.lastPlan.docsExamined++
-      if (plan.covered || query.test(doc)) {
+      if (!query || query.test(doc)) {
         out.push(doc)
         if (stopAfter !== undefined && out.length >= stopAfter) break
       }
