@@ -7,6 +7,7 @@
  */
 import request from 'supertest'
 import { composeInstance, sampleListing, type TestInstance } from '../support/instance'
+import { parse as parseCsv } from 'csv-parse/sync'
 
 let inst: TestInstance
 const app = () => request(inst.tejido.app)
@@ -89,6 +90,9 @@ test('the search page links downloads of exactly its search, whatever page it is
   expect(Object.fromEntries(new URL(geojson, 'http://x').searchParams)).toEqual({ q: 'kestrel', service: 'encrypted-email', format: 'geojson' })
   const geo = JSON.parse((await app().get(geojson).expect(200)).text) as { features: Array<{ properties: { slug: string } }> }
   expect([...new Set(geo.features.map((f) => f.properties.slug))].sort()).toEqual((await searchSlugs({ q: 'kestrel', service: 'encrypted-email' })).sort())
+  const csv = (await app().get(links.find((l) => l.format === 'csv')?.href as string).expect(200).expect('content-type', /^text\/csv/)).text.replace(/^\uFEFF/, '')
+  const csvSlugs = (parseCsv(csv, { columns: true }) as Array<{ slug: string }>).map((row) => row.slug)
+  expect(csvSlugs.sort()).toEqual((await searchSlugs({ q: 'kestrel', service: 'encrypted-email' })).sort())
   // a place typed in "near" is exported as the point it was read as
   const near = await app().get('/').query({ place: 'Recife', radius: '50' }).set('Accept', 'text/html').expect(200)
   const href = /<a href="(\/api\/export\?[^"]+)" type="application\/geo\+json"/.exec(near.text)?.[1]?.replace(/&amp;/g, '&') as string
