@@ -17,13 +17,23 @@
  * like `'t Hoekje` stays as it is. Plain numbers (`-60.65`) are left alone.
  */
 
-/** A plain signed number, which a spreadsheet shows as the number it is. */
-const SIGNED_NUMBER = /^[+-](?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/
+/**
+ * A plain number as text: digits with an optional fraction (or a fraction
+ * alone) and exponent. The integer and fraction digits are separated by a
+ * required point, so no two runs of digits overlap and a failing match
+ * backtracks in linear time (`\d+\.?\d*` would be quadratic on a long run
+ * of digits followed by a letter). Longer cells are no plain number.
+ */
+const MAX_NUMBER_TEXT = 40
+const NUMBER_TEXT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/
+
+/** Whether a cell is a plain number, signed or not. */
+export const isNumberText = (cell: string): boolean => cell.length <= MAX_NUMBER_TEXT && NUMBER_TEXT.test(cell)
 
 function startsFormula(cell: string): boolean {
   const first = cell[0]
   if (first === '=' || first === '@' || first === '\t' || first === '\r') return true
-  return (first === '+' || first === '-') && !SIGNED_NUMBER.test(cell)
+  return (first === '+' || first === '-') && !isNumberText(cell) // a signed plain number is shown as the number it is
 }
 
 /** Whether a cell must be written with the apostrophe guard. */

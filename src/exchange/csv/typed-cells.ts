@@ -4,12 +4,11 @@
  * naming the field (`founded: must be integer`) instead of this module
  * guessing.
  */
-import { joinList, splitList } from './cells'
+import { isNumberText, joinList, splitList } from './cells'
 import type { CellType } from './tejido-columns'
 
 const TRUE = new Set(['true', 'yes'])
 const FALSE = new Set(['false', 'no'])
-const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/
 
 /** A cell's value by its type; undefined for an empty cell (the field is absent). */
 export function readCell(cell: string, type: CellType): unknown {
@@ -22,7 +21,7 @@ export function readCell(cell: string, type: CellType): unknown {
       return items.length ? items : undefined
     }
     case 'number':
-      return NUMBER.test(cell) ? Number(cell) : cell
+      return isNumberText(cell) ? Number(cell) : cell
     case 'boolean': {
       const word = cell.toLowerCase()
       return TRUE.has(word) ? true : FALSE.has(word) ? false : cell

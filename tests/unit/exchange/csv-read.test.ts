@@ -1,5 +1,6 @@
 /** Reading CSV (csv/read.ts): delimiter detection, header matching, spreadsheet row numbers, files refused whole. */
 import { delimited, detectDelimiter, Header, readCsv, type CsvRecord } from '../../../src/exchange/csv/read'
+import { isNumberText, needsGuard } from '../../../src/exchange/csv/cells'
 
 async function all(text: string): Promise<{ header: readonly string[]; records: CsvRecord[] }> {
   const file = await readCsv(text)
@@ -62,4 +63,12 @@ describe('records', () => {
     expect(!file.ok && file.row).toBe(3)
     expect(!file.ok && file.message).toContain('quotes')
   })
+})
+
+test('a long run of digits is no plain number (the pattern backtracks linearly, and is never tried past 40 characters); numbers are numbers', () => {
+  const long = `${'1'.repeat(200_000)}x`
+  expect(isNumberText(long)).toBe(false)
+  expect(needsGuard(`-${long}`)).toBe(true)
+  for (const n of ['-60.65', '+3', '1e-7', '.5', '5.', '10']) expect(isNumberText(n)).toBe(true)
+  for (const n of ['1.2.3', '--1', 'e5', '', '1 2']) expect(isNumberText(n)).toBe(false)
 })
