@@ -21,20 +21,13 @@ import type { FieldError } from '../../directory/result'
 import { bearerToken, sameSecret } from '../auth'
 import { handle } from '../handle'
 import { sendProblem } from '../problem'
+import { streamChunks } from '../stream-out'
 
 const isOperator = (req: Request, adminToken: string | undefined): boolean => {
   const token = bearerToken(req.get('authorization'))
   return !!adminToken && !!token && sameSecret(token, adminToken)
 }
 
-/** Writes the chunks, waiting whenever the client reads slower than the store gives. */
-async function stream(res: Response, chunks: AsyncIterable<string>): Promise<void> {
-  for await (const chunk of chunks) {
-    if (res.destroyed) return
-    if (!res.write(chunk)) await new Promise((resolve) => res.once('drain', resolve))
-  }
-  res.end()
-}
 
 /** The listings as anyone may see them: contacts kept for partner directories are left out. */
 async function* publicly(listings: AsyncIterable<Listing>): AsyncGenerator<Listing> {
@@ -67,7 +60,7 @@ export function exportRoutes(deps: ExportDeps): Router {
     const media = EXPORT_MEDIA[format]
     res.type(media.type).set('Content-Disposition', `attachment; filename="tejido.${media.extension}"`).set('Cache-Control', operator ? 'no-store' : 'public, max-age=60')
     const selected = listingsOf({ listings: deps.listings, store: deps.listingStore, search: deps.search }, selection.value)
-    await stream(res, exportChunks(format, operator ? selected : publicly(selected)))
+    await streamChunks(res, exportChunks(format, operator ? selected : publicly(selected)))
   }))
   return router
 }

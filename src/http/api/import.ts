@@ -12,7 +12,7 @@
  * file's order, then `{"summary":{…counts}}`; a failure after the first
  * line (a full disk) ends the stream with `{"error":"…"}` instead.
  */
-import { once } from 'node:events'
+import { writeChunk } from '../stream-out'
 import express, { Router, type Request, type Response } from 'express'
 import type { ListingService } from '../../directory/listing-service'
 import type { ModerationState } from '../../directory/listing'
@@ -37,12 +37,9 @@ const NDJSON = 'application/x-ndjson'
 /** Whether the client asked for the streamed report (and not the default JSON). */
 const wantsStream = (req: Request): boolean => req.accepts(['application/json', NDJSON]) === NDJSON
 
-/** Writes a line, waiting while the client is slower than the import (unless it has gone). */
+/** Writes a line, waiting while the client is slower than the import (unless it has gone: the import goes on, each row whole). */
 async function writeLine(res: Response, value: unknown): Promise<void> {
-  if (res.destroyed || res.writableEnded) return
-  if (res.write(`${JSON.stringify(value)}\n`)) return
-  const waited = new AbortController() // whichever comes first, the other listener goes
-  await Promise.race([once(res, 'drain', { signal: waited.signal }), once(res, 'close', { signal: waited.signal })]).finally(() => waited.abort())
+  await writeChunk(res, `${JSON.stringify(value)}\n`)
 }
 
 /** The streamed report: a line per row, then the summary (or the error that ended the run). */
