@@ -9,7 +9,7 @@ import { valueKey, cloneValue, type Doc } from './values'
 import { indexSpecOf, type IndexSpec } from './indexes'
 import { compileProjection, type ProjectionSpec } from './projection'
 import { normaliseSort, sortDocs } from './sort'
-import { EmbeddedCursor, type FindPlan } from './cursor'
+import { EmbeddedCursor, type CursorSource, type FindPlan } from './cursor'
 import { parseUpdate, checkReplacement, updatedCopy } from './update-ops'
 import { findOneAndDelete, findOneAndReplace, findOneAndUpdate, type FindOneAndOptions, type ModifyTarget } from './find-and-modify'
 import { runPipeline } from './aggregate'
@@ -59,7 +59,8 @@ export class EmbeddedCollection<TSchema extends StoredDocument = StoredDocument>
 
   // ---- reads ---------------------------------------------------------------
 
-  private runFind(plan: FindPlan): Doc[] {
+  /** The stored documents a find selects, in order, and how each is handed out (a copy, projected). */
+  private runFind(plan: FindPlan): CursorSource<Doc> {
     this.host.assertHealthy()
     const sort = normaliseSort(plan.sort)
     const skip = plan.skip ?? 0
@@ -68,16 +69,16 @@ export class EmbeddedCollection<TSchema extends StoredDocument = StoredDocument>
     if (sort) docs = sortDocs(docs, sort, limit === undefined ? undefined : skip + limit)
     docs = docs.slice(skip, limit === undefined ? undefined : skip + limit)
     const project = compileProjection(plan.projection)
-    return docs.map((d) => project(cloneValue(d)))
+    return { items: docs, view: (d) => project(cloneValue(d)) }
   }
 
   find(filter: Doc = {}, options: { sort?: unknown; skip?: number; limit?: number; projection?: ProjectionSpec } = {}): EmbeddedCursor<TSchema> {
-    return new EmbeddedCursor<TSchema>({ filter, ...options }, (plan) => this.runFind(plan) as TSchema[])
+    return new EmbeddedCursor<TSchema>({ filter, ...options }, (plan) => this.runFind(plan) as CursorSource<TSchema>)
   }
 
   async findOne(filter: Doc = {}, options: { sort?: unknown; skip?: number; projection?: ProjectionSpec } = {}): Promise<TSchema | null> {
-    const [doc] = this.runFind({ filter, ...options, limit: 1 })
-    return (doc as TSchema | undefined) ?? null
+    const { items: [doc], view } = this.runFind({ filter, ...options, limit: 1 })
+    return doc ? (view(doc) as TSchema) : null
   }
 
   async countDocuments(filter: Doc = {}, options: { hint?: string | Doc; skip?: number; limit?: number } = {}): Promise<number> {
@@ -92,10 +93,11 @@ export class EmbeddedCollection<TSchema extends StoredDocument = StoredDocument>
   aggregate<T = Doc>(pipeline: Doc[] = []): EmbeddedCursor<T> {
     return new EmbeddedCursor<T>({ filter: {} }, () => {
       this.host.assertHealthy()
-      return runPipeline(pipeline, {
+      const items = runPipeline(pipeline, {
         match: (filter) => this.set.select(filter).map((d) => cloneValue(d)),
         lookupFrom: (name) => this.sibling(name)
-      }) as T[]
+      })
+      return { items, view: (d) => d as T } // the pipeline's output is already its own
     })
   }
 

@@ -12,16 +12,27 @@ export interface FindPlan {
 }
 
 /**
+ * What a query found: the stored documents in order, and how one is handed
+ * out (copied and projected). Copying one at a time, as the cursor is read,
+ * keeps a walk over a whole collection (an export, a rebuild) from copying
+ * every document before the first is used.
+ */
+export interface CursorSource<T> {
+  items: readonly Doc[]
+  view: (item: Doc) => T
+}
+
+/**
  * A lazy cursor: options may be chained until the first read, which runs the
- * query once and then serves its results.
+ * query once and then serves its results, each copied as it is read.
  */
 export class EmbeddedCursor<T = Doc> implements ApexCursor<T> {
-  private results: T[] | null = null
+  private results: CursorSource<T> | null = null
   private position = 0
 
   constructor(
     private readonly plan: FindPlan,
-    private readonly run: (plan: FindPlan) => T[]
+    private readonly run: (plan: FindPlan) => CursorSource<T>
   ) {}
 
   private chain(change: Partial<FindPlan>): this {
@@ -39,23 +50,24 @@ export class EmbeddedCursor<T = Doc> implements ApexCursor<T> {
     return this as unknown as EmbeddedCursor<U>
   }
 
-  private load(): T[] {
+  private load(): CursorSource<T> {
     if (!this.results) this.results = this.run(this.plan)
     return this.results
   }
 
   async next(): Promise<T | null> {
-    const results = this.load()
-    return this.position < results.length ? (results[this.position++] as T) : null
+    const { items, view } = this.load()
+    return this.position < items.length ? view(items[this.position++] as Doc) : null
   }
 
   async hasNext(): Promise<boolean> {
-    return this.position < this.load().length
+    return this.position < this.load().items.length
   }
 
   async toArray(): Promise<T[]> {
-    const rest = this.load().slice(this.position)
-    this.position = this.load().length
+    const { items, view } = this.load()
+    const rest = items.slice(this.position).map(view)
+    this.position = items.length
     return rest
   }
 
@@ -64,7 +76,7 @@ export class EmbeddedCursor<T = Doc> implements ApexCursor<T> {
   }
 
   async close(): Promise<void> {
-    this.position = this.load().length
+    this.position = this.load().items.length
   }
 
   async *[Symbol.asyncIterator](): AsyncIterator<T> {
