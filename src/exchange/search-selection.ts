@@ -28,8 +28,12 @@ export type ExportSelection =
   | { by: 'store'; origin?: string; moderation?: ModerationState }
   | { by: 'search'; query: SearchQuery }
 
-/** Hits read from the engine this many at a time: each page runs the whole search again, so few large pages (as the store reads 500). */
-const SEARCH_PAGE = 500
+/**
+ * Hits read from the engine this many at a time: each page runs the whole
+ * search again, so few large pages (100,000 hits: 20 searches); the store
+ * is then read one listing at a time.
+ */
+const SEARCH_PAGE = 5000
 
 const isEmpty = (v: unknown): boolean => v === undefined || v === '' || (Array.isArray(v) && v.every((x) => x === ''))
 

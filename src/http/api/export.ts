@@ -37,6 +37,13 @@ async function* publicly(listings: AsyncIterable<Listing>): AsyncGenerator<Listi
 const refuse = (res: Response, errors: FieldError[]) =>
   sendProblem(res, { status: 400, title: 'Bad query parameter', detail: errors.map((e) => `${e.field} ${e.message}`).join('; '), errors })
 
+/**
+ * Exports anyone may run at once: each walks the store or reruns a search,
+ * so an unbounded number would let anonymous clients take the server's
+ * CPU. The operator's own exports are not counted.
+ */
+export const MAX_PUBLIC_EXPORTS = 4
+
 export interface ExportDeps {
   listings: ListingService
   listingStore: Pick<ListingStore, 'byId'>
@@ -46,6 +53,7 @@ export interface ExportDeps {
 
 export function exportRoutes(deps: ExportDeps): Router {
   const router = Router()
+  let running = 0 // public exports under way
   router.get('/export', handle(async (req, res) => {
     const format = req.query.format ?? 'json'
     if (!isExportFormat(format)) return refuse(res, [{ field: 'format', message: `must be one of ${EXPORT_FORMATS.join(', ')}` }])
@@ -57,6 +65,14 @@ export function exportRoutes(deps: ExportDeps): Router {
     const visible = operator ? (moderation as ModerationState | undefined) : PUBLISHED
     const selection = exportSelection(req.query as Record<string, unknown>, visible)
     if (!selection.ok) return refuse(res, selection.error)
+    if (!operator && running >= MAX_PUBLIC_EXPORTS) {
+      res.set('Retry-After', '30')
+      return sendProblem(res, { status: 503, title: 'Busy', detail: `${MAX_PUBLIC_EXPORTS} downloads are under way; try again in half a minute.` })
+    }
+    if (!operator) {
+      running++
+      res.once('close', () => running--)
+    }
     const media = EXPORT_MEDIA[format]
     res.type(media.type).set('Content-Disposition', `attachment; filename="tejido.${media.extension}"`).set('Cache-Control', operator ? 'no-store' : 'public, max-age=60')
     const selected = listingsOf({ listings: deps.listings, store: deps.listingStore, search: deps.search }, selection.value)
