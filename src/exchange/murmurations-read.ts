@@ -13,6 +13,7 @@ import { SERVICES, KINDS, termKey, termsOf, kindTerms } from '../directory/vocab
 import { escapeHtml } from '../support/escape-html'
 import { looksLikeEmail } from '../directory/editor-accounts'
 import { profileProblems } from './murmurations-index/profile-schema'
+import { isWebUrl } from './website-key'
 
 type Json = Record<string, unknown>
 
@@ -27,7 +28,6 @@ const serviceByTerm = new Map(SERVICES.flatMap((s) => termsOf(s).map((t) => [ter
 const kindByTerm = new Map(KINDS.flatMap((k) => kindTerms(k.id).map((t) => [termKey(t), k.id] as const)))
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : undefined)
-const isWeb = (v: unknown): v is string => typeof v === 'string' && /^https?:\/\/\S+$/.test(v) && URL.canParse(v)
 
 /** Plain text as the summary's small HTML: a paragraph per blank-line-separated block. */
 const asSummary = (text: string): string => text.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean).map((p) => `<p>${escapeHtml(p)}</p>`).join('')
@@ -37,8 +37,8 @@ function websiteOf(profile: Json): string | undefined {
   const urls = Array.isArray(profile.urls) ? (profile.urls as Json[]) : []
   const named = (name: string) => urls.find((u) => u && typeof u.name === 'string' && u.name.toLowerCase() === name)?.url
   const site = named('website')
-  if (isWeb(site)) return site
-  return isWeb(profile.primary_url) && profile.primary_url !== named('tejido') ? profile.primary_url : undefined
+  if (isWebUrl(site)) return site
+  return isWebUrl(profile.primary_url) && profile.primary_url !== named('tejido') ? profile.primary_url : undefined
 }
 
 function sorted(tags: unknown): Json {
