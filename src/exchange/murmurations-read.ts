@@ -82,8 +82,17 @@ function contactOf(profile: Json): Json | undefined {
 /** The year a profile's `starts_at` (Unix seconds) falls in. */
 const yearOf = (seconds: unknown): number | undefined => (typeof seconds === 'number' && Number.isFinite(seconds) ? new Date(seconds * 1000).getUTCFullYear() : undefined)
 
-/** A valid profile's fields as a listing's (no slug); `externalId` is kept as externalIds.murmurations. */
-export function profileToListing(profile: Json, externalId: string): Json {
+/**
+ * A profile's own identifier, kept as `externalIds.murmurations` whichever
+ * way the profile came (a file or an index): its primary_url, else its
+ * unique_id. A file is matched again by it; an index's mirror by its id,
+ * the profile_url, which a file does not carry.
+ */
+export const profileIdOf = (profile: Json): string | undefined => str(profile.primary_url) ?? str(profile.unique_id)
+
+/** A valid profile's fields as a listing's (no slug), its identifier (profileIdOf) as externalIds.murmurations. */
+export function profileToListing(profile: Json): Json {
+  const id = profileIdOf(profile)
   const description = str(profile.description)
   const location = locationOf(profile)
   const contact = contactOf(profile)
@@ -96,12 +105,9 @@ export function profileToListing(profile: Json, externalId: string): Json {
     ...(contact ? { contact } : {}),
     ...(typeof profile.image === 'string' && profile.image.startsWith('https://') ? { icon: profile.image } : {}),
     ...(founded !== undefined ? { founded } : {}),
-    externalIds: { murmurations: externalId.slice(0, 500) }
+    ...(id ? { externalIds: { murmurations: id.slice(0, 500) } } : {})
   }
 }
-
-/** A file's identifier for a profile: its primary_url, else its unique_id. */
-const fileIdOf = (profile: Json): string | undefined => str(profile.primary_url) ?? str(profile.unique_id)
 
 /** Rows of a `murmurations` file: an array of profiles (our export), or one profile; each validated against the schema. */
 export async function* murmurationsRows(text: string): AsyncGenerator<ImportRow> {
@@ -119,11 +125,10 @@ export async function* murmurationsRows(text: string): AsyncGenerator<ImportRow>
       yield { row: i + 1, unreadable: `not a valid Murmurations profile: ${problems}` }
       continue
     }
-    const id = fileIdOf(profile as Json)
-    if (!id) {
+    if (!profileIdOf(profile as Json)) {
       yield { row: i + 1, unreadable: 'a profile needs a primary_url or a unique_id to be matched again later' }
       continue
     }
-    yield { row: i + 1, data: profileToListing(profile as Json, id), fields: MURMURATIONS_FIELDS }
+    yield { row: i + 1, data: profileToListing(profile as Json), fields: MURMURATIONS_FIELDS }
   }
 }
