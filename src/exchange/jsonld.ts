@@ -15,6 +15,7 @@
 import { publicContact, type Listing } from '../directory/listing'
 import { kindOf, SERVICES } from '../directory/vocabulary'
 import { asParagraphs } from '../support/html-text'
+import { isWebUrl } from './website-key'
 
 const ESSGLOBAL_STANDARD = 'http://purl.org/essglobal/standard/'
 
@@ -49,9 +50,6 @@ const LICENCES: Readonly<Record<NonNullable<Listing['dataLicense']>, string>> = 
 const categoryOf = new Map(SERVICES.map((s) => [s.id, s.category]))
 
 type Node = Record<string, unknown>
-
-
-const isWeb = (url: string | undefined): url is string => !!url && /^https?:\/\//.test(url)
 
 /** A text in every language the listing gives it, tagged; the plain one alone when there is no map. */
 function texts(plain: string | undefined, byLanguage: Record<string, string> | undefined, shape: (s: string) => string = (s) => s): Node[] | undefined {
@@ -97,7 +95,7 @@ export function essglobalNode(listing: Listing): Node {
     '@type': 'essglobal:SSEInitiative',
     ...(names ? { 'gr:name': names } : {}),
     ...(descriptions ? { 'dc:description': descriptions } : {}),
-    'foaf:homepage': { '@id': isWeb(website) ? website : listing.id },
+    'foaf:homepage': { '@id': isWebUrl(website) ? website : listing.id },
     ...(kind ? { 'essglobal:organisationalStructure': { '@id': kind.organisationalStructure }, 'essglobal:legalForm': { '@id': kind.legalForm } } : {}),
     ...(sectors.length ? { 'essglobal:economicSector': sectors } : {}),
     ...(listing.services?.length ? { 'tejido:services': listing.services } : {}),

@@ -8,6 +8,7 @@
 import { publicContact, type Listing } from '../directory/listing'
 import { serviceLabel } from '../directory/vocabulary'
 import { asParagraphs } from '../support/html-text'
+import { isWebUrl } from './website-key'
 
 /** The schema every profile is validated against, named as the index names it. */
 export const ORGANIZATIONS_SCHEMA = 'organizations_schema-v1.0.0'
@@ -34,7 +35,6 @@ export interface MurmurationsProfile {
 const MAX_TAGS = 100
 const MAX_TAG = 100
 
-const isWeb = (url: string | undefined): url is string => !!url && /^https?:\/\//.test(url)
 
 /** A contact the public may see (partners-only ones stay between directories). */
 
@@ -74,19 +74,19 @@ export function murmurationsProfile(listing: Listing): MurmurationsProfile {
   const phone = shown.phone
   const described = description(listing)
   const tagged = tags(listing)
-  const urls = [{ name: 'Tejido', url: listing.id }, ...(isWeb(website) ? [{ name: 'Website', url: website }] : [])]
+  const urls = [{ name: 'Tejido', url: listing.id }, ...(isWebUrl(website) ? [{ name: 'Website', url: website }] : [])]
   return {
     linked_schemas: [ORGANIZATIONS_SCHEMA],
     name: listing.name,
     // the co-op's own site when it shares one, else its profile here
-    primary_url: isWeb(website) ? website : listing.id,
+    primary_url: isWebUrl(website) ? website : listing.id,
     ...(described ? { description: described } : {}),
     ...(tagged ? { tags: tagged } : {}),
     urls,
     ...place(listing),
     ...(email ? { contact_details: { email } } : {}),
     ...(phone ? { telephone: phone } : {}),
-    ...(isWeb(listing.icon) ? { image: listing.icon } : {}),
+    ...(isWebUrl(listing.icon) ? { image: listing.icon } : {}),
     unique_id: listing.id,
     ...(listing.founded !== undefined ? { starts_at: Date.UTC(listing.founded, 0, 1) / 1000 } : {})
   }

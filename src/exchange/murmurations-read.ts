@@ -13,6 +13,7 @@ import { SERVICES, KINDS, termKey, termsOf, kindTerms } from '../directory/vocab
 import { escapeHtml } from '../support/escape-html'
 import { looksLikeEmail } from '../directory/editor-accounts'
 import { profileProblems } from './murmurations-index/profile-schema'
+import { isWebUrl } from './website-key'
 
 type Json = Record<string, unknown>
 
@@ -27,7 +28,6 @@ const serviceByTerm = new Map(SERVICES.flatMap((s) => termsOf(s).map((t) => [ter
 const kindByTerm = new Map(KINDS.flatMap((k) => kindTerms(k.id).map((t) => [termKey(t), k.id] as const)))
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : undefined)
-const isWeb = (v: unknown): v is string => typeof v === 'string' && /^https?:\/\/\S+$/.test(v) && URL.canParse(v)
 
 /** Plain text as the summary's small HTML: a paragraph per blank-line-separated block. */
 const asSummary = (text: string): string => text.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean).map((p) => `<p>${escapeHtml(p)}</p>`).join('')
@@ -37,8 +37,8 @@ function websiteOf(profile: Json): string | undefined {
   const urls = Array.isArray(profile.urls) ? (profile.urls as Json[]) : []
   const named = (name: string) => urls.find((u) => u && typeof u.name === 'string' && u.name.toLowerCase() === name)?.url
   const site = named('website')
-  if (isWeb(site)) return site
-  return isWeb(profile.primary_url) && profile.primary_url !== named('tejido') ? profile.primary_url : undefined
+  if (isWebUrl(site)) return site
+  return isWebUrl(profile.primary_url) && profile.primary_url !== named('tejido') ? profile.primary_url : undefined
 }
 
 function sorted(tags: unknown): Json {
@@ -82,8 +82,17 @@ function contactOf(profile: Json): Json | undefined {
 /** The year a profile's `starts_at` (Unix seconds) falls in. */
 const yearOf = (seconds: unknown): number | undefined => (typeof seconds === 'number' && Number.isFinite(seconds) ? new Date(seconds * 1000).getUTCFullYear() : undefined)
 
-/** A valid profile's fields as a listing's (no slug); `externalId` is kept as externalIds.murmurations. */
-export function profileToListing(profile: Json, externalId: string): Json {
+/**
+ * A profile's own identifier, kept as `externalIds.murmurations` whichever
+ * way the profile came (a file or an index): its primary_url, else its
+ * unique_id. A file is matched again by it; an index's mirror by its id,
+ * the profile_url, which a file does not carry.
+ */
+export const profileIdOf = (profile: Json): string | undefined => str(profile.primary_url) ?? str(profile.unique_id)
+
+/** A valid profile's fields as a listing's (no slug), its identifier (profileIdOf) as externalIds.murmurations. */
+export function profileToListing(profile: Json): Json {
+  const id = profileIdOf(profile)
   const description = str(profile.description)
   const location = locationOf(profile)
   const contact = contactOf(profile)
@@ -96,12 +105,9 @@ export function profileToListing(profile: Json, externalId: string): Json {
     ...(contact ? { contact } : {}),
     ...(typeof profile.image === 'string' && profile.image.startsWith('https://') ? { icon: profile.image } : {}),
     ...(founded !== undefined ? { founded } : {}),
-    externalIds: { murmurations: externalId.slice(0, 500) }
+    ...(id ? { externalIds: { murmurations: id.slice(0, 500) } } : {})
   }
 }
-
-/** A file's identifier for a profile: its primary_url, else its unique_id. */
-const fileIdOf = (profile: Json): string | undefined => str(profile.primary_url) ?? str(profile.unique_id)
 
 /** Rows of a `murmurations` file: an array of profiles (our export), or one profile; each validated against the schema. */
 export async function* murmurationsRows(text: string): AsyncGenerator<ImportRow> {
@@ -119,11 +125,10 @@ export async function* murmurationsRows(text: string): AsyncGenerator<ImportRow>
       yield { row: i + 1, unreadable: `not a valid Murmurations profile: ${problems}` }
       continue
     }
-    const id = fileIdOf(profile as Json)
-    if (!id) {
+    if (!profileIdOf(profile as Json)) {
       yield { row: i + 1, unreadable: 'a profile needs a primary_url or a unique_id to be matched again later' }
       continue
     }
-    yield { row: i + 1, data: profileToListing(profile as Json, id), fields: MURMURATIONS_FIELDS }
+    yield { row: i + 1, data: profileToListing(profile as Json), fields: MURMURATIONS_FIELDS }
   }
 }

@@ -18,3 +18,15 @@ export function websiteKey(raw: unknown): string | undefined {
   while (path.endsWith('/')) path = path.slice(0, -1)
   return `${host}${path}`
 }
+
+/**
+ * Whether a value is an absolute http(s) address, as every exchange format
+ * takes a website or a logo: a string with no whitespace that parses as a
+ * URL whose scheme is http or https (in any case). One rule for what we
+ * write (profiles, JSON-LD) and what we read (profiles from elsewhere).
+ */
+export function isWebUrl(value: unknown): value is string {
+  if (typeof value !== 'string' || value.length > 2000 || /\s/.test(value) || !URL.canParse(value)) return false
+  const { protocol } = new URL(value)
+  return protocol === 'http:' || protocol === 'https:'
+}

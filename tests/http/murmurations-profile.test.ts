@@ -38,6 +38,8 @@ test('a published listing\'s profile validates against organizations_schema-v1.0
   const made = await app().post('/api/listings').set(inst.auth).send(sampleListing({ contactVisibility: { phone: 'partners', email: 'partners' }, icon: 'https://red-tejida.example/logo.png' })).expect(201)
   const res = await app().get('/murmurations/red-tejida.json').expect(200)
   expect(res.headers['content-type']).toMatch(/^application\/json/)
+  // a cache must ask again: the index checks the profile is gone before it deletes the node
+  expect(res.headers['cache-control']).toBe('no-cache')
   const validate = organizationsValidator()
   expect(validate(res.body) ? [] : validate.errors).toEqual([])
   // the validator does refuse what the schema refuses: no name, a latitude off the globe, an empty tag list

@@ -78,7 +78,7 @@ test('a walk mirrors each valid profile with its provenance, refuses an invalid 
     id: `${host.url}/a.json`, origin: host.url, moderation: 'approved', slug: `cooperativa-a-${nodeId(`${host.url}/a.json`).slice(0, 6)}`,
     name: 'Cooperativa A', summary: '<p>Hosting &lt;b&gt;and&lt;/b&gt; mail.</p>', services: ['web-hosting'], tags: ['solidarity'],
     location: [{ country: 'ES', latitude: 40.4, longitude: -3.7 }], contact: { website: 'https://coop-a.example' },
-    externalIds: { murmurations: `${host.url}/a.json` },
+    externalIds: { murmurations: 'https://coop-a.example' }, // the profile's own identifier, as a file's (its id is the profile_url)
     provenance: { origin: host.url, via: 'import' }
   })
   // a mirror whose origin is no ActivityPub peer still shows: its profile, the search, the operator's list

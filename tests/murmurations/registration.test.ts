@@ -19,7 +19,7 @@ import { freePort } from '../support/process'
 import { waitFor } from '../support/wait'
 import { nodeId } from '../../src/exchange/murmurations-index/node-id'
 import { NodeStatusStore } from '../../src/exchange/murmurations-index/node-status'
-import { IndexRegistration, profileUrlOf } from '../../src/exchange/murmurations-index/registration'
+import { IndexRegistration, profileUrlOf, STILL_EXISTS_TRIES, STILL_EXISTS_WAIT_MS } from '../../src/exchange/murmurations-index/registration'
 import { DeliveryQueue } from '../../src/federation/delivery/queue'
 import { parseAllowList } from '../../src/federation/net/address-policy'
 import { EmbeddedClient } from '../../src/storage/embedded/client'
@@ -104,23 +104,28 @@ describe('registration jobs on the delivery queue', () => {
   const listing = { id: 'https://tejido.test/orgs/red-tejida', slug: 'red-tejida', name: 'Red Tejida', kind: 'worker-coop', origin: 'https://tejido.test', moderation: 'approved', published: new Date(0), updated: new Date(0), version: 1, provenance: { origin: 'https://tejido.test', via: 'local', firstSeen: new Date(0), lastVerified: new Date(0) } } as Listing
   const jobs = () => client.db().collection('deliveries').find({}).toArray()
   let served: Record<string, unknown>
+  /** Whether this instance answers 410 for the profile (a cache in between may not yet). */
+  let profileGone: boolean
+  let store: MemoryListingStore
+  let registration: IndexRegistration
 
   beforeEach(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tejido-murm-'))
     client = await new EmbeddedClient(dir).connect()
     // the profile as this instance serves it, without a server in between
     served = { ...murmurationsProfile(listing) }
-    index = await startFakeIndex({ fetchProfile: async () => ({ status: 200, text: JSON.stringify(served), redirected: false }) })
+    profileGone = false
+    index = await startFakeIndex({ fetchProfile: async () => (profileGone ? { status: 410, text: '{}', redirected: false } : { status: 200, text: JSON.stringify(served), redirected: false }) })
     clock = new Date('2026-12-04T12:00:00Z')
     const policy = { allow: parseAllowList(['127.0.0.1']), timeoutMs: 2000, maxBytes: 1 << 20, maxRedirects: 0, userAgent: 'test' }
     queue = new DeliveryQueue({ db: client.db(), policy, signerFor: async () => () => ({}), logger: pino({ level: 'silent' }), now: () => clock })
     await queue.init()
     nodes = new NodeStatusStore(client.db())
     await nodes.init()
-    const store = new MemoryListingStore()
+    store = new MemoryListingStore()
     await store.insert(listing)
-    new IndexRegistration({ indexUrl: index.url, publicUrl: 'https://tejido.test', queue, store, nodes, policy, logger: pino({ level: 'silent' }), now: () => clock })
-      .enqueue(listing).catch(() => undefined)
+    registration = new IndexRegistration({ indexUrl: index.url, publicUrl: 'https://tejido.test', queue, store, nodes, policy, logger: pino({ level: 'silent' }), now: () => clock })
+    registration.enqueue(listing).catch(() => undefined)
   })
   afterEach(async () => {
     await queue.stop()
@@ -172,5 +177,42 @@ describe('registration jobs on the delivery queue', () => {
     expect(refused.lastError).toMatch(/^HTTP 400: Invalid Value: must be <= 90/)
     await waitFor(async () => (await jobs()).length === 0, 'the job dropped')
     expect(index.calls.filter((c) => c === 'POST /v2/nodes-sync')).toHaveLength(1)
+  })
+
+  /** Posts the listing, then deletes it here while a cache still serves its profile. */
+  async function deletedButCached(): Promise<void> {
+    queue.start()
+    await waitFor(async () => (await nodes.byListing(listing.id))?.status === 'posted', 'posted')
+    await waitFor(async () => (await jobs()).length === 0, 'the post done')
+    await store.remove(listing.id, clock)
+    await registration.enqueue(listing)
+  }
+  const putBack = (attempts: number) => waitFor(async () => { const [job] = await jobs(); return job?.attempts === attempts && job.leaseUntil.getTime() === 0 ? job : null }, `the job put back after ${attempts} tries`)
+
+  test('"Profile Still Exists" on a DELETE (a cache still serving the profile) is tried again, and the node goes once the 410 shows', async () => {
+    await deletedButCached()
+    const waiting = await putBack(1)
+    expect((await nodes.byListing(listing.id))?.lastError).toMatch(/^HTTP 400: Profile Still Exists: /)
+    expect(waiting.nextAttempt.getTime() - clock.getTime()).toBe(STILL_EXISTS_WAIT_MS)
+    profileGone = true
+    clock = new Date(clock.getTime() + STILL_EXISTS_WAIT_MS + 1000)
+    queue.wake(true)
+    const done = await waitFor(async () => { const n = await nodes.byListing(listing.id); return n?.status === 'deleted' && n }, 'the node deleted')
+    expect(done.lastError).toBeUndefined()
+    expect(index.nodes.get(nodeId(profileUrlOf('https://tejido.test', 'red-tejida')))?.status).toBe('deleted')
+    await waitFor(async () => (await jobs()).length === 0, 'the job done')
+  })
+
+  test('a profile that never stops answering 200 makes the refusal final after STILL_EXISTS_TRIES tries', async () => {
+    await deletedButCached()
+    const deletes = () => index.calls.filter((c) => c.startsWith('DELETE ')).length
+    for (let tries = 1; tries < STILL_EXISTS_TRIES; tries++) {
+      await putBack(tries)
+      clock = new Date(clock.getTime() + 10 * 60 * 1000) // past these tries' backoff (at most about 5 min)
+      queue.wake(true)
+    }
+    await waitFor(async () => (await jobs()).length === 0, 'the job dropped')
+    expect(deletes()).toBe(STILL_EXISTS_TRIES)
+    expect((await nodes.byListing(listing.id))?.lastError).toMatch(/^HTTP 400: Profile Still Exists: /)
   })
 })

@@ -40,11 +40,18 @@ export async function indexRequest(method: 'GET' | 'POST' | 'DELETE', href: stri
   return ok({ status: res.status, json: parse(res.body), ...(retry !== undefined ? { retryAfterMs: retry } : {}) })
 }
 
+/** The answer's `errors` as a list (the index sends an array; one object is taken too). */
+function errorList(answer: IndexAnswer): unknown[] {
+  const errors = answer.json?.errors
+  return Array.isArray(errors) ? errors : errors && typeof errors === 'object' ? [errors] : []
+}
+
+/** The titles of the index's errors (`Profile Still Exists`, …), which say what kind of refusal it is. */
+export const errorTitles = (answer: IndexAnswer): string[] => errorList(answer).flatMap((e) => (e && typeof e === 'object' && typeof (e as { title?: unknown }).title === 'string' ? [(e as { title: string }).title] : []))
+
 /** The index's own words for a refusal (`errors[].title: detail`), else the status. */
 export function indexError(answer: IndexAnswer): string {
-  const errors = answer.json?.errors
-  const list = Array.isArray(errors) ? errors : errors && typeof errors === 'object' ? [errors] : []
-  const words = list.flatMap((e) => {
+  const words = errorList(answer).flatMap((e) => {
     if (!e || typeof e !== 'object') return []
     const { title, detail } = e as Record<string, unknown>
     return [[title, detail].filter((x) => typeof x === 'string').join(': ')]

@@ -9,7 +9,11 @@
  * not moved is not fetched again; a `deleted` node's mirror is removed; a
  * profile whose primary_url is the website (or the id) of a listing already
  * held is not mirrored twice. Once a day the walk starts from the beginning,
- * so unchanged mirrors are vouched for again (else they would read stale).
+ * so unchanged mirrors are vouched for again (else they would read stale),
+ * and the mirrors this source holds that the index no longer lists (purged,
+ * or out of the tags asked for) are removed. The next walk asks from the
+ * newest last_updated seen, but never past a node whose profile could not
+ * be fetched (its host down), so that one is tried again.
  */
 import type { Listing, ListingInput } from '../../directory/listing'
 import type { ListingStore } from '../../directory/listing-store'
@@ -64,7 +68,12 @@ async function heldKeys(store: ListingStore): Promise<Map<string, string>> {
 
 class Run {
   readonly report: IndexImportReport = { created: 0, updated: 0, unchanged: 0, removed: 0, refused: 0, duplicates: 0, refusals: [], duplicateOf: [] }
-  constructor(private readonly deps: IndexImportDeps, private readonly held: Map<string, string>) {}
+  /** Every profile the index listed (not deleted), for the full walk's sweep. */
+  private readonly listed = new Set<string>()
+  /** The oldest last_updated of a node to try again (its profile could not be fetched). */
+  retryFrom: number | undefined
+
+  constructor(private readonly deps: IndexImportDeps, private readonly source: string, private readonly held: Map<string, string>) {}
 
   private refuse(profileUrl: string, message: string): void {
     this.report.refused++
@@ -79,8 +88,10 @@ class Run {
     if (existing && (existing.origin !== origin || existing.provenance.via !== 'import')) return this.refuse(node.profile_url, `${node.profile_url} is held from elsewhere; not replaced`)
     if (node.status === 'deleted') {
       if (existing && (await this.deps.mirrors.remove(existing.id))) this.report.removed++
+      if (existing) await this.deps.state.disown(existing.id)
       return
     }
+    this.listed.add(node.profile_url)
     if (node.status !== 'posted') return
     const updated = new Date(node.last_updated * 1000)
     if (existing && existing.updated.getTime() >= updated.getTime()) return this.vouch(existing, origin)
@@ -90,13 +101,31 @@ class Run {
   /** Unchanged at the index: only its last-verified moves. */
   private async vouch(existing: Listing, origin: string): Promise<void> {
     await this.deps.mirrors.apply({ origin, id: existing.id, listing: inputOf(existing) as unknown as ListingInput, updated: existing.updated, via: 'import', moderation: 'approved' })
+    await this.deps.state.own(this.source, existing.id)
     this.report.unchanged++
+  }
+
+  /**
+   * After a full walk: removes the mirrors this source holds that the index
+   * no longer listed. Only index mirrors (via import, not from this
+   * instance): a profile since held another way is left alone.
+   */
+  async sweep(): Promise<void> {
+    for (const id of await this.deps.state.ownedBy(this.source)) {
+      if (this.listed.has(id)) continue
+      const held = await this.deps.store.byId(id)
+      if (held && held.provenance.via === 'import' && held.origin !== this.deps.localOrigin && (await this.deps.mirrors.remove(id))) this.report.removed++
+      await this.deps.state.disown(id)
+    }
   }
 
   private async mirror(node: IndexNodeSummary, origin: string, updated: Date, existing: Listing | null): Promise<void> {
     const url = node.profile_url
     const fetched = await fetchDiscoveryJson(url, this.deps.policy)
-    if (!fetched.ok) return this.refuse(url, `the profile could not be fetched: ${failureText(fetched.error)}`)
+    if (!fetched.ok) {
+      this.retryFrom = Math.min(this.retryFrom ?? node.last_updated, node.last_updated)
+      return this.refuse(url, `the profile could not be fetched: ${failureText(fetched.error)}`)
+    }
     if (fetched.value.url !== url) return this.refuse(url, 'the profile is not at its profile_url (redirected)')
     const profile = fetched.value.document
     const problems = profileProblems(profile)
@@ -107,11 +136,12 @@ class Run {
       this.report.duplicateOf.push({ profileUrl: url, listing: same })
       return
     }
-    const fields = profileToListing(profile, url)
+    const fields = profileToListing(profile)
     const checked = validateListing({ ...fields, slug: existing?.slug ?? slugOf(String(fields.name), url) })
     if (!checked.ok) return this.refuse(url, checked.error.map((e) => `${e.field}: ${e.message}`).join('; '))
     const applied = await this.deps.mirrors.apply({ origin, id: url, listing: checked.value, updated, via: 'import', moderation: 'approved' })
     if (!applied.ok) return this.refuse(url, applied.error.kind === 'conflict' ? applied.error.what : applied.error.kind)
+    await this.deps.state.own(this.source, url)
     this.report[existing ? 'updated' : 'created']++
     const site = websiteKey(checked.value.contact?.website)
     if (site && !this.held.has(site)) this.held.set(site, url)
@@ -125,7 +155,7 @@ export async function importFromIndex(deps: IndexImportDeps, options: IndexImpor
   const previous = await deps.state.get(source)
   const full = !previous?.lastFull || now().getTime() - previous.lastFull.getTime() > FULL_WALK_MS
   const since = full ? undefined : previous?.since
-  const run = new Run(deps, await heldKeys(deps.store))
+  const run = new Run(deps, source, await heldKeys(deps.store))
   // the index's clock, not ours: the next walk asks from the newest last_updated seen (at or after, so none is missed)
   let newest = previous?.since
   try {
@@ -138,7 +168,10 @@ export async function importFromIndex(deps: IndexImportDeps, options: IndexImpor
     await deps.state.failed(source, run.report.error, now())
     return run.report
   }
+  if (full) await run.sweep()
+  // not past a node to fetch again: asked "at or after", it comes back next time
+  const next = run.retryFrom !== undefined && newest !== undefined ? Math.min(newest, run.retryFrom) : newest
   const { refusals: _r, duplicateOf: _d, ...counts } = run.report
-  await deps.state.finished(source, { since: newest, counts, full }, now())
+  await deps.state.finished(source, { since: next, counts, full }, now())
   return run.report
 }

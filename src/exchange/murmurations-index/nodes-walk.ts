@@ -62,13 +62,26 @@ function wanted(q: NodesQuery, node: Listed): boolean {
   return q.tags.some((t) => tags.includes(t.toLowerCase()))
 }
 
-async function* exported(q: NodesQuery, policy: FetchPolicy): AsyncGenerator<IndexNodeSummary> {
+/** JSON-equal sort keys: the export's `search_after` did not move. */
+const sameSort = (a: unknown[] | undefined, b: unknown[]): boolean => a !== undefined && JSON.stringify(a) === JSON.stringify(b)
+
+/**
+ * The export, page by page, for an index that said it holds `results`
+ * nodes. An index that hands back the sort it was given, or pages on past
+ * what it said it holds (two pages of slack, for nodes posted meanwhile),
+ * would walk forever: that is an error, so the walk counts as unfinished
+ * (no sweep, the mark stays).
+ */
+async function* exported(q: NodesQuery, policy: FetchPolicy, results: number): AsyncGenerator<IndexNodeSummary> {
+  const maxPages = Math.ceil(results / PAGE_SIZE) + 2
   let after: unknown[] | undefined
-  for (;;) {
+  for (let page = 1; ; page++) {
+    if (page > maxPages) throw new IndexWalkError(`the index's export went on past ${maxPages} pages for ${results} results; walk stopped`)
     const json = await call('POST', `${q.indexUrl}/v2/export`, policy, { schema: q.schema, page_size: PAGE_SIZE, ...(after ? { search_after: after } : {}) })
     const nodes = summaries(json)
-    for (const node of nodes) if (wanted(q, node)) yield { profile_url: node.profile_url, last_updated: node.last_updated, status: node.status }
     const sort = (json.meta as { sort?: unknown } | undefined)?.sort
+    if (nodes.length && Array.isArray(sort) && sameSort(after, sort)) throw new IndexWalkError('the index\'s export answered the same page again (its sort did not move); walk stopped')
+    for (const node of nodes) if (wanted(q, node)) yield { profile_url: node.profile_url, last_updated: node.last_updated, status: node.status }
     if (!nodes.length || !Array.isArray(sort)) return
     after = sort
   }
@@ -79,9 +92,10 @@ export async function* walkNodes(q: NodesQuery, policy: FetchPolicy): AsyncGener
   const first = await call('GET', pageUrl(q, 1), policy)
   const meta = (first.meta ?? {}) as { number_of_results?: unknown; total_pages?: unknown }
   if (typeof meta.number_of_results === 'number' && meta.number_of_results > MAX_RESULTS) {
-    yield* exported(q, policy)
+    yield* exported(q, policy, meta.number_of_results)
     return
   }
+  // at most 10,000 results (20 pages) whatever total_pages says, so this paging always ends
   const pages = typeof meta.total_pages === 'number' ? meta.total_pages : 1
   yield* summaries(first).map(({ profile_url, last_updated, status }) => ({ profile_url, last_updated, status }))
   for (let page = 2; page <= pages && page * PAGE_SIZE <= MAX_RESULTS; page++) {

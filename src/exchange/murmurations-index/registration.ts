@@ -3,7 +3,9 @@
  * local listing's profile (/murmurations/SLUG.json) is posted to the index
  * (`POST /v2/nodes-sync` with its `profile_url`) when it is approved or
  * changed, and removed (`DELETE /v2/nodes/{node_id}`) once it is withdrawn
- * or deleted, when the profile already answers 410 as the index checks.
+ * or deleted, when the profile already answers 410 as the index checks
+ * (a refusal because it still sees the profile is tried again, a bounded
+ * number of times: a cache may be serving it).
  * The calls are jobs on the federation's stored delivery queue (leases,
  * backoff, at-least-once); a job looks at the listing when it runs, not
  * when it was queued, so jobs for one listing may run in any order and the
@@ -17,7 +19,7 @@ import type { ListingStore } from '../../directory/listing-store'
 import type { DeliveryQueue, Delivery } from '../../federation/delivery/queue'
 import type { JobOutcome } from '../../federation/delivery/job-kinds'
 import type { FetchPolicy } from '../../federation/net/safe-fetch'
-import { indexRequest, indexError, failureText } from './index-http'
+import { indexRequest, indexError, errorTitles, failureText, type IndexAnswer } from './index-http'
 import { nodeId } from './node-id'
 import type { NodeStatusStore } from './node-status'
 
@@ -35,6 +37,18 @@ export interface RegistrationDeps {
 }
 
 interface JobPayload { listingId: string; slug: string; name: string }
+
+/**
+ * The index refuses a DELETE while it can still fetch the profile (400
+ * "Profile Still Exists"). Served no-cache, the profile answers 410 at
+ * once, but a cache that ignores that may serve the old 200 a while: so
+ * the delete is tried again, at least a minute apart and with the queue's
+ * backoff, up to this many tries (about 20 minutes), then the refusal is final.
+ */
+export const STILL_EXISTS_TRIES = 10
+export const STILL_EXISTS_WAIT_MS = 60_000
+
+const stillServed = (answer: IndexAnswer): boolean => answer.status === 400 && errorTitles(answer).includes('Profile Still Exists')
 
 /** A listing's profile address here: what the index fetches and names the node by. */
 export const profileUrlOf = (publicUrl: string, slug: string): string => `${publicUrl}/murmurations/${encodeURIComponent(slug)}.json`
@@ -106,6 +120,11 @@ export class IndexRegistration {
       return { status: 200 }
     }
     const error = indexError(answer.value)
+    if (!posting && stillServed(answer.value) && job.attempts + 1 < STILL_EXISTS_TRIES) {
+      // a cache in front of this instance may still serve the profile: not final, ask again a while later
+      await this.deps.nodes.record(node, { error }, at)
+      return { status: null, error, retryAfterMs: STILL_EXISTS_WAIT_MS }
+    }
     // a profile the index refused (400/404 on nodes-sync) is what it calls validation_failed
     const refused = posting && (status === 400 || status === 404)
     await this.deps.nodes.record(node, { ...(refused ? { status: 'validation_failed' } : {}), error }, at)
