@@ -39,7 +39,7 @@ export const DERIVED_ID_PREFIX = 'tejido-derived:'
  * A stable identifier for a row whose format gives it none: a hash of the
  * cells that name it (name and place), compared without case or extra
  * spaces. The same row in the same file gives the same identifier; a row
- * whose name or place changed is another (it can still match by website).
+ * whose name or place changed is another co-op to the import.
  */
 export function derivedId(cells: ReadonlyArray<string | number | undefined>): string {
   const text = cells.map((c) => (c === undefined ? '' : String(c).normalize('NFC').trim().toLowerCase().split(/\s+/).join(' '))).join('\u0000')
