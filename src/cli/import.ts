@@ -3,9 +3,12 @@
  * a file in one of the import formats into the store (exchange/import.ts), with the
  * report at the end, and progress on stderr once a second while it runs
  * (rows done, rows per second, and the time left when the number of rows
- * is known). While a server holds the embedded store, through it
- * (POST /api/import with ADMIN_TOKEN, its report streamed), so its search
- * and peers hear of every change as they would of the API's.
+ * is known). Whenever a Tejido server answers at PUBLIC_URL and ADMIN_TOKEN
+ * is set, through it (POST /api/import, its report streamed), so its
+ * search, its peers and the Murmurations index hear of every change as
+ * they would of the API's, whatever the store (embedded or MongoDB). Else
+ * into the store directly, saying what that leaves out (DIRECT_NOTICE);
+ * a store a server holds (locked) without a way through it is refused.
  */
 import fs from 'node:fs'
 import { flagValue } from './args'
@@ -49,9 +52,32 @@ export function reportText(report: ImportReport): string {
 export interface ImportTerminal {
   progress: (line: string) => void
   clock: () => number
+  /** Where a notice goes (default stderr): what an import written directly into the store leaves out. */
+  notice?: (line: string) => void
 }
 
-const TERMINAL: ImportTerminal = { progress: (line) => process.stderr.write(`${line}\n`), clock: Date.now }
+const toStderr = (line: string): void => void process.stderr.write(`${line}\n`)
+const TERMINAL: ImportTerminal = { progress: toStderr, clock: Date.now, notice: toStderr }
+
+/** How long the command waits for a server at PUBLIC_URL to answer before it writes into the store itself. */
+const PROBE_MS = 3000
+
+/** Whether a Tejido server answers at PUBLIC_URL (its liveness, GET /healthz). */
+async function serverAnswers(publicUrl: string): Promise<boolean> {
+  try {
+    return (await fetch(`${publicUrl}/healthz`, { signal: AbortSignal.timeout(PROBE_MS) })).ok
+  } catch {
+    return false // nothing listens there, or not in time
+  }
+}
+
+/** Said after an import written into the store directly: nothing heard of it but the store. */
+export const DIRECT_NOTICE = [
+  'Written directly into the store: no Tejido server answered at PUBLIC_URL with ADMIN_TOKEN set.',
+  'Peers and the Murmurations index are not told of these listings, and a server running on this store does not show them',
+  'in search until it is restarted (with Meilisearch: run `npm run reindex`). To import so they federate like any listing,',
+  'start the server and run the import again with its PUBLIC_URL and ADMIN_TOKEN.'
+].join('\n')
 
 /** Formats with a row a line: JSON Lines, and the CSV formats after their header line (a quoted newline makes the count a little high: the ETA is a bound). */
 const LINE_FORMATS: ReadonlyMap<string, number> = new Map([['jsonl', 0], ['csv', 1], ['sea-csv', 1], ['kvm-csv', 1]])
@@ -97,11 +123,22 @@ async function* linesOf(body: AsyncIterable<Uint8Array>): AsyncGenerator<string>
   if (buffered.trim()) yield buffered
 }
 
-async function throughServer(config: Config, command: ImportCommand, bytes: Buffer, deps: ImportDeps): Promise<ImportReport | string> {
-  const held = `A Tejido server holds ${config.dataDir}, so the import goes through it (${config.publicUrl}).`
+/** Why a store a server holds cannot be imported into: no token, or the server does not answer at PUBLIC_URL. */
+function lockedText(config: Config): string {
+  const held = `A Tejido server holds ${config.dataDir}, so the import must go through it.`
   if (!config.adminToken) return `${held}\nSet ADMIN_TOKEN to the token that server was started with, or stop the server.`
+  return `${held}\nIt does not answer at PUBLIC_URL (${config.publicUrl}): set PUBLIC_URL (or PORT) to where it listens, or stop the server.`
+}
+
+async function throughServer(config: Config, command: ImportCommand, bytes: Buffer, deps: ImportDeps): Promise<ImportReport | string> {
+  const held = `A Tejido server answers at ${config.publicUrl}, so the import goes through it.`
   const query = new URLSearchParams({ format: command.format, encoding: command.encoding, dryRun: String(command.dryRun), onConflict: command.onConflict, moderation: command.moderation })
-  const res = await fetch(`${config.publicUrl}/api/import?${query.toString()}`, { method: 'POST', headers: { authorization: `Bearer ${config.adminToken}`, 'content-type': 'application/octet-stream', accept: 'application/x-ndjson' }, body: bytes })
+  let res: Response
+  try {
+    res = await fetch(`${config.publicUrl}/api/import?${query.toString()}`, { method: 'POST', headers: { authorization: `Bearer ${config.adminToken ?? ''}`, 'content-type': 'application/octet-stream', accept: 'application/x-ndjson' }, body: bytes })
+  } catch (e) {
+    return `${held}\nIt could not be reached: ${e instanceof Error ? e.message : String(e)}; run the import again.`
+  }
   if (!res.ok || !res.body) return `${held}\nIt answered ${res.status}: ${(await res.text()).slice(0, 300)}`
   const report = emptyReport(command.dryRun)
   const clock = deps.clock ?? Date.now
@@ -142,11 +179,16 @@ export async function importFile(config: Config, command: ImportCommand, termina
   const total = rowsAhead(command.format, text)
   const deps: ImportDeps = { clock: terminal.clock, onProgress: throttledProgress((p) => terminal.progress(progressText(p)), terminal.clock), ...(total === undefined ? {} : { total }) }
   let report: ImportReport | string
-  try {
-    report = await intoStore(config, command, text, deps)
-  } catch (e) {
-    if (storeRefusal(e)?.kind !== 'locked') throw e
+  if (config.adminToken && (await serverAnswers(config.publicUrl))) {
     report = await throughServer(config, { ...command, encoding: 'utf-8' }, Buffer.from(text, 'utf8'), deps) // the text as read, in UTF-8
+  } else {
+    try {
+      report = await intoStore(config, command, text, deps)
+    } catch (e) {
+      if (storeRefusal(e)?.kind !== 'locked') throw e
+      report = lockedText(config)
+    }
+    if (typeof report !== 'string' && !report.dryRun && report.created.length + report.updated.length) (terminal.notice ?? toStderr)(DIRECT_NOTICE)
   }
   if (typeof report === 'string') return { code: 1, text: report }
   return { code: report.refused.length ? 1 : 0, text: reportText(report) }

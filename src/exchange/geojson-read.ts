@@ -8,13 +8,16 @@
  *   which the export has no Feature for.
  * - Any other GeoJSON: each Feature is one listing, its properties mapped by
  *   FOREIGN_PROPERTIES below (the README's table), its Point the place, the
- *   Feature `id` kept as `externalIds.geojson`; the row names the `fields`
+ *   Feature `id` kept as `externalIds.geojson` (a Feature without one or a website
+ *   gets one derived from its name and place, import-match.ts, so the same file
+ *   again matches it); the row names the `fields`
  *   it carries and no slug, so a listing it matches keeps the rest.
  *
  * A row is numbered by its Feature's position (the first Feature is 1).
  */
 import type { ImportRow } from './import'
 import { KINDS } from '../directory/vocabulary'
+import { rowId } from './import-match'
 
 const KIND_IDS = new Set<string>(KINDS.map((k) => k.id))
 
@@ -54,6 +57,10 @@ function pointsOf(geometry: Geometry): Array<{ latitude: unknown; longitude: unk
   return `a ${String(geometry.type)} geometry is not a place: Tejido keeps places as points (Point or MultiPoint, or no geometry and a city and country)`
 }
 
+/** A point's coordinates as they were given, for a derived identifier. */
+const coordinatesOf = (point: { latitude: unknown; longitude: unknown } | undefined): Array<string | number | undefined> =>
+  [point?.longitude, point?.latitude].map((c) => (typeof c === 'number' || typeof c === 'string' ? c : undefined))
+
 /** A foreign Feature as a listing row: the fields it carries, its place(s), its id. */
 function foreignRow(row: number, feature: Record<string, unknown>): ImportRow {
   const p = isRecord(feature.properties) ? feature.properties : {}
@@ -81,7 +88,9 @@ function foreignRow(row: number, feature: Record<string, unknown>): ImportRow {
   const described = { ...(placeName ? { name: placeName } : {}), ...(address ? { address } : {}), ...(country ? { country } : {}) }
   const places = points.length ? points.map((point) => ({ ...described, ...point })) : Object.keys(described).length ? [described] : []
   if (places.length) carry('location', places)
-  if (typeof feature.id === 'string' || typeof feature.id === 'number') carry('externalIds', { geojson: String(feature.id) })
+  const given = typeof feature.id === 'string' || typeof feature.id === 'number' ? String(feature.id) : undefined
+  const id = rowId(given, contact.website, [name, placeName, address, country, ...coordinatesOf(points[0])])
+  if (id) carry('externalIds', { geojson: id })
   return { row, data, fields }
 }
 

@@ -8,7 +8,14 @@
  * deleted listing or earlier row holds. The index is built once from the
  * instance's own listings and kept current as rows are written, so a file
  * with the same co-op twice matches its first row.
+ *
+ * A lossy row with neither an identifier of its format nor a website is
+ * given an identifier derived from the cells that name it (rowId), so the
+ * same file imported twice matches it. A SEA export names a listing that has
+ * no SEA identifier by its slug, so a SEA Identifier that is the slug of
+ * such a listing here is that listing.
  */
+import { createHash } from 'node:crypto'
 import type { ExternalIdFormat, Listing } from '../directory/listing'
 import type { ListingService } from '../directory/listing-service'
 import { slugify } from '../directory/registration'
@@ -22,10 +29,40 @@ type Keyed = Pick<Listing, 'slug' | 'externalIds' | 'contact'>
 
 const externalKey = (format: string, id: string): string => `${format}\u0000${id}`
 
+/** Formats whose export writes a listing's slug as its identifier when it has none of that format (sea-csv.ts: Identifier). */
+const SLUG_AS_ID: ReadonlySet<string> = new Set(['sea-csv'])
+
+/** What marks an identifier Tejido derived, not one the file gave. */
+export const DERIVED_ID_PREFIX = 'tejido-derived:'
+
+/**
+ * A stable identifier for a row whose format gives it none: a hash of the
+ * cells that name it (name and place), compared without case or extra
+ * spaces. The same row in the same file gives the same identifier; a row
+ * whose name or place changed is another co-op to the import.
+ */
+export function derivedId(cells: ReadonlyArray<string | number | undefined>): string {
+  const text = cells.map((c) => (c === undefined ? '' : String(c).normalize('NFC').trim().toLowerCase().split(/\s+/).join(' '))).join('\u0000')
+  return DERIVED_ID_PREFIX + createHash('sha256').update(text).digest('hex').slice(0, 24)
+}
+
+/**
+ * A lossy row's identifier in its format: the one it gives; else, when it
+ * has no website to be matched by either, one derived from `naming` (its
+ * name and place); else none (its website matches it, and a listing it
+ * matches keeps the identifiers it has).
+ */
+export function rowId(given: string | undefined, website: unknown, naming: ReadonlyArray<string | number | undefined>): string | undefined {
+  if (given) return given
+  return websiteKey(website) ? undefined : derivedId(naming)
+}
+
 export class ImportMatcher {
   private readonly byExternal = new Map<string, string>()
   private readonly byWebsite = new Map<string, string>()
   private readonly slugs = new Set<string>()
+  /** The formats each listing has an identifier of, by slug (a SEA Identifier that is a slug names a listing without a SEA one). */
+  private readonly idFormats = new Map<string, Set<string>>()
 
   private constructor(private readonly listings: Pick<ListingService, 'get'>) {}
 
@@ -39,7 +76,13 @@ export class ImportMatcher {
   /** Keeps a listing's keys, so later rows find it. */
   remember(listing: Keyed): void {
     this.slugs.add(listing.slug)
-    for (const [format, id] of Object.entries(listing.externalIds ?? {})) if (id) this.byExternal.set(externalKey(format, id), listing.slug)
+    const formats = this.idFormats.get(listing.slug) ?? new Set<string>()
+    this.idFormats.set(listing.slug, formats)
+    for (const [format, id] of Object.entries(listing.externalIds ?? {})) {
+      if (!id) continue
+      this.byExternal.set(externalKey(format, id), listing.slug)
+      formats.add(format)
+    }
     const site = websiteKey(listing.contact?.website)
     if (site && !this.byWebsite.has(site)) this.byWebsite.set(site, listing.slug)
   }
@@ -48,7 +91,8 @@ export class ImportMatcher {
   existing(row: Record<string, unknown>): string | undefined {
     const ids = row.externalIds && typeof row.externalIds === 'object' ? (row.externalIds as Partial<Record<ExternalIdFormat, unknown>>) : {}
     for (const [format, id] of Object.entries(ids)) {
-      const slug = typeof id === 'string' ? this.byExternal.get(externalKey(format, id)) : undefined
+      if (typeof id !== 'string') continue
+      const slug = this.byExternal.get(externalKey(format, id)) ?? (SLUG_AS_ID.has(format) && this.idFormats.get(id)?.has(format) === false ? id : undefined)
       if (slug) return slug
     }
     if (typeof row.slug === 'string') return this.slugs.has(row.slug) ? row.slug : undefined // a row's own slug is its identity

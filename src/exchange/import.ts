@@ -7,7 +7,7 @@
  * a matched row replaces the listing (`onConflict: 'update'`) or leaves it
  * (`'skip'`); a row equal to the stored listing writes nothing, so the same
  * file imported twice changes nothing, not even `version`. A dry run works
- * every row out the same way and writes nothing. The report names every
+ * every row out the same way and writes nothing, its report the real run's. The report names every
  * row: created, updated, unchanged, skipped, or refused with its row
  * number, field and message — at the end, and row by row as it goes
  * (`onRow`, the streamed report), with progress (`onProgress`).
@@ -98,6 +98,17 @@ type Plan = Outcome | { slug: string; write: () => Promise<Outcome> }
 
 const refusedWrite = (error: DirectoryFailure): Outcome => ({ kind: 'refused', errors: error.kind === 'invalid' ? error.errors : [{ field: 'slug', message: error.kind === 'conflict' ? error.what : error.kind }] })
 
+/**
+ * A dry run's stand-in for a write: what the listing would be is kept for
+ * the run's later rows (as a real run's later rows find it stored), and
+ * startRow remembers the row's keys as it does for a write, so a dry run
+ * reports exactly what the real run would.
+ */
+function dryWrite(run: Run, kind: 'created' | 'updated', slug: string, wanted: Record<string, unknown>): Plan {
+  run.planned.set(slug, wanted)
+  return { slug, write: async () => ({ kind, slug }) }
+}
+
 /** Works out what a row does to the store, reading but not writing. */
 async function planRow(run: Run, row: { data: unknown; fields?: readonly string[] }): Promise<Plan> {
   const { listings, matcher, options } = run
@@ -109,11 +120,13 @@ async function planRow(run: Run, row: { data: unknown; fields?: readonly string[
   // A slug no listing here holds is new, unless a deleted listing held it: a real run's create says so itself, a dry run must ask.
   const slugOf = held ?? (options.dryRun && typeof read.data.slug === 'string' ? read.data.slug : undefined)
   if (slugOf) await run.inFlight.get(slugOf) // an earlier row of this file is still writing that listing
-  const found = slugOf ? await listings.get(slugOf) : undefined
+  const planned = slugOf ? run.planned.get(slugOf) : undefined // a dry run: an earlier row would have written it
+  const found = slugOf && !planned ? await listings.get(slugOf) : undefined
   if (found && !found.ok && found.error.kind === 'gone') return { kind: 'refused', errors: [{ field: 'slug', message: `"${slugOf}" belonged to a deleted listing and cannot be reused; give the row another slug` }] }
   const stored = found?.ok ? found.value : undefined
-  const data = stored || typeof read.data.slug === 'string' ? read.data : { ...read.data, slug: await matcher.freshSlug(read.data.name) }
-  if (!stored && !options.dryRun) {
+  const before = planned ?? (stored ? inputOf(stored) : undefined)
+  const data = before || typeof read.data.slug === 'string' ? read.data : { ...read.data, slug: await matcher.freshSlug(read.data.name) }
+  if (!before && !options.dryRun) {
     // create validates the row itself (by the same schema): once per row is enough
     const slug = String(data.slug)
     return { slug, write: async () => {
@@ -121,16 +134,16 @@ async function planRow(run: Run, row: { data: unknown; fields?: readonly string[
       return created.ok ? { kind: 'created', slug } : refusedWrite(created.error)
     } }
   }
-  const checked = validateListing(wantedOf(stored ? inputOf(stored) : undefined, data, read.fields))
+  const checked = validateListing(wantedOf(before, data, read.fields))
   if (!checked.ok) return { kind: 'refused', errors: checked.error }
-  const wanted = checked.value
-  const slug = wanted.slug
-  if (!stored) return { kind: 'created', slug } // a dry run
-  if (isDeepStrictEqual(wanted, inputOf(stored))) return { kind: 'unchanged', slug }
+  const wanted = checked.value as unknown as Record<string, unknown>
+  const slug = checked.value.slug
+  if (!before) return dryWrite(run, 'created', slug, wanted)
+  if (isDeepStrictEqual(wanted, before)) return { kind: 'unchanged', slug }
   if (options.onConflict === 'skip') return { kind: 'skipped', slug }
-  if (options.dryRun) return { kind: 'updated', slug }
+  if (options.dryRun || !stored) return dryWrite(run, 'updated', slug, wanted) // (only a dry run has a listing before that is not stored)
   return { slug, write: async () => {
-    const updated = await listings.update(slug, replacement(stored, wanted as unknown as Record<string, unknown>), (version) => version === stored.version)
+    const updated = await listings.update(slug, replacement(stored, wanted), (version) => version === stored.version)
     if (updated.ok) return { kind: updated.value.version === stored.version ? 'unchanged' : 'updated', slug }
     return updated.error.kind === 'invalid' ? refusedWrite(updated.error) : { kind: 'refused', errors: [{ field: 'slug', message: `listing ${slug} changed while it was imported; run the import again` }] }
   } }
@@ -144,6 +157,8 @@ interface Run {
   options: ImportOptions
   /** The writes under way, by the slug they write. */
   inFlight: Map<string, Promise<Outcome>>
+  /** A dry run's listings as its rows would have left them, by slug (a real run's are in the store). */
+  planned: Map<string, Record<string, unknown>>
 }
 
 /**
@@ -192,7 +207,7 @@ export function summaryOf(report: ImportReport): ImportSummary {
  */
 export async function importRows(listings: ListingService, rows: AsyncIterable<ImportRow>, options: ImportOptions, deps: ImportDeps = {}): Promise<ImportReport> {
   const report = emptyReport(options.dryRun)
-  const run: Run = { listings, matcher: await ImportMatcher.of(listings), geocoder: deps.geocoder ?? createGeocoder(), options, inFlight: new Map() }
+  const run: Run = { listings, matcher: await ImportMatcher.of(listings), geocoder: deps.geocoder ?? createGeocoder(), options, inFlight: new Map(), planned: new Map() }
   const clock = deps.clock ?? Date.now
   const started = clock()
   const pending: Array<{ row: number; outcome: Promise<Outcome> }> = []

@@ -3,7 +3,8 @@
  * `ofdb-webserver/src/adapters/csv.rs`), import only (issue 13). Lossy:
  * what is kept is the README's table ("Import and export formats"),
  * proved by tests/http/import-csv-lossy.test.ts. The entry's `id` becomes
- * `externalIds['kvm-csv']`; the row's fields replace those fields of a
+ * `externalIds['kvm-csv']` (blank, and no homepage: an identifier derived
+ * from its title and place, import-match.ts); the row's fields replace those fields of a
  * matched listing (`fields`), and the import gives it a slug.
  */
 import type { ImportRow } from '../import'
@@ -12,6 +13,7 @@ import { unguardCell } from './cells'
 import { countryCode, websiteOf } from './foreign-cells'
 import { readCsv, type Header } from './read'
 import { readCell } from './typed-cells'
+import { rowId } from '../import-match'
 
 /** The export's headers, in order. */
 export const KVM_COLUMNS = [
@@ -54,6 +56,8 @@ export function kvmListing(header: Header, record: readonly string[]): Record<st
   const year = /^(\d{4})-\d{2}-\d{2}/.exec(cell('founded_on'))?.[1]
   const place = placeOf(cell)
   const icon = cell('image_url')
+  const website = websiteOf(cell('homepage'))
+  const id = rowId(cell('id'), website, [cell('title'), cell('street'), cell('zip'), cell('city'), cell('country'), cell('lat'), cell('lng')])
   return present({
     name: cell('title') || undefined,
     summary: cell('description') || undefined,
@@ -61,11 +65,11 @@ export function kvmListing(header: Header, record: readonly string[]): Record<st
     services: services.length ? services : undefined,
     tags: tags.length ? tags.filter((t) => t.length <= TAG_MAX).slice(0, MAX_TAGS) : undefined,
     location: place ? [place] : undefined,
-    contact: present({ website: websiteOf(cell('homepage')), email: cell('contact_email'), phone: cell('contact_phone') }),
+    contact: present({ website, email: cell('contact_email'), phone: cell('contact_phone') }),
     founded: year ? Number(year) : undefined,
     dataLicense: cell('license') === 'CC0-1.0' ? 'CC0-1.0' : undefined,
     icon: icon.startsWith('https://') ? icon : undefined,
-    externalIds: cell('id') ? { 'kvm-csv': cell('id') } : undefined
+    externalIds: id ? { 'kvm-csv': id } : undefined
   }) ?? {}
 }
 

@@ -11,7 +11,8 @@
  * service URIs); the first place as the address; only contacts the public
  * may see (a SEA file is open data). In: the row's fields replace those
  * fields of a matched listing (`fields`), its Identifier becomes
- * `externalIds['sea-csv']`, and the import gives it a slug.
+ * `externalIds['sea-csv']` (blank, and no website: an identifier derived from its
+ * name and place, import-match.ts), and the import gives it a slug.
  */
 import type { ImportRow } from '../import'
 import { publicContact, type Listing, type Place } from '../../directory/listing'
@@ -21,6 +22,7 @@ import { readCsv, type Header } from './read'
 import { countryCode, websiteOf } from './foreign-cells'
 import { readCell } from './typed-cells'
 import { BOM, csvLine } from './write'
+import { rowId } from '../import-match'
 
 /** The v4 headers, exactly, in order. */
 export const SEA_COLUMNS = [
@@ -77,6 +79,12 @@ function placeOf(cell: (c: SeaColumn) => string): Record<string, unknown> | unde
   return Object.keys(kept).length ? kept : undefined
 }
 
+/** The row's Identifier, or one derived from its name and place when it has neither (import-match.ts). */
+function idOf(cell: (c: SeaColumn) => string, website: string | undefined): Record<string, string> | undefined {
+  const id = rowId(cell('Identifier'), website, [cell('Name'), cell('Street Address'), cell('Locality'), cell('Postcode'), cell('Country ID') || cell('Country Name'), cell('Latitude'), cell('Longitude')])
+  return id ? { 'sea-csv': id } : undefined
+}
+
 /** One SEA record as the listing fields it carries. */
 export function seaListing(header: Header, record: readonly string[]): Record<string, unknown> {
   const cell = (c: SeaColumn): string => unguardCell(header.cell(record, c))
@@ -96,7 +104,7 @@ export function seaListing(header: Header, record: readonly string[]): Record<st
     regionsServed: ISO_REGION.test(territory) ? [territory] : undefined,
     location: place ? [place] : undefined,
     contact: Object.keys(contact).length ? contact : undefined,
-    externalIds: cell('Identifier') ? { 'sea-csv': cell('Identifier') } : undefined
+    externalIds: idOf(cell, contact.website)
   }
   return Object.fromEntries(Object.entries(listing).filter(([, v]) => v !== undefined))
 }
