@@ -15,6 +15,7 @@
  *
  * A row is numbered by its Feature's position (the first Feature is 1).
  */
+import { parseJsonFile } from './json-file'
 import type { ImportRow } from './import'
 import { KINDS } from '../directory/vocabulary'
 import { rowId } from './import-match'
@@ -100,13 +101,12 @@ const isTejidoFeature = (properties: unknown): properties is Record<string, unkn
 
 /** Rows of a GeoJSON FeatureCollection. */
 export async function* geojsonRows(text: string): AsyncGenerator<ImportRow> {
-  let parsed: unknown
-  try {
-    parsed = JSON.parse(text)
-  } catch (e) {
-    yield { row: 1, unreadable: `the file is not JSON (${e instanceof Error ? e.message : String(e)})` }
+  const file = parseJsonFile(text)
+  if (!file.ok) {
+    yield file.refusal
     return
   }
+  const parsed = file.value
   if (!isRecord(parsed) || parsed.type !== 'FeatureCollection' || !Array.isArray(parsed.features)) {
     yield { row: 1, unreadable: 'a GeoJSON file for import is a FeatureCollection: {"type":"FeatureCollection","features":[…]}' }
     return

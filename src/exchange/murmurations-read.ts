@@ -8,6 +8,7 @@
  * one, else "other"). Tags that name a service of the shared vocabulary in
  * any language become that service; the rest stay tags.
  */
+import { parseJsonFile } from './json-file'
 import type { ImportRow } from './import'
 import { SERVICES, KINDS, termKey, termsOf, kindTerms } from '../directory/vocabulary'
 import { escapeHtml } from '../support/escape-html'
@@ -111,13 +112,12 @@ export function profileToListing(profile: Json): Json {
 
 /** Rows of a `murmurations` file: an array of profiles (our export), or one profile; each validated against the schema. */
 export async function* murmurationsRows(text: string): AsyncGenerator<ImportRow> {
-  let parsed: unknown
-  try {
-    parsed = JSON.parse(text)
-  } catch (e) {
-    yield { row: 1, unreadable: `the file is not JSON (${e instanceof Error ? e.message : String(e)})` }
+  const file = parseJsonFile(text)
+  if (!file.ok) {
+    yield file.refusal
     return
   }
+  const parsed = file.value
   const profiles = Array.isArray(parsed) ? parsed : [parsed]
   for (const [i, profile] of profiles.entries()) {
     const problems = profileProblems(profile)

@@ -1,16 +1,16 @@
 /** Reading Tejido JSON and JSON Lines, the export's own formats, into import rows (exchange/import.ts). */
+import { parseJsonFile } from './json-file'
 import type { ImportRow } from './import'
 
 /** Rows of a Tejido JSON file (an array of listings) or JSON Lines (one a line, blank lines ignored); a line that is no JSON is refused by its number. */
 export async function* tejidoJsonRows(text: string, format: 'json' | 'jsonl'): AsyncGenerator<ImportRow> {
   if (format === 'json') {
-    let parsed: unknown
-    try {
-      parsed = JSON.parse(text)
-    } catch (e) {
-      yield { row: 1, unreadable: `the file is not JSON (${e instanceof Error ? e.message : String(e)})` }
+    const file = parseJsonFile(text)
+    if (!file.ok) {
+      yield file.refusal
       return
     }
+    const parsed = file.value
     if (!Array.isArray(parsed)) {
       yield { row: 1, unreadable: 'a Tejido JSON file is an array of listings' }
       return
