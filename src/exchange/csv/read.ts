@@ -43,6 +43,7 @@ export const headerKey = (header: string): string => header.trim().toLowerCase()
 /** The header of a file, to find a column by name whatever its case and spaces. */
 export class Header {
   private readonly index = new Map<string, number>()
+  private readonly bySuffix = new Map<string, Array<{ suffix: string; index: number }>>()
 
   constructor(readonly names: readonly string[]) {
     names.forEach((name, i) => {
@@ -63,9 +64,14 @@ export class Header {
   }
 
   /** Columns named `PREFIX:SUFFIX` (prefix matched ignoring case), with the suffix as written, trimmed. */
-  suffixed(prefix: string): Array<{ suffix: string; index: number }> {
+  suffixed(prefix: string): ReadonlyArray<{ suffix: string; index: number }> {
     const want = `${headerKey(prefix)}:`
-    return this.names.flatMap((name, index) => (headerKey(name).startsWith(want) ? [{ suffix: name.trim().slice(want.length).trim(), index }] : []))
+    let found = this.bySuffix.get(want) // asked for every row: worked out once per file
+    if (!found) {
+      found = this.names.flatMap((name, index) => (headerKey(name).startsWith(want) ? [{ suffix: name.trim().slice(want.length).trim(), index }] : []))
+      this.bySuffix.set(want, found)
+    }
+    return found
   }
 }
 
