@@ -17,6 +17,7 @@ import type { FieldError } from '../directory/result'
 import type { Gazetteer } from '../search/places/gazetteer'
 import { sharedGazetteer } from '../search/places/shared'
 import { foldKey } from '../search/places/text'
+import { countryCodeOf } from '../search/places/countries'
 
 /** Where a place is, as the listing keeps it. */
 export interface Located { latitude: number; longitude: number; country: string }
@@ -24,8 +25,6 @@ export interface Located { latitude: number; longitude: number; country: string 
 export interface Geocoder {
   /** The town `name` in `country` (an ISO code or a country's name), or why it cannot be found. */
   locate(place: { name?: string; address?: string; country?: string }): Located | { problem: string }
-  /** The ISO code of a country given by code in any case or by name in any of the four languages ("México" → "MX"). */
-  countryCode(country: string): string | undefined
   /** Loads the gazetteer now rather than at the first place without coordinates. */
   warm(): void
 }
@@ -38,15 +37,6 @@ const CANDIDATES = 50
 const REMEMBERED = 100_000
 
 const text = (v: unknown): string => (typeof v === 'string' ? v.trim() : '')
-
-/** The ISO code a row's country names, by code ("mx", "MX") or by name in any of the four languages ("México"). */
-function countryCode(places: Gazetteer, country: string): string | undefined {
-  if (/^[a-z]{2}$/i.test(country)) {
-    const code = country.toUpperCase()
-    return places.country(code, 'en') ? code : undefined
-  }
-  return places.countryByName(country)
-}
 
 /** The town of exactly this name in the country, most populous first. */
 function townIn(places: Gazetteer, name: string, code: string): Located | undefined {
@@ -78,7 +68,7 @@ export function createGeocoder(places: Gazetteer = sharedGazetteer()): Geocoder 
   const find = (name: string, address: string, country: string): Located | { problem: string } => {
     const said = [name || address, country].filter(Boolean).join(', ')
     if (!country) return { problem: `"${said}" has no country; add its country (an ISO code such as MX) or its latitude and longitude` }
-    const code = countryCode(places, country)
+    const code = countryCodeOf(country)
     if (!code) return { problem: `"${country}" is not a country the offline gazetteer knows; use its ISO code (such as MX) or add latitude and longitude` }
     const found = (name ? townIn(places, name, code) ?? townInText(places, name, code, true) : undefined) ?? (address ? townInText(places, address, code, false) : undefined)
     return found ?? { problem: `"${said}" is not a place the offline gazetteer knows; add latitude and longitude` }
@@ -97,7 +87,6 @@ export function createGeocoder(places: Gazetteer = sharedGazetteer()): Geocoder 
       }
       return answer
     },
-    countryCode: (country) => countryCode(places, country.trim()),
     warm: () => places.warm()
   }
 }
@@ -120,7 +109,7 @@ export function geocodeRow(data: Record<string, unknown>, geocoder: Geocoder): {
     if (!isRecord(item)) return item
     if (!absent(item.latitude) || !absent(item.longitude)) {
       // a country by name ("México") is kept as its code; anything else is left for the schema to name
-      const code = typeof item.country === 'string' && !/^[A-Z]{2}$/.test(item.country) ? geocoder.countryCode(item.country) : undefined
+      const code = typeof item.country === 'string' && !/^[A-Z]{2}$/.test(item.country) ? countryCodeOf(item.country) : undefined
       if (!code) return item
       changed = true
       return { ...item, country: code }

@@ -9,6 +9,7 @@ import en from 'i18n-iso-countries/langs/en.json'
 import es from 'i18n-iso-countries/langs/es.json'
 import fr from 'i18n-iso-countries/langs/fr.json'
 import pt from 'i18n-iso-countries/langs/pt.json'
+import de from 'i18n-iso-countries/langs/de.json'
 import { foldKey } from './text'
 
 /** The languages of the UI, in which places are named. */
@@ -49,3 +50,29 @@ export function countryNameKeys(): Map<string, string> {
 
 /** ISO alpha-2 codes of every country the library knows. */
 export const countryCodes = (): string[] => Object.keys(countries.getAlpha2Codes())
+
+let nameKeys: Map<string, string> | undefined
+let germanRegistered = false
+
+/**
+ * A country as its ISO 3166-1 alpha-2 code: a valid code in any case, or a
+ * name in en/es/fr/pt (any accents or case) — or in German, as Karte von
+ * Morgen's files name countries; undefined when it is none of these. The
+ * one reading of a country typed in a form or written in an import file.
+ */
+export function countryCodeOf(text: string): string | undefined {
+  const typed = text.trim()
+  if (/^[A-Za-z]{2}$/.test(typed)) return countries.isValid(typed.toUpperCase()) ? typed.toUpperCase() : undefined
+  if (typed.length > 80) return undefined
+  if (!nameKeys) {
+    registerCountryLocales()
+    nameKeys = countryNameKeys()
+  }
+  const found = nameKeys.get(foldKey(typed))
+  if (found) return found
+  if (!germanRegistered) {
+    countries.registerLocale(de)
+    germanRegistered = true
+  }
+  return countries.getAlpha2Code(typed, 'de')
+}

@@ -7,9 +7,7 @@
  * are read as meant. What still cannot be read is returned as typed, for
  * the schema to refuse with the field's own hint.
  */
-import countries from 'i18n-iso-countries/index'
-import { countryNameKeys, registerCountryLocales } from '../../../search/places/countries'
-import { foldKey } from '../../../search/places/text'
+import { countryCodeOf } from '../../../search/places/countries'
 
 /** A decimal typed with a point or a comma, an optional sign (a typographic minus too): anchored, no nested quantifiers. */
 const DECIMAL = /^[+\-\u2212]?\d{1,12}(?:[.,]\d{1,15})?$/
@@ -29,19 +27,8 @@ export function wholeNumber(text: string): number | undefined {
   return undefined
 }
 
-let countryKeys: Map<string, string> | undefined
-
-/** A country as its ISO 3166-1 alpha-2 code: a code in any case, or a name in en/es/fr/pt (any accents or case); undefined when neither. */
-export function countryCode(text: string): string | undefined {
-  const typed = text.trim()
-  if (/^[A-Za-z]{2}$/.test(typed)) return countries.isValid(typed.toUpperCase()) ? typed.toUpperCase() : undefined
-  if (typed.length > 80) return undefined
-  if (!countryKeys) {
-    registerCountryLocales()
-    countryKeys = countryNameKeys()
-  }
-  return countryKeys.get(foldKey(typed))
-}
+/** A country as its ISO code, as every reader of countries reads it (search/places/countries.ts). */
+export const countryCode = countryCodeOf
 
 /**
  * A web address: as typed when it has a scheme; else, when it reads as a
