@@ -18,6 +18,7 @@ import type { Gazetteer } from '../search/places/gazetteer'
 import { sharedGazetteer } from '../search/places/shared'
 import { foldKey } from '../search/places/text'
 import { countryCodeOf } from '../search/places/countries'
+import { isRecord } from '../support/is-record'
 
 /** Where a place is, as the listing keeps it. */
 export interface Located { latitude: number; longitude: number; country: string }
@@ -91,7 +92,6 @@ export function createGeocoder(places: Gazetteer = sharedGazetteer()): Geocoder 
   }
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 const absent = (v: unknown): boolean => v === undefined || v === null || v === ''
 
 /**

@@ -19,10 +19,10 @@ import { parseJsonFile } from './json-file'
 import type { ImportRow } from './import'
 import { KINDS } from '../directory/vocabulary'
 import { rowId } from './import-match'
+import { isRecord } from '../support/is-record'
 
 const KIND_IDS = new Set<string>(KINDS.map((k) => k.id))
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 
 /** The first of `keys` that a feature's properties give as non-empty text (or a number, for ids and phones). */
 function firstText(properties: Record<string, unknown>, keys: readonly string[]): string | undefined {

@@ -26,6 +26,7 @@ import type { DirectoryFailure, FieldError } from '../directory/result'
 import { ImportMatcher } from './import-match'
 import { createGeocoder, geocodeRow, type Geocoder } from './geocode'
 import { progressOf, type ImportProgress } from './import-progress'
+import { isRecord } from '../support/is-record'
 
 /**
  * One row of a file: its number as a person counts (1 is the first) and the
@@ -80,7 +81,6 @@ function replacement(stored: Listing, wanted: Record<string, unknown>): Record<s
   return patch
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 
 /** What the row makes of the stored listing: the row whole, or (lossy formats) the row over the fields it does not carry, external ids merged. */
 function wantedOf(stored: Record<string, unknown> | undefined, data: Record<string, unknown>, fields: readonly string[] | undefined): Record<string, unknown> {
